@@ -1,0 +1,50 @@
+// Foothold names → graph nodes. A name is a node id (`mallory`, `internet`, `alice/device`), a group
+// of users (every member of `contoso-workers`), or an organization: any standard user of it.
+
+import type { Deployment } from '../compile/deployment.js';
+import type { DeploymentGraph } from '../compile/graph-types.js';
+import { suggest } from '../model/suggest.js';
+import { byString } from '../report/json.js';
+
+export interface UnknownFoothold {
+  readonly index: number;
+  readonly name: string;
+  readonly suggestion: string | undefined;
+}
+
+export type FootholdResult =
+  | { readonly ok: true; readonly nodes: readonly string[] }
+  | { readonly ok: false; readonly unknown: readonly UnknownFoothold[] };
+
+export function resolveFootholds(graph: DeploymentGraph, deployment: Deployment, names: readonly string[]): FootholdResult {
+  const nodes = new Set<string>();
+  const unknown: UnknownFoothold[] = [];
+  const orgs = new Set(deployment.model.organizations.map((o) => o.id));
+  names.forEach((name, index) => {
+    const resolved = resolveOne(graph, deployment, orgs, name);
+    if (resolved.length === 0) unknown.push({ index, name, suggestion: suggest(name, candidates(graph, deployment)) });
+    for (const node of resolved) nodes.add(node);
+  });
+  return unknown.length > 0 ? { ok: false, unknown } : { ok: true, nodes: [...nodes].sort(byString) };
+}
+
+function resolveOne(graph: DeploymentGraph, deployment: Deployment, orgs: ReadonlySet<string>, name: string): string[] {
+  if (orgs.has(name)) {
+    // An organization node controls nothing; as a foothold it means an insider without special rights.
+    return deployment.allMembers
+      .filter((m) => m.user.organization === name && m.user.privilege === 'standard')
+      .map((m) => m.id);
+  }
+  const members = deployment.members.get(name);
+  if (members !== undefined) return members.map((m) => m.id);
+  return graph.hasNode(name) ? [name] : [];
+}
+
+/** Names worth suggesting: model-level ids and built-in nodes, not every derived node of a large graph. */
+function candidates(graph: DeploymentGraph, deployment: Deployment): string[] {
+  const names = [...deployment.members.keys(), ...deployment.model.organizations.map((o) => o.id)];
+  graph.forEachNode((id) => {
+    if (!id.includes('/')) names.push(id);
+  });
+  return [...new Set(names)].sort(byString);
+}

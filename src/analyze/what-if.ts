@@ -1,0 +1,231 @@
+// The what-if simulator: footholds + failed boundaries + control toggles → everything reachable,
+// per organization, with each reached data store's impact and one shortest explanation path.
+
+import type { CompiledGraph } from '../compile/compile.js';
+import { CONTROL_NAMES, type ControlName, type Controls } from '../domain/controls.js';
+import { NODE_KINDS } from '../domain/kinds.js';
+import { explainPath, reach, type ReachResult } from '../engine/reach.js';
+import { controlMask, resolveFailures } from '../engine/scenario.js';
+import { ACCESS_MODES } from '../model/types.js';
+import { byString } from '../report/json.js';
+import { resolveFootholds } from './footholds.js';
+import { toHop } from './hops.js';
+import type { PreparedModel } from './prepared.js';
+import type { DeniedVm, Impact, OrganizationReach, ReachedData, WhatIfResult } from './what-if-types.js';
+
+export interface WhatIfQuestion {
+  readonly name: string;
+  readonly from: readonly string[];
+  readonly fail: readonly string[];
+  readonly controls: Partial<Record<ControlName, boolean>>;
+}
+
+/** A part of the question that does not fit the model: which list, which item, what is wrong. */
+export interface QuestionProblem {
+  readonly field: 'from' | 'fail';
+  readonly index: number;
+  readonly message: string;
+}
+
+export type WhatIfOutcome =
+  | { readonly ok: true; readonly result: WhatIfResult }
+  | { readonly ok: false; readonly problems: readonly QuestionProblem[] };
+
+/** Footholds and failures resolved against the compiled graph, ready for the engine. */
+export interface ResolvedQuestion {
+  readonly footholds: readonly string[];
+  readonly sources: readonly number[];
+  readonly failed: Uint8Array;
+  readonly controls: Controls;
+}
+
+export function resolveQuestion(
+  prepared: PreparedModel,
+  question: WhatIfQuestion,
+): { ok: true; resolved: ResolvedQuestion } | { ok: false; problems: QuestionProblem[] } {
+  const problems: QuestionProblem[] = [];
+  const footholds = resolveFootholds(prepared.graph, prepared.deployment, question.from);
+  if (!footholds.ok) {
+    for (const u of footholds.unknown) {
+      const hint = u.suggestion === undefined ? '' : ` (did you mean \`${u.suggestion}\`?)`;
+      problems.push({ field: 'from', index: u.index, message: `unknown foothold \`${u.name}\`${hint}` });
+    }
+  } else if (footholds.nodes.length === 0 && question.from.length > 0) {
+    problems.push({ field: 'from', index: 0, message: 'the footholds name no node of this model' });
+  }
+  const failures = resolveFailures(prepared.compiled, question.fail);
+  if (!failures.ok) {
+    for (const u of failures.error.unknown) {
+      const hint = u.suggestion === null ? '' : ` (did you mean \`${u.suggestion}\`?)`;
+      problems.push({
+        field: 'fail',
+        index: question.fail.indexOf(u.spec),
+        message: `unknown boundary failure \`${u.spec}\`${hint}; use a boundary type, an instance like \`kernel@pool1-vm1\`, or a group like \`build:…\``,
+      });
+    }
+  }
+  if (problems.length > 0 || !footholds.ok || !failures.ok) return { ok: false, problems };
+  const controls = { ...prepared.model.controls, ...question.controls };
+  const sources = footholds.nodes.map((id) => prepared.compiled.nodeIndex.get(id)!);
+  return { ok: true, resolved: { footholds: footholds.nodes, sources, failed: failures.failed, controls } };
+}
+
+export function whatIf(prepared: PreparedModel, question: WhatIfQuestion): WhatIfOutcome {
+  const resolution = resolveQuestion(prepared, question);
+  if (!resolution.ok) return resolution;
+  const { resolved } = resolution;
+  const { compiled } = prepared;
+  const result = reach(compiled, resolved.sources, { failed: resolved.failed, controls: controlMask(resolved.controls) });
+
+  const data = reachedData(prepared, result);
+  const availability = deniedVms(prepared, result);
+  const attackerOrgs = new Set(
+    resolved.footholds.flatMap((id) => {
+      const org = prepared.graph.getNodeAttribute(id, 'organization');
+      return org === null ? [] : [org];
+    }),
+  );
+  const organizations = rollUp(prepared, result, data, availability, attackerOrgs);
+  let reachedNodes = 0;
+  for (const a of result.access) if (a !== 0) reachedNodes++;
+
+  return {
+    ok: true,
+    result: {
+      model: prepared.model.name,
+      scenario: {
+        name: question.name,
+        from: [...question.from],
+        fail: [...question.fail],
+        controls: Object.fromEntries(CONTROL_NAMES.map((c) => [c, resolved.controls[c]])) as Controls,
+      },
+      footholds: resolved.footholds,
+      failedInstances: resolved.failed.reduce((n, f) => n + f, 0),
+      summary: {
+        exposedOrganizations: organizations.filter((o) => !o.attacker && o.reached.data > 0).map((o) => o.id),
+        reachedNodes,
+        reachedData: data.length,
+      },
+      organizations,
+      data,
+      availability,
+    },
+  };
+}
+
+const DATA_KIND = 'data';
+
+function reachedData(prepared: PreparedModel, result: ReachResult): ReachedData[] {
+  const { compiled, graph } = prepared;
+  const out: ReachedData[] = [];
+  for (let v = 0; v < compiled.nodeCount; v++) {
+    if (result.access[v] === 0) continue;
+    const id = compiled.nodeIds[v]!;
+    const attributes = graph.getNodeAttributes(id);
+    if (attributes.kind !== DATA_KIND) continue;
+    const path = (explainPath(compiled, result, v) ?? []).map((hop) => toHop(prepared, hop));
+    out.push({
+      id,
+      store: attributes.entity?.replace(/^data\//, '') ?? id,
+      organization: attributes.organization ?? '',
+      classification: attributes.classification ?? 'confidential',
+      location: attributes.location ?? 'share',
+      impacts: impactsOf(result.access[v]!),
+      failures: path.flatMap((hop) => (hop.instance === null ? [] : [hop.instance])),
+      path,
+    });
+  }
+  return out; // node index order is id order
+}
+
+/** Control of a store grants every impact; otherwise exactly the kinds of access its edges grant. */
+function impactsOf(accessBits: number): Impact[] {
+  if ((accessBits & 1) !== 0) return ['read', 'tamper', 'deny'];
+  return ACCESS_MODES.filter((mode, i) => mode !== 'control' && (accessBits & (1 << i)) !== 0) as Impact[];
+}
+
+/** VMs whose kernel the attacker controls: shutting one down denies everyone who may sit on it. */
+function deniedVms(prepared: PreparedModel, result: ReachResult): DeniedVm[] {
+  const { compiled, deployment } = prepared;
+  const out: DeniedVm[] = [];
+  for (const [vmId, vm] of deployment.vmById) {
+    const index = compiled.nodeIndex.get(vmId);
+    if (index === undefined || result.controlled[index] !== 1) continue;
+    const pool = deployment.poolById.get(vm.pool.id)!;
+    const counts = new Map<string, number>();
+    for (const m of [...vm.pinned, ...pool.floating]) counts.set(m.user.organization, (counts.get(m.user.organization) ?? 0) + 1);
+    out.push({
+      vm: vmId,
+      pool: vm.pool.id,
+      users: [...counts.keys()].sort(byString).map((organization) => ({ organization, count: counts.get(organization)! })),
+    });
+  }
+  return out.sort((a, b) => byString(a.vm, b.vm));
+}
+
+function rollUp(
+  prepared: PreparedModel,
+  result: ReachResult,
+  data: readonly ReachedData[],
+  availability: readonly DeniedVm[],
+  attackerOrgs: ReadonlySet<string>,
+): OrganizationReach[] {
+  const { compiled, deployment, model } = prepared;
+  const denied = deniedMembers(prepared, availability);
+  const reached = countReachedByOrganization(compiled, result);
+  const dataReached = new Map<string, number>();
+  for (const d of data) dataReached.set(d.organization, (dataReached.get(d.organization) ?? 0) + 1);
+  const dataTotal = new Map<string, number>();
+  for (const store of model.data) {
+    dataTotal.set(store.organization, (dataTotal.get(store.organization) ?? 0) + (deployment.dataNodes.get(store.id)?.length ?? 0));
+  }
+  return model.organizations.map((org) => {
+    const byKind = reached.get(compiled.organizationIds.indexOf(org.id));
+    const count = (kind: string) => byKind?.get(kind) ?? 0;
+    return {
+      id: org.id,
+      name: org.name,
+      attacker: attackerOrgs.has(org.id),
+      reached: {
+        principals: count('principal'),
+        sessions: count('session'),
+        vms: count('vm'),
+        credentials: count('credential'),
+        data: dataReached.get(org.id) ?? 0,
+      },
+      dataTotal: dataTotal.get(org.id) ?? 0,
+      deniedUsers: denied.get(org.id) ?? 0,
+    };
+  });
+}
+
+/** Reached nodes counted per organization index and node kind, in one pass. */
+function countReachedByOrganization(compiled: CompiledGraph, result: ReachResult): Map<number, Map<string, number>> {
+  const counts = new Map<number, Map<string, number>>();
+  for (let v = 0; v < compiled.nodeCount; v++) {
+    if (result.access[v] === 0) continue;
+    const org = compiled.nodeOrganization[v]!;
+    if (org < 0) continue;
+    const kind = NODE_KINDS[compiled.nodeKind[v]!]!;
+    const byKind = counts.get(org) ?? new Map<string, number>();
+    byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
+    counts.set(org, byKind);
+  }
+  return counts;
+}
+
+/** Distinct users per organization who may sit on a VM the attacker controls. */
+function deniedMembers(prepared: PreparedModel, availability: readonly DeniedVm[]): Map<string, number> {
+  const members = new Set<string>();
+  for (const denied of availability) {
+    const vm = prepared.deployment.vmById.get(denied.vm)!;
+    const pool = prepared.deployment.poolById.get(vm.pool.id)!;
+    for (const m of [...vm.pinned, ...pool.floating]) members.add(m.id);
+  }
+  const counts = new Map<string, number>();
+  for (const id of members) {
+    const org = prepared.deployment.memberById.get(id)!.user.organization;
+    counts.set(org, (counts.get(org) ?? 0) + 1);
+  }
+  return counts;
+}

@@ -1,0 +1,19 @@
+// `indepth graph MODEL [--json]`: the rule-derived graph, summarized or dumped whole.
+
+import type { Command } from 'commander';
+import { dumpGraph, formatGraphSummary } from '../../report/graph-dump.js';
+import { toJson } from '../../report/json.js';
+import type { CliIo } from '../io.js';
+import { loadModel } from '../load.js';
+
+export function registerGraph(program: Command, io: CliIo): void {
+  program
+    .command('graph')
+    .description('derive the deployment graph of a model: a summary, or every node and edge with --json')
+    .argument('<model>', 'model file')
+    .option('--json', 'print every node and edge as JSON (sorted)')
+    .action((file: string, options: { json?: boolean }) => {
+      const { graph } = loadModel(file);
+      io.out(options.json === true ? toJson(dumpGraph(graph)) : formatGraphSummary(graph));
+    });
+}

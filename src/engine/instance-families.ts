@@ -1,0 +1,447 @@
+// Hash-consed families of boundary-instance sets ("labels") for depth-by-instance. A family is a
+// sorted list of labels pooled in one typed array (a leaf), or a union of other families (a node of
+// a DAG), so a hub reached through a thousand per-VM instances keeps one list that everything
+// downstream refers to, even where nodes add labels of their own. Operations are memoized per id.
+
+import { PairMap } from './pair-map.js';
+
+/** The family with no labels. */
+export const EMPTY_FAMILY = 0;
+
+/** The signature of a row with no smaller labels: nothing to prune against. */
+export const NO_SIGNATURE = -1;
+
+/** Leaves with fewer labels than this are merged into one leaf when unions form: sharing them is not worth a DAG node. */
+const SHARE_AT = 64;
+
+/** Unions deeper than this are flattened into a leaf, which bounds recursion. */
+const MAX_DEPTH = 48;
+
+/** Read access to a family store, for results. */
+export interface FamilyView {
+  /** Distinct families stored (leaves and unions). */
+  readonly familyCount: number;
+  /** Instance indices stored across all leaves: the memory the labels take, in Int32s. */
+  readonly storedInstances: number;
+  /** Instances per label (all labels of a family have the same size). */
+  width(family: number): number;
+  /** Distinct labels (materializes a union once to count it). */
+  count(family: number): number;
+  /** Labels as ascending instance-index arrays, in lexicographic order. */
+  labels(family: number): number[][];
+}
+
+/**
+ * Leaf f: counts[f] labels of widths[f] ascending instance indices each, back to back in `pool`
+ * from starts[f], lexicographically sorted without duplicates. Union f: children[f] (ascending ids).
+ */
+export class FamilyStore implements FamilyView {
+  private pool = new Int32Array(1024);
+  private poolSize = 0;
+  private readonly widths: number[] = [0];
+  private readonly starts: number[] = [0];
+  private readonly counts: number[] = [0];
+  private readonly children: (readonly number[] | null)[] = [null];
+  private readonly depths: number[] = [0];
+  private readonly supports: (Int32Array | undefined)[] = [new Int32Array(0)];
+  private readonly distinctCounts = new Map<number, number>();
+  /** Hash-consing: newest family per content hash, older ones with that hash chained behind it. */
+  private readonly byHash = new Map<number, number>();
+  private readonly sameHash: number[] = [-1];
+  private readonly singletons = new Map<number, number>();
+  private readonly unionMemo = new PairMap();
+  private readonly selectMemo = new PairMap();
+  private readonly extendMemo = new PairMap();
+  private readonly pruneMemo = new PairMap();
+  private readonly coversMemo = new PairMap();
+  private readonly signatures = new Map<number | string, number>();
+  private readonly signatureFamilies: (readonly number[])[] = [];
+  private readonly signatureSupports: Int32Array[] = [];
+
+  get familyCount(): number {
+    return this.widths.length;
+  }
+
+  get storedInstances(): number {
+    return this.poolSize;
+  }
+
+  width(family: number): number {
+    return this.widths[family]!;
+  }
+
+  count(family: number): number {
+    if (this.children[family] === null) return this.counts[family]!;
+    let count = this.distinctCounts.get(family);
+    if (count === undefined) {
+      count = this.flatten(family).length / this.widths[family]!;
+      this.distinctCounts.set(family, count);
+    }
+    return count;
+  }
+
+  labels(family: number): number[][] {
+    const width = this.widths[family]!;
+    const flat = this.flatten(family);
+    return Array.from({ length: flat.length / width }, (_, l) => Array.from(flat.subarray(l * width, (l + 1) * width)));
+  }
+
+  /** {{instance}}. */
+  singleton(instance: number): number {
+    let id = this.singletons.get(instance);
+    if (id === undefined) {
+      id = this.internLeaf(1, Int32Array.of(instance));
+      this.singletons.set(instance, id);
+    }
+    return id;
+  }
+
+  /** Whether every label of `part` is already in `whole`. */
+  covers(whole: number, part: number): boolean {
+    if (part === EMPTY_FAMILY || whole === part) return true;
+    if (whole === EMPTY_FAMILY) return false;
+    if (this.children[whole]?.includes(part)) return true;
+    const known = this.coversMemo.get(whole, part, -1);
+    if (known !== -1) return known === 1;
+    let covered: boolean;
+    {
+      const parts = this.children[part];
+      if (parts != null) covered = parts.every((child) => this.covers(whole, child));
+      else {
+        covered = true;
+        const width = this.widths[part]!;
+        const label = new Array<number>(width);
+        for (let l = 0, at = this.starts[part]!; covered && l < this.counts[part]!; l++, at += width) {
+          for (let k = 0; k < width; k++) label[k] = this.pool[at + k]!;
+          covered = this.containsLabel(whole, label);
+        }
+      }
+      this.coversMemo.set(whole, part, covered ? 1 : 0);
+    }
+    return covered;
+  }
+
+  /** The union of families of one width (labels of equal size never dominate each other). */
+  unionAll(families: readonly number[]): number {
+    if (families.length === 2) return this.union(families[0]!, families[1]!);
+    const distinct = [...new Set(families)].filter((f) => f !== EMPTY_FAMILY);
+    if (distinct.length <= 1) return distinct[0] ?? EMPTY_FAMILY;
+    return distinct.length === 2 ? this.union(distinct[0]!, distinct[1]!) : this.unionOf(distinct);
+  }
+
+  union(a: number, b: number): number {
+    if (a === b || b === EMPTY_FAMILY) return a;
+    if (a === EMPTY_FAMILY) return b;
+    return a < b ? this.memo(this.unionMemo, a, b, () => this.unionOf([a, b])) : this.memo(this.unionMemo, b, a, () => this.unionOf([b, a]));
+  }
+
+  /** The labels containing `instance`: what crosses an edge of that instance within one phase. */
+  select(family: number, instance: number): number {
+    if (!this.supportHas(family, instance)) return EMPTY_FAMILY;
+    return this.memo(this.selectMemo, family, instance, () => {
+      const parts = this.children[family];
+      if (parts != null) return this.unionAll(parts.map((child) => this.select(child, instance)));
+      const width = this.widths[family]!;
+      if (width === 1) return this.singleton(instance);
+      return this.filterLeaf(family, (at) => this.labelHas(at, width, instance));
+    });
+  }
+
+  /** Each label without `instance`, with it added: what crossing an edge of that instance adds. */
+  extend(family: number, instance: number): number {
+    if (family === EMPTY_FAMILY) return EMPTY_FAMILY;
+    return this.memo(this.extendMemo, family, instance, () => {
+      const parts = this.children[family];
+      if (parts != null) return this.unionAll(parts.map((child) => this.extend(child, instance)));
+      const width = this.widths[family]!;
+      const grown: number[] = [];
+      // Inserting the same element into distinct sorted labels keeps their lexicographic order.
+      for (let l = 0, at = this.starts[family]!; l < this.counts[family]!; l++, at += width) {
+        if (this.labelHas(at, width, instance)) continue;
+        let placed = false;
+        for (let k = 0; k < width; k++) {
+          const x = this.pool[at + k]!;
+          if (!placed && instance < x) (grown.push(instance), (placed = true));
+          grown.push(x);
+        }
+        if (!placed) grown.push(instance);
+      }
+      return this.internLeaf(width + 1, Int32Array.from(grown));
+    });
+  }
+
+  /**
+   * Names a row's smaller families once (smaller[w-1] = its family of width w, for every width below
+   * the phase's), for withoutSupersets; NO_SIGNATURE when they are all empty.
+   */
+  signature(smaller: readonly number[]): number {
+    if (smaller.every((f) => f === EMPTY_FAMILY)) return NO_SIGNATURE;
+    const key = smaller.length === 1 ? smaller[0]! : smaller.join(',');
+    let id = this.signatures.get(key);
+    if (id === undefined) {
+      id = this.signatureFamilies.length;
+      this.signatures.set(key, id);
+      this.signatureFamilies.push([...smaller]);
+      const supports = smaller.filter((f) => f !== EMPTY_FAMILY).map((f) => this.support(f));
+      this.signatureSupports.push(supports.length === 1 ? supports[0]! : sortedUnique(concat(supports)));
+    }
+    return id;
+  }
+
+  /** Drops the labels that have a proper subset among the signature's families: what keeps a row's labels minimal. */
+  withoutSupersets(family: number, signature: number): number {
+    if (family === EMPTY_FAMILY || signature === NO_SIGNATURE) return family;
+    // A label can only have a subset below if it shares an instance with the labels below.
+    if (!intersects(this.support(family), this.signatureSupports[signature]!)) return family;
+    const smaller = this.signatureFamilies[signature]!;
+    return this.memo(this.pruneMemo, family, signature, () => {
+      const parts = this.children[family];
+      if (parts != null) return this.unionAll(parts.map((child) => this.withoutSupersets(child, signature)));
+      const width = this.widths[family]!;
+      const subset: number[] = [];
+      return this.filterLeaf(family, (at) => {
+        // Every proper non-empty subset, by bit mask over the label's positions.
+        for (let mask = 1; mask < (1 << width) - 1; mask++) {
+          subset.length = 0;
+          for (let k = 0; k < width; k++) if ((mask >>> k) & 1) subset.push(this.pool[at + k]!);
+          const below = smaller[subset.length - 1] ?? EMPTY_FAMILY;
+          if (below !== EMPTY_FAMILY && this.containsLabel(below, subset)) return false;
+        }
+        return true;
+      });
+    });
+  }
+
+  private memo(table: PairMap, family: number, argument: number, compute: () => number): number {
+    let id = table.get(family, argument, -1);
+    if (id === -1) {
+      id = compute();
+      table.set(family, argument, id);
+    }
+    return id;
+  }
+
+  /** A union node over the given non-empty families; small leaves among them are merged into one. */
+  private unionOf(families: readonly number[]): number {
+    const isSmall = (f: number): boolean => this.children[f] === null && this.counts[f]! < SHARE_AT;
+    const small = families.filter(isSmall);
+    const kept = families.filter((f) => !isSmall(f));
+    if (small.length === 1) kept.push(small[0]!);
+    if (small.length > 1) kept.push(this.internLeaf(this.widths[small[0]!]!, this.concatenated(small)));
+    // A family that is already a part of another kept union adds nothing.
+    const inside = new Set(kept.flatMap((f) => this.children[f] ?? []));
+    const parts = [...new Set(kept)].filter((f) => !inside.has(f)).sort((a, b) => a - b);
+    if (parts.length === 1) return parts[0]!;
+    const id = this.internUnion(this.widths[parts[0]!]!, parts);
+    return this.depths[id]! > MAX_DEPTH ? this.internLeaf(this.widths[id]!, this.flatten(id)) : id;
+  }
+
+  private filterLeaf(family: number, keep: (at: number) => boolean): number {
+    const width = this.widths[family]!;
+    const kept: number[] = [];
+    for (let l = 0, at = this.starts[family]!; l < this.counts[family]!; l++, at += width) {
+      if (keep(at)) for (let k = 0; k < width; k++) kept.push(this.pool[at + k]!);
+    }
+    return kept.length === this.counts[family]! * width ? family : this.internLeaf(width, Int32Array.from(kept));
+  }
+
+  /** The instances that occur in a family's labels, ascending. */
+  private support(family: number): Int32Array {
+    let support = this.supports[family];
+    if (support === undefined) {
+      const parts = this.children[family];
+      const labels = parts == null ? this.pool.subarray(this.starts[family]!, this.starts[family]! + this.counts[family]! * this.widths[family]!) : null;
+      if (labels === null) support = sortedUnique(concat(parts!.map((child) => this.support(child))));
+      // A leaf of single-instance labels is its own support.
+      else support = this.widths[family] === 1 ? labels.slice() : sortedUnique(labels);
+      this.supports[family] = support;
+    }
+    return support;
+  }
+
+  private supportHas(family: number, instance: number): boolean {
+    if (family === EMPTY_FAMILY) return false;
+    if (this.children[family] === null && this.widths[family] === 1) {
+      const start = this.starts[family]!;
+      return binarySearch(this.pool.subarray(start, start + this.counts[family]!), instance);
+    }
+    return binarySearch(this.support(family), instance);
+  }
+
+  private containsLabel(family: number, label: readonly number[]): boolean {
+    if (this.widths[family] !== label.length || !this.supportHas(family, label[0]!)) return false;
+    const parts = this.children[family];
+    if (parts != null) return parts.some((child) => this.containsLabel(child, label));
+    // Binary search over the leaf's lexicographically sorted labels.
+    const width = label.length;
+    const start = this.starts[family]!;
+    let lo = 0;
+    let hi = this.counts[family]! - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = compareLabel(this.pool, start + mid * width, label, width);
+      if (c === 0) return true;
+      if (c < 0) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  }
+
+  private labelHas(at: number, width: number, instance: number): boolean {
+    for (let k = 0; k < width; k++) if (this.pool[at + k] === instance) return true;
+    return false;
+  }
+
+  /** All labels of a family as one sorted, duplicate-free flat array. */
+  private flatten(family: number): Int32Array {
+    if (this.children[family] === null) return this.pool.slice(this.starts[family]!, this.starts[family]! + this.counts[family]! * this.widths[family]!);
+    const leaves = new Set<number>();
+    const visit = (f: number): void => {
+      const parts = this.children[f];
+      if (parts == null) leaves.add(f);
+      else for (const child of parts) visit(child);
+    };
+    visit(family);
+    return this.concatenated([...leaves]);
+  }
+
+  /** The labels of several leaves of one width, sorted, without duplicates. */
+  private concatenated(leaves: readonly number[]): Int32Array {
+    const width = this.widths[leaves[0]!]!;
+    const parts = leaves.map((f) => this.pool.subarray(this.starts[f]!, this.starts[f]! + this.counts[f]! * width));
+    return sortedUniqueLabels(concat(parts), width);
+  }
+
+  private internLeaf(width: number, data: Int32Array): number {
+    if (data.length === 0) return EMPTY_FAMILY;
+    return this.intern(width, data, false, () => {
+      this.reserve(data.length);
+      this.pool.set(data, this.poolSize);
+      this.starts.push(this.poolSize);
+      this.counts.push(data.length / width);
+      this.children.push(null);
+      this.depths.push(0);
+      this.poolSize += data.length;
+    });
+  }
+
+  private internUnion(width: number, parts: readonly number[]): number {
+    return this.intern(width, Int32Array.from(parts), true, () => {
+      this.starts.push(-1);
+      this.counts.push(0);
+      this.children.push(parts);
+      this.depths.push(1 + Math.max(...parts.map((f) => this.depths[f]!)));
+    });
+  }
+
+  /** Hash-consing: the existing id for equal content (leaf labels, or union children), else a new one. */
+  private intern(width: number, content: Int32Array, union: boolean, store: () => void): number {
+    let hash = Math.imul(0x811c9dc5 ^ (width * 2 + (union ? 1 : 0)), 0x01000193);
+    for (let k = 0; k < content.length; k++) hash = Math.imul(hash ^ content[k]!, 0x01000193);
+    const newest = this.byHash.get(hash) ?? -1;
+    for (let id = newest; id !== -1; id = this.sameHash[id]!) {
+      if (this.widths[id] === width && (this.children[id] !== null) === union && this.sameContent(id, content)) return id;
+    }
+    const id = this.widths.length;
+    this.widths.push(width);
+    this.supports.push(undefined);
+    this.sameHash.push(newest);
+    this.byHash.set(hash, id);
+    store();
+    return id;
+  }
+
+  private sameContent(family: number, content: Int32Array): boolean {
+    const parts = this.children[family];
+    if (parts != null) return parts.length === content.length && parts.every((f, k) => f === content[k]);
+    if (this.counts[family]! * this.widths[family]! !== content.length) return false;
+    const start = this.starts[family]!;
+    for (let k = 0; k < content.length; k++) if (this.pool[start + k] !== content[k]) return false;
+    return true;
+  }
+
+  private reserve(extra: number): void {
+    if (this.poolSize + extra <= this.pool.length) return;
+    let capacity = this.pool.length * 2;
+    while (capacity < this.poolSize + extra) capacity *= 2;
+    const grown = new Int32Array(capacity);
+    grown.set(this.pool.subarray(0, this.poolSize));
+    this.pool = grown;
+  }
+}
+
+function compareLabel(pool: Int32Array, start: number, label: readonly number[], width: number): number {
+  for (let k = 0; k < width; k++) {
+    const d = pool[start + k]! - label[k]!;
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+function concat(parts: readonly Int32Array[]): Int32Array {
+  const out = new Int32Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let at = 0;
+  for (const part of parts) (out.set(part, at), (at += part.length));
+  return out;
+}
+
+function sortedUnique(values: Int32Array): Int32Array {
+  return sortedUniqueLabels(values, 1);
+}
+
+/** Labels (flattened, `width` each) sorted lexicographically with duplicates removed. */
+function sortedUniqueLabels(all: Int32Array, width: number): Int32Array {
+  const out = new Int32Array(all.length);
+  let o = 0;
+  if (width === 1) {
+    for (const x of all.slice().sort()) if (o === 0 || out[o - 1] !== x) out[o++] = x;
+    return out.subarray(0, o);
+  }
+  if (width === 2) {
+    // Pairs as one exact double each (instance indices are int32), so the native numeric sort applies.
+    const keys = new Float64Array(all.length / 2);
+    for (let l = 0; l < keys.length; l++) keys[l] = all[2 * l]! * 2 ** 32 + all[2 * l + 1]!;
+    keys.sort();
+    for (let l = 0; l < keys.length; l++) {
+      if (l > 0 && keys[l] === keys[l - 1]) continue;
+      out[o++] = Math.floor(keys[l]! / 2 ** 32);
+      out[o++] = keys[l]! % 2 ** 32;
+    }
+    return out.subarray(0, o);
+  }
+  const order = Array.from({ length: all.length / width }, (_, l) => l * width);
+  order.sort((a, b) => {
+    for (let k = 0; k < width; k++) {
+      const d = all[a + k]! - all[b + k]!;
+      if (d !== 0) return d;
+    }
+    return 0;
+  });
+  for (const at of order) {
+    let duplicate = o > 0;
+    for (let k = 0; duplicate && k < width; k++) duplicate = out[o - width + k] === all[at + k];
+    if (duplicate) continue;
+    for (let k = 0; k < width; k++) out[o++] = all[at + k]!;
+  }
+  return out.subarray(0, o);
+}
+
+function binarySearch(sorted: Int32Array, value: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const x = sorted[mid]!;
+    if (x === value) return true;
+    if (x < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** Whether two ascending arrays share a value: walks the shorter, searches the longer. */
+function intersects(a: Int32Array, b: Int32Array): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  for (const x of short) if (binarySearch(long, x)) return true;
+  return false;
+}

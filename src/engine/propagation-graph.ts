@@ -1,0 +1,65 @@
+// The compiled graph reshaped for failure-set propagation under one set of controls: blocked edges
+// are gone, and every node with an incoming read/tamper/deny edge gets an "access twin" row that
+// such edges lead to instead. A twin has no out-edges, so access is terminal by construction, and
+// "reached" (controlled or accessed) is simply "the twin, or the node itself, is reached".
+
+import type { CompiledGraph } from '../compile/compile.js';
+import type { ControlMask } from './scenario.js';
+
+export interface PropagationGraph {
+  /** Rows 0..nodeCount-1 are the compiled nodes (their label means "controlled"); twin rows follow. */
+  readonly nodeCount: number;
+  readonly rowCount: number;
+  /** Per compiled node: its twin row, or -1 when nothing but control edges lead to it. */
+  readonly twinOf: Int32Array;
+  /** Row r's out-edges are offsets[r] .. offsets[r+1]-1 (twins have none). */
+  readonly offsets: Int32Array;
+  readonly targets: Int32Array;
+  /** Per edge: the boundary instance it crosses, or -1 (legitimate access, or node → own twin). */
+  readonly instance: Int32Array;
+}
+
+export function propagationGraph(compiled: CompiledGraph, controls: ControlMask): PropagationGraph {
+  const n = compiled.nodeCount;
+  const { offsets: inOffsets, targets: inTargets, instance: inInstance, access, blockedBy } = compiled;
+  const accessed = new Uint8Array(n);
+  for (let e = 0; e < compiled.edgeCount; e++) {
+    if ((blockedBy[e]! & controls) === 0 && access[e] !== 0) accessed[inTargets[e]!] = 1;
+  }
+  const twinOf = new Int32Array(n).fill(-1);
+  let rowCount = n;
+  for (let v = 0; v < n; v++) if (accessed[v] === 1) twinOf[v] = rowCount++;
+
+  const offsets = new Int32Array(rowCount + 1);
+  for (let u = 0; u < n; u++) {
+    let degree = twinOf[u] === -1 ? 0 : 1;
+    for (let e = inOffsets[u]!; e < inOffsets[u + 1]!; e++) if ((blockedBy[e]! & controls) === 0) degree++;
+    offsets[u + 1] = offsets[u]! + degree;
+  }
+  for (let r = n; r < rowCount; r++) offsets[r + 1] = offsets[r]!;
+
+  const m = offsets[rowCount]!;
+  const targets = new Int32Array(m);
+  const instance = new Int32Array(m);
+  let out = 0;
+  for (let u = 0; u < n; u++) {
+    for (let e = inOffsets[u]!; e < inOffsets[u + 1]!; e++) {
+      if ((blockedBy[e]! & controls) !== 0) continue;
+      const v = inTargets[e]!;
+      targets[out] = access[e] === 0 ? v : twinOf[v]!;
+      instance[out++] = inInstance[e]!;
+    }
+    if (twinOf[u] !== -1) {
+      // Control implies every access: the twin is reached whenever its node is controlled.
+      targets[out] = twinOf[u]!;
+      instance[out++] = -1;
+    }
+  }
+  return { nodeCount: n, rowCount, twinOf, offsets, targets, instance };
+}
+
+/** The row whose label means "reached" (controlled or accessed) for a compiled node. */
+export function reachedRow(graph: PropagationGraph, node: number): number {
+  const twin = graph.twinOf[node]!;
+  return twin === -1 ? node : twin;
+}

@@ -1,0 +1,18 @@
+// The model's semantic checks, in the order they run (issues are sorted by position anyway).
+
+import { edgeInstanceNeedsBoundary } from './edge-instance.js';
+import { hostPoolServesUserOrganization } from './host-pool-organization.js';
+import type { ModelCheck } from './model-check.js';
+import { subscriptionOwnerOwnsOne } from './subscription-owner.js';
+import { subscriptionWithinTenant } from './subscription-tenant.js';
+import { organizationInOneTenant } from './tenancy.js';
+import { vmPinWithinPool } from './vm-pin.js';
+
+export const MODEL_CHECKS: readonly ModelCheck[] = [
+  organizationInOneTenant,
+  subscriptionWithinTenant,
+  hostPoolServesUserOrganization,
+  subscriptionOwnerOwnsOne,
+  vmPinWithinPool,
+  edgeInstanceNeedsBoundary,
+];

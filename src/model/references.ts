@@ -1,0 +1,23 @@
+// Every id written where an entity is expected must name an entity of that collection; a typo gets
+// a suggestion from the same collection ("did you mean `fabrikam`?").
+
+import type { InputIssue } from './issues.js';
+import { didYouMean } from './suggest.js';
+import type { WalkedReference } from './validate.js';
+import { quote } from './value-text.js';
+
+export function checkReferences(
+  references: readonly WalkedReference[],
+  idsByCollection: ReadonlyMap<string, ReadonlySet<string>>,
+): InputIssue[] {
+  const issues: InputIssue[] = [];
+  for (const reference of references) {
+    const ids = idsByCollection.get(reference.collection) ?? new Set<string>();
+    if (ids.has(reference.id)) continue;
+    issues.push({
+      location: reference.location,
+      message: `${reference.owner} references unknown ${reference.noun} ${quote(reference.id)}${didYouMean(reference.id, ids)}`,
+    });
+  }
+  return issues;
+}

@@ -1,0 +1,332 @@
+// The model file format, declared once as data (schema-dsl.ts): the validator and
+// schema/model.schema.json are both generated from MODEL_SCHEMA, and a type-level check below
+// pins it to the Model type of types.ts.
+
+import { BOUNDARY_TYPES } from '../domain/boundary.js';
+import { CONTROL_DESCRIPTIONS, CONTROL_NAMES, DEFAULT_CONTROLS, type ControlName } from '../domain/controls.js';
+import { NODE_KINDS } from '../domain/kinds.js';
+import {
+  arrayOf,
+  boolean,
+  defaultsOf,
+  derived,
+  enumOf,
+  id,
+  ignored,
+  integer,
+  nullable,
+  number,
+  object,
+  ref,
+  required,
+  string,
+  withDefault,
+  type BooleanSchema,
+  type Field,
+  type Infer,
+  type Presence,
+  type SameType,
+} from './schema-dsl.js';
+import { ACCESS_MODES, CLASSIFICATIONS, DATA_LOCATIONS, POOL_TYPES, PRIVILEGES, type Model } from './types.js';
+
+/** Entity collections, keyed as in EntityLocations (`users/alice`), with what one entity is called. */
+export const COLLECTION_NOUNS = {
+  organizations: 'organization',
+  tenants: 'tenant',
+  subscriptions: 'subscription',
+  physicalHosts: 'physical host',
+  hostPools: 'host pool',
+  apps: 'app',
+  users: 'user',
+  data: 'data store',
+  'extra.nodes': 'extra node',
+  'extra.edges': 'extra edge',
+} as const;
+
+export type CollectionName = keyof typeof COLLECTION_NOUNS;
+
+function entity<F extends Record<string, Field>>(collection: CollectionName, title: string, fields: F) {
+  return object(title, fields, { collection, noun: COLLECTION_NOUNS[collection] });
+}
+
+function refTo(collection: CollectionName) {
+  return ref(collection, COLLECTION_NOUNS[collection]);
+}
+
+/** A list of ids of one collection: each id at most once. */
+function refsTo(collection: CollectionName, minItems = 0) {
+  return arrayOf(refTo(collection), { minItems, unique: true });
+}
+
+function entityId(noun: string) {
+  return required(id(), 'Id', `Unique id of this ${noun} among all entities of the model; letters, digits, \`.\`, \`_\`, \`-\`.`);
+}
+
+/** Siblings' `id`, for fields that default to it (`name`, `label`). */
+function sameAsId(siblings: Readonly<Record<string, unknown>>): string | undefined {
+  return typeof siblings['id'] === 'string' ? siblings['id'] : undefined;
+}
+
+const organization = entity('organizations', 'Organization', {
+  id: entityId('organization'),
+  name: derived(string({ minLength: 1 }), sameAsId, 'Name', 'Display name. Defaults to the id.'),
+});
+
+const tenant = entity('tenants', 'Tenant', {
+  id: entityId('tenant'),
+  organizations: required(
+    refsTo('organizations', 1),
+    'Organizations',
+    'Organizations whose identities live in this directory. Listing several orgs here means they share it; every organization is in exactly one tenant.',
+  ),
+});
+
+const subscription = entity('subscriptions', 'Subscription', {
+  id: entityId('subscription'),
+  tenant: required(refTo('tenants'), 'Tenant', 'The identity directory that controls this subscription.'),
+  organizations: required(
+    refsTo('organizations', 1),
+    'Organizations',
+    'Organizations whose resources this subscription holds; all must be organizations of its tenant.',
+  ),
+});
+
+const physicalHost = entity('physicalHosts', 'Physical host', {
+  id: entityId('physical host'),
+  hostPools: required(
+    refsTo('hostPools'),
+    'Host pools',
+    'Host pools whose VMs may run on this hypervisor together (worst case, as in a public cloud).',
+  ),
+});
+
+const hostPool = entity('hostPools', 'Host pool', {
+  id: entityId('host pool'),
+  subscription: required(refTo('subscriptions'), 'Subscription', 'The subscription the pool\u2019s VMs are deployed in.'),
+  type: required(
+    enumOf(POOL_TYPES),
+    'Pool type',
+    '`pooled`: multi-session hosts shared by the pool\u2019s users; `personal`: one desktop VM per user.',
+  ),
+  vms: withDefault(
+    integer({ minimum: 1 }),
+    1,
+    'Session hosts',
+    'Number of session hosts of a pooled pool; a personal pool has one VM per user and ignores it.',
+  ),
+  osBuild: derived(
+    string({ minLength: 1 }),
+    (siblings) => (siblings['type'] === 'personal' ? 'windows-enterprise' : 'windows-multi-session'),
+    'OS build',
+    'OS build of the session hosts; a kernel failure can be scoped to one build. Defaults to `windows-multi-session` for pooled and `windows-enterprise` for personal pools.',
+  ),
+  apps: withDefault(refsTo('apps'), [], 'Apps', 'Apps installed on the pool\u2019s hosts.'),
+  vmHourly: withDefault(
+    nullable(number({ minimum: 0 })),
+    null,
+    'VM hourly price',
+    'Hourly price of one VM of this pool, overriding `costs.vmHourly`; null uses the model\u2019s price.',
+  ),
+});
+
+const app = entity('apps', 'App', {
+  id: entityId('app'),
+  sandboxed: withDefault(boolean(), false, 'Sandboxed', 'Runs in an AppContainer sandbox.'),
+  browser: withDefault(
+    boolean(),
+    false,
+    'Browser',
+    'A web browser: web content reaches it across the browser boundary.',
+  ),
+});
+
+const user = entity('users', 'User', {
+  id: entityId('user'),
+  organization: required(refTo('organizations'), 'Organization', 'The organization the user belongs to.'),
+  count: withDefault(
+    integer({ minimum: 1 }),
+    1,
+    'Count',
+    'How many identical users this entry stands for ("200 contoso knowledge workers").',
+  ),
+  privilege: withDefault(
+    enumOf(PRIVILEGES),
+    'standard',
+    'Privilege',
+    '`localAdmin` administers the VMs the user signs in to; `tenantAdmin` controls every principal of the tenant; `subscriptionOwner` controls everything in `subscription`.',
+  ),
+  hostPool: withDefault(nullable(refTo('hostPools')), null, 'Host pool', 'The host pool the user signs in to; null for none.'),
+  vm: withDefault(
+    nullable(integer({ minimum: 1 })),
+    null,
+    'Pinned VM',
+    'Pins a pooled user to one VM of the pool (1-based, at most the pool\u2019s `vms`); null lets the load balancer place them anywhere.',
+  ),
+  subscription: withDefault(
+    nullable(refTo('subscriptions')),
+    null,
+    'Owned subscription',
+    'The subscription a `subscriptionOwner` owns; required for that privilege and not allowed for others.',
+  ),
+  apps: withDefault(refsTo('apps'), [], 'Apps', 'Apps the user runs in their sessions.'),
+  device: withDefault(
+    boolean(),
+    true,
+    'Device',
+    'Whether the user signs in from a modelled end-user device (a foothold of its own).',
+  ),
+});
+
+const dataStore = entity('data', 'Data store', {
+  id: entityId('data store'),
+  organization: required(refTo('organizations'), 'Organization', 'The organization that owns the data.'),
+  classification: withDefault(enumOf(CLASSIFICATIONS), 'confidential', 'Classification', 'Sensitivity of the data.'),
+  location: required(
+    enumOf(DATA_LOCATIONS),
+    'Location',
+    '`fslogixProfile`: user profile containers; `share`: a file share; `database`: a database server.',
+  ),
+  users: withDefault(
+    refsTo('users'),
+    [],
+    'Users',
+    'fslogixProfile: whose profiles it holds (one container per user); share/database: who may read and write.',
+  ),
+  readers: withDefault(refsTo('users'), [], 'Readers', 'Users with read-only access (share/database).'),
+  subscription: withDefault(
+    nullable(refTo('subscriptions')),
+    null,
+    'Subscription',
+    'The subscription whose control plane holds the store (storage account, database server); null for none modelled.',
+  ),
+});
+
+const extraNode = entity('extra.nodes', 'Extra node', {
+  id: entityId('extra node'),
+  kind: required(enumOf(NODE_KINDS), 'Kind', 'Node kind, for reports and diagrams.'),
+  organization: withDefault(
+    nullable(refTo('organizations')),
+    null,
+    'Organization',
+    'The organization the node belongs to; null for shared infrastructure.',
+  ),
+  label: derived(string({ minLength: 1 }), sameAsId, 'Label', 'A short human label. Defaults to the id.'),
+});
+
+const extraEdge = entity('extra.edges', 'Extra edge', {
+  from: required(string({ minLength: 1 }), 'From', 'Source node id: a model entity, a built-in or a derived node id.'),
+  to: required(string({ minLength: 1 }), 'To', 'Target node id: a model entity, a built-in or a derived node id.'),
+  boundary: withDefault(
+    nullable(enumOf(BOUNDARY_TYPES)),
+    null,
+    'Boundary',
+    'The security boundary the edge crosses; null for legitimate access (always traversable).',
+  ),
+  instance: derived(
+    nullable(string({ minLength: 1 })),
+    (siblings) =>
+      siblings['boundary'] === null
+        ? null
+        : typeof siblings['boundary'] === 'string' && typeof siblings['to'] === 'string'
+          ? `${siblings['boundary']}@${siblings['to']}`
+          : undefined,
+    'Boundary instance',
+    'The concrete boundary instance, e.g. `session@pool1-vm3`. Defaults to `boundary@to` when a boundary is given; must be null without one.',
+  ),
+  access: withDefault(
+    enumOf(ACCESS_MODES),
+    'control',
+    'Access',
+    'What the edge grants: `control` of the target (and onward propagation), or only `read`, `tamper` or `deny`.',
+  ),
+});
+
+/** One boolean field per control, made by `make`: model files default each, scenarios leave them optional. */
+export function eachControl<P extends Presence>(
+  make: (name: ControlName) => Field<BooleanSchema, P>,
+): { readonly [K in ControlName]: Field<BooleanSchema, P> } {
+  // Object.fromEntries cannot know the keys are exactly CONTROL_NAMES; the map makes it so.
+  return Object.fromEntries(CONTROL_NAMES.map((name) => [name, make(name)])) as {
+    readonly [K in ControlName]: Field<BooleanSchema, P>;
+  };
+}
+
+/** Editor titles of the controls; typed by ControlName so a new control cannot go without one. */
+export const CONTROL_TITLES: Readonly<Record<ControlName, string>> = {
+  reverseConnect: 'Reverse Connect',
+  credentialGuard: 'Credential Guard',
+  mfa: 'Multifactor authentication',
+};
+
+const controls = object(
+  'Controls',
+  eachControl((name) =>
+    withDefault(boolean(), DEFAULT_CONTROLS[name], CONTROL_TITLES[name], CONTROL_DESCRIPTIONS[name]),
+  ),
+);
+
+const costs = object('Costs', {
+  currency: withDefault(string({ minLength: 1 }), 'USD', 'Currency', 'Currency of every price in the model.'),
+  vmHourly: withDefault(number({ minimum: 0 }), 0, 'VM hourly price', 'Hourly price of one VM.'),
+  hoursPerMonth: withDefault(number({ minimum: 0 }), 730, 'Hours per month', 'Hours a VM runs per month.'),
+  tenantMonthly: withDefault(number({ minimum: 0 }), 0, 'Tenant monthly cost', 'Monthly cost of one identity tenant.'),
+  subscriptionMonthly: withDefault(
+    number({ minimum: 0 }),
+    0,
+    'Subscription monthly cost',
+    'Monthly fixed cost of one subscription.',
+  ),
+});
+
+const extra = object('Extra', {
+  nodes: withDefault(arrayOf(extraNode), [], 'Extra nodes', 'Nodes the rules do not derive.'),
+  edges: withDefault(
+    arrayOf(extraEdge),
+    [],
+    'Extra edges',
+    'Edges the rules do not derive. `from`/`to` may name derived nodes, so the compiler checks them.',
+  ),
+});
+
+/** `$schema` lets an editor find the JSON Schema; the loader accepts and drops it. */
+export const SCHEMA_KEY_FIELD = ignored(
+  string(),
+  'JSON Schema',
+  'Path or URL of the JSON Schema for editor completion; ignored by indepth.',
+);
+
+export const MODEL_SCHEMA = object('indepth model', {
+  $schema: SCHEMA_KEY_FIELD,
+  name: required(string({ minLength: 1 }), 'Name', 'Name of the deployment model.'),
+  description: withDefault(string(), '', 'Description', 'What the model describes.'),
+  organizations: required(arrayOf(organization, { minItems: 1 }), 'Organizations', 'The organizations sharing the deployment.'),
+  tenants: withDefault(arrayOf(tenant), [], 'Tenants', 'Identity directories (Active Directory / Entra ID tenants).'),
+  subscriptions: withDefault(
+    arrayOf(subscription),
+    [],
+    'Subscriptions',
+    'Azure subscriptions: the control planes of the resources placed in them.',
+  ),
+  physicalHosts: withDefault(arrayOf(physicalHost), [], 'Physical hosts', 'Hypervisor hosts shared by host pools.'),
+  hostPools: withDefault(arrayOf(hostPool), [], 'Host pools', 'Azure Virtual Desktop host pools.'),
+  apps: withDefault(arrayOf(app), [], 'Apps', 'Applications users run in their sessions.'),
+  users: withDefault(arrayOf(user), [], 'Users', 'Users, or groups of identical users.'),
+  data: withDefault(arrayOf(dataStore), [], 'Data', 'Data stores: FSLogix profiles, file shares, databases.'),
+  controls: withDefault(controls, defaultsOf(controls), 'Controls', 'Deployment controls that are on or off.'),
+  costs: withDefault(
+    costs,
+    defaultsOf(costs),
+    'Costs',
+    'A simple explicit cost model, shown beside risk in comparisons.',
+  ),
+  extra: withDefault(
+    extra,
+    defaultsOf(extra),
+    'Extra',
+    'Nodes and edges the rules do not derive, declared by hand.',
+  ),
+});
+
+// Compile-time guard: the schema produces exactly the Model of types.ts (no key missing or extra).
+const schemaMatchesModel: SameType<Infer<typeof MODEL_SCHEMA>, Model> = true;
+void schemaMatchesModel;

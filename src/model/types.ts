@@ -1,0 +1,145 @@
+// The deployment model as an architect writes it: organizations, identity, hosting, users, apps,
+// data and controls. Edges are never written here; the rules derive them (src/rules).
+
+import type { BoundaryType } from '../domain/boundary.js';
+import type { ControlName } from '../domain/controls.js';
+import type { NodeKind } from '../domain/kinds.js';
+
+export const PRIVILEGES = ['standard', 'localAdmin', 'tenantAdmin', 'subscriptionOwner'] as const;
+export type Privilege = (typeof PRIVILEGES)[number];
+
+export const POOL_TYPES = ['pooled', 'personal'] as const;
+export type PoolType = (typeof POOL_TYPES)[number];
+
+export const DATA_LOCATIONS = ['fslogixProfile', 'share', 'database'] as const;
+export type DataLocation = (typeof DATA_LOCATIONS)[number];
+
+export const CLASSIFICATIONS = ['public', 'internal', 'confidential', 'restricted'] as const;
+export type Classification = (typeof CLASSIFICATIONS)[number];
+
+export const ACCESS_MODES = ['control', 'read', 'tamper', 'deny'] as const;
+/** What an edge grants: `control` of the target (and onward propagation), or one kind of access to it. */
+export type Access = (typeof ACCESS_MODES)[number];
+
+export interface Organization {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** An identity directory (Active Directory / Entra ID tenant). Orgs listed together share it. */
+export interface Tenant {
+  readonly id: string;
+  readonly organizations: readonly string[];
+}
+
+/** An Azure subscription: the control plane of the resources placed in it. */
+export interface Subscription {
+  readonly id: string;
+  readonly tenant: string;
+  readonly organizations: readonly string[];
+}
+
+/** A hypervisor host; the VMs of the listed pools may run on it together (worst case, as in a public cloud). */
+export interface PhysicalHost {
+  readonly id: string;
+  readonly hostPools: readonly string[];
+}
+
+export interface HostPool {
+  readonly id: string;
+  readonly subscription: string;
+  readonly type: PoolType;
+  /** Session hosts of a pooled pool; a personal pool has one VM per user and ignores it. */
+  readonly vms: number;
+  readonly osBuild: string;
+  readonly apps: readonly string[];
+  /** Hourly price of one VM, overriding the model's `costs.vmHourly`. */
+  readonly vmHourly: number | null;
+}
+
+export interface App {
+  readonly id: string;
+  /** Runs in an AppContainer sandbox. */
+  readonly sandboxed: boolean;
+  /** A web browser: web content reaches it across the browser boundary. */
+  readonly browser: boolean;
+}
+
+/** One user, or a group of `count` identical users ("200 contoso knowledge workers"). */
+export interface User {
+  readonly id: string;
+  readonly organization: string;
+  readonly count: number;
+  readonly privilege: Privilege;
+  readonly hostPool: string | null;
+  /** Pins a pooled user to one VM (1-based); null means the load balancer may place them anywhere. */
+  readonly vm: number | null;
+  /** The subscription a `subscriptionOwner` owns. */
+  readonly subscription: string | null;
+  readonly apps: readonly string[];
+  /** Whether the user signs in from an end-user device that is modelled (a foothold of its own). */
+  readonly device: boolean;
+}
+
+export interface DataStore {
+  readonly id: string;
+  readonly organization: string;
+  readonly classification: Classification;
+  readonly location: DataLocation;
+  /** fslogixProfile: whose profiles (one container per user); share/database: who may read and write. */
+  readonly users: readonly string[];
+  /** Users with read-only access (share/database). */
+  readonly readers: readonly string[];
+  /** The subscription whose control plane holds the store (storage account, database server). */
+  readonly subscription: string | null;
+}
+
+export interface Costs {
+  readonly currency: string;
+  readonly vmHourly: number;
+  readonly hoursPerMonth: number;
+  readonly tenantMonthly: number;
+  readonly subscriptionMonthly: number;
+}
+
+export interface ExtraNode {
+  readonly id: string;
+  readonly kind: NodeKind;
+  readonly organization: string | null;
+  readonly label: string;
+}
+
+export interface ExtraEdge {
+  readonly from: string;
+  readonly to: string;
+  readonly boundary: BoundaryType | null;
+  /** Defaults to `boundary@to` when a boundary is given. */
+  readonly instance: string | null;
+  readonly access: Access;
+}
+
+export interface Model {
+  readonly name: string;
+  readonly description: string;
+  readonly organizations: readonly Organization[];
+  readonly tenants: readonly Tenant[];
+  readonly subscriptions: readonly Subscription[];
+  readonly physicalHosts: readonly PhysicalHost[];
+  readonly hostPools: readonly HostPool[];
+  readonly apps: readonly App[];
+  readonly users: readonly User[];
+  readonly data: readonly DataStore[];
+  readonly controls: Readonly<Record<ControlName, boolean>>;
+  readonly costs: Costs;
+  readonly extra: { readonly nodes: readonly ExtraNode[]; readonly edges: readonly ExtraEdge[] };
+}
+
+/** A position in a source file, 1-based as editors show it. */
+export interface SourceLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** Where each model entity was written: `users/alice` → its position (for errors, SARIF, diagrams). */
+export type EntityLocations = ReadonlyMap<string, SourceLocation>;

@@ -1,0 +1,99 @@
+// Text → YAML syntax tree with positions, or issues. YAML, YML and JSON all come through here (JSON
+// is YAML 1.2). Nothing is converted to JS values: the validator walks the tree itself.
+
+import { isScalar, LineCounter, parseDocument, type Document, type ParsedNode } from 'yaml';
+import type { InputIssue } from './issues.js';
+import type { SourceLocation } from './types.js';
+
+export interface YamlSource {
+  readonly file: string;
+  /** The text as parsed (without a byte-order mark); node ranges are offsets into it. */
+  readonly text: string;
+  /** The document's top-level node; never empty. */
+  readonly root: ParsedNode;
+  /** 1-based line and column of a character offset in the text. */
+  locate(offset: number): SourceLocation;
+}
+
+export type YamlSourceResult =
+  | { readonly ok: true; readonly source: YamlSource }
+  | { readonly ok: false; readonly issues: InputIssue[] };
+
+/** `noun` names the kind of file in messages: "model file is empty". */
+export function readYamlSource(rawText: string, file: string, noun: string): YamlSourceResult {
+  // A byte-order mark is not content; dropping it keeps columns on line 1 as editors count them.
+  const text = rawText.startsWith('\uFEFF') ? rawText.slice(1) : rawText;
+  const fail = (location: SourceLocation, message: string): YamlSourceResult => ({
+    ok: false,
+    issues: [{ location, message }],
+  });
+
+  const unprintable = findUnprintable(text);
+  if (unprintable !== undefined) {
+    const code = text.codePointAt(unprintable)?.toString(16).toUpperCase().padStart(4, '0') ?? '';
+    return fail(
+      locateByScan(text, unprintable, file),
+      `${noun} file is not YAML text: it contains the non-printable character U+${code} (is it a binary file?)`,
+    );
+  }
+
+  const lineCounter = new LineCounter();
+  const locate = (offset: number): SourceLocation => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, column: col };
+  };
+
+  let document: Document.Parsed;
+  try {
+    document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false });
+  } catch (error) {
+    // The parser reports malformed input as document errors; this is for limits such as stack depth.
+    return fail(locateByScan(text, 0, file), `${noun} file could not be parsed: ${errorText(error)}`);
+  }
+
+  const problems = [...document.errors, ...document.warnings];
+  if (problems.length > 0) {
+    return {
+      ok: false,
+      issues: problems.map((problem) => ({
+        location: locate(problem.pos[0]),
+        message: `invalid YAML: ${lowerFirst(firstLine(problem.message))}`,
+      })),
+    };
+  }
+
+  const root = document.contents;
+  // A file of only comments, or only `---`, parses to nothing or to an empty null scalar.
+  if (root === null || (isScalar(root) && root.value === null && root.source === '')) {
+    return fail({ file, line: 1, column: 1 }, `${noun} file is empty`);
+  }
+  return { ok: true, source: { file, text, root, locate } };
+}
+
+/**
+ * The offset of the first character YAML 1.2 does not allow in a stream (C0/C1 controls other than
+ * tab and line breaks, DEL, lone surrogates, U+FFFE/U+FFFF), or undefined if the text is clean.
+ */
+function findUnprintable(text: string): number | undefined {
+  // In a `u` regexp a surrogate range matches only unpaired halves; pairs are one code point.
+  const match = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uD800-\uDFFF\uFFFE\uFFFF]/u.exec(text);
+  return match?.index;
+}
+
+function locateByScan(text: string, offset: number, file: string): SourceLocation {
+  const before = text.slice(0, offset);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { file, line: before.split('\n').length, column: offset - lineStart + 1 };
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? lowerFirst(error.message) : 'unknown error';
+}
+
+function firstLine(message: string): string {
+  return message.split('\n', 1)[0] ?? message;
+}
+
+function lowerFirst(message: string): string {
+  return message.charAt(0).toLowerCase() + message.slice(1);
+}

@@ -1,0 +1,127 @@
+// A what-if for a person at a terminal: the verdict first (whose data is exposed), then per
+// organization what was reached, then how: one numbered attack path per exposed data store.
+
+import type { Hop, ReachedData, WhatIfResult } from '../analyze/what-if-types.js';
+import { CONTROL_NAMES } from '../domain/controls.js';
+import { byString } from './json.js';
+
+const CLASSIFICATION_RANK: Readonly<Record<string, number>> = { restricted: 0, confidential: 1, internal: 2, public: 3 };
+
+export function formatWhatIf(result: WhatIfResult): string {
+  const lines: string[] = [];
+  const { scenario } = result;
+  lines.push(`${scenario.name} on ${result.model}`);
+  const controls = CONTROL_NAMES.map((c) => `${c} ${scenario.controls[c] ? 'on' : 'off'}`).join(', ');
+  const fail = scenario.fail.length === 0 ? 'nothing' : `${scenario.fail.join(', ')} (${result.failedInstances} boundary instances)`;
+  lines.push(`  attacker: ${describeFootholds(result)}`);
+  lines.push(`  failed:   ${fail}`);
+  lines.push(`  controls: ${controls}`);
+  lines.push('');
+
+  const exposed = result.summary.exposedOrganizations;
+  if (exposed.length === 0) {
+    lines.push(`NOT EXPOSED: no other organization's data is reachable (${result.summary.reachedData} data stores reached in all).`);
+  } else {
+    for (const org of result.organizations.filter((o) => exposed.includes(o.id))) {
+      lines.push(`EXPOSED: ${org.id} — ${org.reached.data} of ${org.dataTotal} data stores reachable`);
+    }
+  }
+  lines.push('');
+  lines.push('organization   data      principals  sessions  credentials  users deniable');
+  for (const org of result.organizations) {
+    const r = org.reached;
+    lines.push(
+      `${`${org.id}${org.attacker ? '*' : ''}`.padEnd(14)} ${`${r.data}/${org.dataTotal}`.padEnd(9)} ${String(r.principals).padStart(10)}  ${String(r.sessions).padStart(8)}  ${String(r.credentials).padStart(11)}  ${String(org.deniedUsers).padStart(14)}`,
+    );
+  }
+  if (result.organizations.some((o) => o.attacker)) lines.push('(* the attacker\u2019s own organization)');
+
+  const groups = groupByStore(result.data);
+  for (const org of result.organizations) {
+    const stores = groups.filter((g) => g.organization === org.id);
+    if (stores.length === 0) continue;
+    lines.push('');
+    lines.push(`${org.id}${org.attacker ? ' (attacker\u2019s own)' : ''}: reached data`);
+    for (const g of stores) {
+      const count = g.nodes.length > 1 ? ` \u00d7${g.nodes.length}` : '';
+      const via = g.failures.length === 0 ? 'no failure needed' : `via ${g.failures.join(', ')}`;
+      lines.push(`  ${g.store}${count}  ${g.classification} ${g.location}  ${g.impacts.join(', ')}  (${via})`);
+    }
+  }
+
+  const explained = groups.filter((g) => !result.organizations.find((o) => o.id === g.organization)?.attacker);
+  for (const g of explained) {
+    const first = g.nodes[0]!;
+    lines.push('');
+    lines.push(`how ${first.id} is reached (${first.path.length} steps${first.failures.length > 0 ? `, ${first.failures.length} failed boundary` : ''}${first.failures.length > 1 ? ' instances' : ''}):`);
+    lines.push(...formatPath(result, first.path));
+  }
+
+  if (result.availability.length > 0) {
+    const totals = new Map<string, number>();
+    for (const org of result.organizations) if (org.deniedUsers > 0) totals.set(org.id, org.deniedUsers);
+    const who = [...totals].map(([org, n]) => `${n} ${org}`).join(' and ');
+    lines.push('');
+    lines.push(
+      `availability: the attacker controls ${result.availability.length} VM${result.availability.length > 1 ? 's' : ''} (${result.availability.map((a) => a.vm).join(', ')}); shutting them down denies service to ${who} users`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function formatPath(result: Pick<WhatIfResult, 'footholds'>, path: readonly Hop[]): string[] {
+  if (path.length === 0) return ['  (a foothold itself)'];
+  const lines = [`   0. ${path[0]!.from}${result.footholds.includes(path[0]!.from) ? ' (foothold)' : ''}`];
+  path.forEach((hop, i) => {
+    const crossing = hop.boundary === null ? '' : `  \u2717 ${hop.instance} fails`;
+    lines.push(`  ${String(i + 1).padStart(2)}. \u2192 ${hop.label}${crossing}   [${hop.rule}]`);
+  });
+  return lines;
+}
+
+function describeFootholds(result: WhatIfResult): string {
+  const ids = result.footholds;
+  const shown = ids.length > 4 ? `${ids.slice(0, 4).join(', ')} and ${ids.length - 4} more` : ids.join(', ');
+  const asked = result.scenario.from.join(', ');
+  return asked === ids.join(', ') ? shown : `${asked} (${shown})`;
+}
+
+interface StoreGroup {
+  readonly store: string;
+  readonly organization: string;
+  readonly classification: string;
+  readonly location: string;
+  readonly impacts: readonly string[];
+  readonly failures: readonly string[];
+  readonly nodes: readonly ReachedData[];
+}
+
+/** Reached data nodes grouped by their model store, most sensitive first, then by name. */
+function groupByStore(data: readonly ReachedData[]): StoreGroup[] {
+  const byStore = new Map<string, ReachedData[]>();
+  for (const d of data) byStore.set(d.store, [...(byStore.get(d.store) ?? []), d]);
+  return [...byStore.values()]
+    .map((nodes) => {
+      const first = nodes[0]!;
+      const failureTypes = new Set(nodes.flatMap((n) => n.failures));
+      return {
+        store: first.store,
+        organization: first.organization,
+        classification: first.classification,
+        location: first.location,
+        impacts: [...new Set(nodes.flatMap((n) => n.impacts))].sort(
+          (a, b) => IMPACT_ORDER.indexOf(a) - IMPACT_ORDER.indexOf(b),
+        ),
+        failures: [...failureTypes].sort(byString),
+        nodes,
+      };
+    })
+    .sort(
+      (a, b) =>
+        byString(a.organization, b.organization) ||
+        (CLASSIFICATION_RANK[a.classification] ?? 9) - (CLASSIFICATION_RANK[b.classification] ?? 9) ||
+        byString(a.store, b.store),
+    );
+}
+
+const IMPACT_ORDER = ['read', 'tamper', 'deny'];

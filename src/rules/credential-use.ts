@@ -1,0 +1,19 @@
+// Rule `credential-use`: a stolen credential lets the attacker act as its principal; an end-user
+// device holds its user's tokens.
+
+import { nodeId } from '../compile/ids.js';
+import type { Rule } from './rule.js';
+
+export const credentialUse: Rule = {
+  id: 'credential-use',
+  description: 'Whoever holds a user\u2019s credentials or tokens acts as that user; a user\u2019s device holds them.',
+  guide:
+    'A single security vulnerability could cause unauthorized data and credential theft, personal information leaks, identity theft, and other issues.',
+  apply(deployment, edge) {
+    for (const member of deployment.allMembers) {
+      // MFA stops a replayed password, not a stolen token or session, so no control removes this edge.
+      edge(nodeId.credential(member.id), member.id);
+      if (member.user.device) edge(nodeId.device(member.id), nodeId.credential(member.id));
+    }
+  },
+};

@@ -1,0 +1,44 @@
+// Every rule, in the order they run. Order only affects edge insertion order, never the answer.
+
+import { adminToKernel } from './admin-to-kernel.js';
+import { browser } from './browser.js';
+import { credentialGuard } from './credential-guard.js';
+import { credentialUse } from './credential-use.js';
+import { hypervisor } from './hypervisor.js';
+import { kernelControl } from './kernel-control.js';
+import { kernelElevation } from './kernel-elevation.js';
+import { networkExposure } from './network-exposure.js';
+import { placement } from './placement.js';
+import { processIsolation } from './process-isolation.js';
+import type { Rule } from './rule.js';
+import { sessionApps } from './session-apps.js';
+import { sessionIsolation } from './session-isolation.js';
+import { subscriptionBoundary } from './subscription-boundary.js';
+import { subscriptionControl } from './subscription-control.js';
+import { tenantBoundary } from './tenant-boundary.js';
+import { tenantControl } from './tenant-control.js';
+import { userData } from './user-data.js';
+import { userIsolation } from './user-isolation.js';
+import { userSession } from './user-session.js';
+
+export const RULES: readonly Rule[] = [
+  userSession,
+  sessionApps,
+  userData,
+  credentialUse,
+  placement,
+  adminToKernel,
+  kernelElevation,
+  sessionIsolation,
+  processIsolation,
+  userIsolation,
+  kernelControl,
+  credentialGuard,
+  hypervisor,
+  subscriptionControl,
+  subscriptionBoundary,
+  tenantControl,
+  tenantBoundary,
+  networkExposure,
+  browser,
+];

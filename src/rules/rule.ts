@@ -1,0 +1,34 @@
+// A rule turns one of the guide's sentences into edges. Each rule is one file carrying its own id,
+// a one-line description and the sentence it implements; the registry (./registry.ts) lists them all.
+
+import type { BoundaryType } from '../domain/boundary.js';
+import type { ControlName } from '../domain/controls.js';
+import type { Deployment } from '../compile/deployment.js';
+import type { Access } from '../model/types.js';
+
+export interface EdgeOptions {
+  /** The boundary crossed; omit for legitimate access. */
+  readonly boundary?: BoundaryType;
+  /** Where the boundary instance sits (a VM, a physical host, an app); the instance id is `boundary@place`. */
+  readonly place?: string;
+  /** Failure groups of the instance (`build:…`, `pool:…`). */
+  readonly groups?: readonly string[];
+  readonly access?: Access;
+  readonly blockedBy?: ControlName;
+}
+
+export type EmitEdge = (from: string, to: string, options?: EdgeOptions) => void;
+
+export interface Rule {
+  /** Stable id, used in edge attributes, explanations and finding ids. */
+  readonly id: string;
+  readonly description: string;
+  /** The sentence of the security guide (or domain.md) that the rule implements, quoted. */
+  readonly guide: string;
+  apply(deployment: Deployment, edge: EmitEdge): void;
+}
+
+/** Failure groups of every boundary that sits on a session host: its OS build and its pool. */
+export function hostGroups(osBuild: string, pool: string): readonly string[] {
+  return [`build:${osBuild}`, `pool:${pool}`];
+}

@@ -1,0 +1,34 @@
+// Rule `user-data`: a user's processes reach the data stores they are authorized for: their own
+// profile container, the shares and databases that list them (read-only for readers).
+
+import type { Deployment } from '../compile/deployment.js';
+import { nodeId } from '../compile/ids.js';
+import type { Rule } from './rule.js';
+
+export const userData: Rule = {
+  id: 'user-data',
+  description: 'A user controls their own profile and the stores that list them; readers only read.',
+  guide: 'A user can\u2019t access or tamper with the code and data of another user without being authorized.',
+  apply(deployment, edge) {
+    for (const store of deployment.model.data) {
+      for (const target of deployment.dataNodes.get(store.id) ?? []) {
+        if (target.member !== null) {
+          edge(actingAs(deployment, target.member), target.node);
+          continue;
+        }
+        for (const user of store.users) {
+          for (const m of deployment.members.get(user) ?? []) edge(actingAs(deployment, m.id), target.node);
+        }
+        for (const user of store.readers) {
+          for (const m of deployment.members.get(user) ?? []) edge(actingAs(deployment, m.id), target.node, { access: 'read' });
+        }
+      }
+    }
+  },
+};
+
+/** Users with a session host reach data from their session; users without one, directly as themselves. */
+function actingAs(deployment: Deployment, member: string): string {
+  const user = deployment.memberById.get(member)?.user;
+  return user?.hostPool != null ? nodeId.session(member) : member;
+}
