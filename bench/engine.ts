@@ -39,7 +39,8 @@ export const DEFAULT_SYNTHETIC: SyntheticOptions = {
  * Orgs with a tenant and a subscription each (chained across tenant/subscription boundaries);
  * pools of VMs; per VM pinned users with a session, a sandboxed app, a browser, a credential and a
  * profile; session/user boundaries between neighbours, kernel boundaries up, vm boundaries to the
- * physical host, network boundaries from the internet (blocked by Reverse Connect), vsm secrets.
+ * physical host, network boundaries from the internet (blocked by Reverse Connect), vsm secrets,
+ * the tenant admin's credential on each pool's first VM: all eleven boundary types occur.
  */
 export function syntheticDeployment(options: SyntheticOptions = DEFAULT_SYNTHETIC): GraphRecords {
   const nodes: NodeRecord[] = [];
@@ -72,12 +73,12 @@ export function syntheticDeployment(options: SyntheticOptions = DEFAULT_SYNTHETI
     const vm = addNode(`vm:${pool}-${j}`, 'vm', org);
     const host = `host:${Math.floor(vmCount++ / options.vmsPerPhysicalHost)}`;
     if (vmCount % options.vmsPerPhysicalHost === 1 || options.vmsPerPhysicalHost === 1) addNode(host, 'physicalHost', null);
+    const groups = [build];
     addEdge(internet, vm, 'network', vm, { blockedBy: 'reverseConnect' });
-    addEdge(vm, host, 'vm', vm);
+    addEdge(vm, host, 'vm', vm, { groups });
     addEdge(host, vm);
     const secrets = addNode(`secrets:${pool}-${j}`, 'secretStore', org);
-    addEdge(vm, secrets, 'vsm', vm);
-    void build;
+    addEdge(vm, secrets, 'vsm', vm, { groups });
     return vm;
   };
 
@@ -88,6 +89,7 @@ export function syntheticDeployment(options: SyntheticOptions = DEFAULT_SYNTHETI
     const subscription = addNode(`subscription:${org}`, 'subscription', org);
     const owner = addNode(`principal:${org}-owner`, 'principal', org);
     const share = addNode(`data:${org}-share`, 'data', org);
+    addEdge(addNode(`credential:${org}-tenant-admin`, 'credential', org), admin);
     addEdge(admin, tenant);
     addEdge(tenant, admin);
     addEdge(owner, subscription);
@@ -133,7 +135,10 @@ export function syntheticDeployment(options: SyntheticOptions = DEFAULT_SYNTHETI
           addEdge(session, `session:${next}`, 'session', vm, { groups });
           addEdge(app, `data:${next}-profile`, 'user', vm, { access: 'read', groups });
           addEdge(app, share, null, '', { access: 'tamper' });
+          addEdge(app, browser, 'process', browser, { groups });
         }
+        // The tenant admin signed in on the first VM of each pool: its credential sits in memory there.
+        if (j === 0) addEdge(vm, `credential:${org}-tenant-admin`);
       }
     }
   }
@@ -217,7 +222,7 @@ export function benchEngine(options: SyntheticOptions = DEFAULT_SYNTHETIC, runs 
   ] as const) {
     time(
       `depthByInstance k=2, ${name}`,
-      () => depthByInstance(compiled, sources, defaults, 2),
+      () => depthByInstance(compiled, sources, defaults, { order: 2 }),
       (r) => {
         let labels = 0;
         let depth1 = 0;

@@ -109,7 +109,7 @@ function byInstance(
   question: DepthQuestion,
 ): NodeAnswer[] {
   const { compiled } = prepared;
-  const result = depthByInstance(compiled, sources, mask, question.order);
+  const result = depthByInstance(compiled, sources, mask, { order: question.order });
   // One extra run with every boundary failed tells "needs more than k" from "unreachable".
   const everything = reach(compiled, sources, { failed: allFailed(compiled), controls: mask });
   return nodes.map((node) => {

@@ -3,15 +3,17 @@
 
 import { Command, CommanderError } from 'commander';
 import { InputError, formatIssue } from '../model/issues.js';
+import { registerCompare } from './commands/compare.js';
 import { registerDepth } from './commands/depth.js';
 import { registerGraph } from './commands/graph.js';
 import { registerSimulate } from './commands/simulate.js';
+import { registerSweep } from './commands/sweep.js';
 import { registerValidate } from './commands/validate.js';
 import { CliError, type CliIo } from './io.js';
 
 export type CommandRegistrar = (program: Command, io: CliIo) => void;
 
-const COMMANDS: readonly CommandRegistrar[] = [registerValidate, registerGraph, registerSimulate, registerDepth];
+const COMMANDS: readonly CommandRegistrar[] = [registerValidate, registerGraph, registerSimulate, registerDepth, registerSweep, registerCompare];
 
 export const VERSION = '0.1.0';
 

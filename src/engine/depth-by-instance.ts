@@ -4,11 +4,17 @@
 
 import type { CompiledGraph } from '../compile/compile.js';
 import { EMPTY_FAMILY, FamilyStore } from './instance-families.js';
-import type { FamilyView } from './instance-families.js';
+import type { FamilyView, SharingPolicy } from './instance-families.js';
 import { propagationGraph, reachedRow } from './propagation-graph.js';
 import type { PropagationGraph } from './propagation-graph.js';
 import { normalizeSources } from './reach.js';
 import type { ControlMask } from './scenario.js';
+
+export interface InstanceDepthOptions {
+  /** k, the largest set size explored (default 2: every single and double failure). */
+  readonly order?: number;
+  readonly sharing?: SharingPolicy;
+}
 
 export const DEFAULT_ORDER = 2;
 
@@ -29,12 +35,13 @@ export function depthByInstance(
   compiled: CompiledGraph,
   sources: readonly number[],
   controls: ControlMask,
-  order: number = DEFAULT_ORDER,
+  options: InstanceDepthOptions = {},
 ): InstanceDepthResult {
+  const order = options.order ?? DEFAULT_ORDER;
   if (!Number.isInteger(order) || order < 0 || order > 8) throw new RangeError(`order must be an integer in 0..8, got ${order}`);
   const graph = propagationGraph(compiled, controls);
   const zeroFailure = legitimateReach(graph, normalizeSources(compiled, sources));
-  const store = new FamilyStore();
+  const store = new FamilyStore(options.sharing);
   const familyOf: Int32Array[] = [];
   for (let size = 1; size <= order; size++) familyOf.push(propagatePhase(graph, zeroFailure, familyOf, store));
   const depth = new Int8Array(graph.nodeCount).fill(-1);

@@ -11,11 +11,15 @@ export const EMPTY_FAMILY = 0;
 /** The signature of a row with no smaller labels: nothing to prune against. */
 export const NO_SIGNATURE = -1;
 
-/** Leaves with fewer labels than this are merged into one leaf when unions form: sharing them is not worth a DAG node. */
-const SHARE_AT = 64;
+/** When to share rather than copy; the defaults suit deployment graphs, tests turn them down to exercise sharing. */
+export interface SharingPolicy {
+  /** Leaves with fewer labels are merged into one leaf when unions form: sharing them is not worth a DAG node. */
+  readonly shareAt: number;
+  /** Unions deeper than this are flattened into a leaf, which bounds recursion. */
+  readonly maxDepth: number;
+}
 
-/** Unions deeper than this are flattened into a leaf, which bounds recursion. */
-const MAX_DEPTH = 48;
+export const DEFAULT_SHARING: SharingPolicy = { shareAt: 64, maxDepth: 48 };
 
 /** Read access to a family store, for results. */
 export interface FamilyView {
@@ -36,6 +40,7 @@ export interface FamilyView {
  * from starts[f], lexicographically sorted without duplicates. Union f: children[f] (ascending ids).
  */
 export class FamilyStore implements FamilyView {
+  private readonly sharing: SharingPolicy;
   private pool = new Int32Array(1024);
   private poolSize = 0;
   private readonly widths: number[] = [0];
@@ -57,6 +62,10 @@ export class FamilyStore implements FamilyView {
   private readonly signatures = new Map<number | string, number>();
   private readonly signatureFamilies: (readonly number[])[] = [];
   private readonly signatureSupports: Int32Array[] = [];
+
+  constructor(sharing: SharingPolicy = DEFAULT_SHARING) {
+    this.sharing = sharing;
+  }
 
   get familyCount(): number {
     return this.widths.length;
@@ -223,7 +232,7 @@ export class FamilyStore implements FamilyView {
 
   /** A union node over the given non-empty families; small leaves among them are merged into one. */
   private unionOf(families: readonly number[]): number {
-    const isSmall = (f: number): boolean => this.children[f] === null && this.counts[f]! < SHARE_AT;
+    const isSmall = (f: number): boolean => this.children[f] === null && this.counts[f]! < this.sharing.shareAt;
     const small = families.filter(isSmall);
     const kept = families.filter((f) => !isSmall(f));
     if (small.length === 1) kept.push(small[0]!);
@@ -233,7 +242,7 @@ export class FamilyStore implements FamilyView {
     const parts = [...new Set(kept)].filter((f) => !inside.has(f)).sort((a, b) => a - b);
     if (parts.length === 1) return parts[0]!;
     const id = this.internUnion(this.widths[parts[0]!]!, parts);
-    return this.depths[id]! > MAX_DEPTH ? this.internLeaf(this.widths[id]!, this.flatten(id)) : id;
+    return this.depths[id]! > this.sharing.maxDepth ? this.internLeaf(this.widths[id]!, this.flatten(id)) : id;
   }
 
   private filterLeaf(family: number, keep: (at: number) => boolean): number {

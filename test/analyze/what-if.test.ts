@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { whatIf } from '../../src/analyze/what-if.js';
 import type { WhatIfResult } from '../../src/analyze/what-if-types.js';
 import { BOUNDARY_TYPES } from '../../src/domain/boundary.js';
-import { ask, prepareBundled, reachedDataIds, reachedNodeIds, type BundledModel, type Question } from '../support/model.js';
+import { ask, prepareBundled, prepareText, reachedDataIds, reachedNodeIds, type BundledModel, type Question } from '../support/model.js';
+import { THREE_ORGS } from '../support/three-orgs.js';
 import { expectRealExplanations } from '../support/explanations.js';
 
 /** Asks, checks every explanation path against the graph, returns the result. */
@@ -180,6 +181,17 @@ describe('impacts and footholds', () => {
     expect(ask(prepared, { from: ['fabrikam-workers'] }).footholds).toEqual(workers);
     // fabrikam-it is a tenant admin, not a standard user.
     expect(ask(prepared, { from: ['fabrikam'] }).footholds).toEqual([...workers, 'mallory'].sort());
+  });
+
+  it('does not call an organization without standard users an unknown foothold', () => {
+    // cross-org-shared's organizations all have standard users; here gamma has only its tenant admin.
+    const prepared = prepareText(THREE_ORGS);
+    const outcome = whatIf(prepared, { name: 't', from: ['gamma'], fail: [], controls: {} });
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.problems).toHaveLength(1);
+    expect(outcome.problems[0]!.message).toContain('gamma');
+    expect(outcome.problems[0]!.message).not.toMatch(/unknown foothold/);
   });
 
   it('rejects unknown footholds and failure specs, suggesting the closest name', () => {

@@ -25,9 +25,23 @@ const accessArb: fc.Arbitrary<Access> = fc.oneof(
   { arbitrary: fc.constantFrom<Access>('read', 'tamper', 'deny'), weight: 1 },
 );
 
-export const randomCase: fc.Arbitrary<RandomCase> = fc
+interface Shape {
+  readonly minNodes: number;
+  readonly minEdges: number;
+  readonly maxEdges: number;
+  readonly places: readonly string[];
+}
+
+/** Mostly sparse graphs, as small as one node. */
+export const randomCase = caseOf({ minNodes: 1, minEdges: 0, maxEdges: 30, places: ['a', 'b', 'c'] });
+
+/** Denser graphs with more instances, where label families grow and merge. */
+export const denseCase = caseOf({ minNodes: 4, minEdges: 12, maxEdges: 45, places: ['a', 'b', 'c', 'd'] });
+
+function caseOf({ minNodes, minEdges, maxEdges, places }: Shape): fc.Arbitrary<RandomCase> {
+  return fc
   .record({
-    nodeCount: fc.integer({ min: 1, max: 12 }),
+    nodeCount: fc.integer({ min: minNodes, max: 12 }),
     types: fc.shuffledSubarray([...BOUNDARY_TYPES], { minLength: 1, maxLength: 4 }),
   })
   .chain(({ nodeCount, types }) => {
@@ -37,7 +51,7 @@ export const randomCase: fc.Arbitrary<RandomCase> = fc
         from: fc.constantFrom(...nodes),
         to: fc.constantFrom(...nodes),
         type: fc.oneof({ arbitrary: fc.constant(null), weight: 1 }, { arbitrary: fc.constantFrom(...types), weight: 2 }),
-        place: fc.constantFrom('a', 'b', 'c'),
+        place: fc.constantFrom(...places),
         groups: fc.subarray(['g1', 'g2']),
         access: accessArb,
         blockedBy: fc.oneof({ arbitrary: fc.constant(null), weight: 5 }, { arbitrary: fc.constantFrom<ControlName>(...CONTROL_NAMES), weight: 1 }),
@@ -51,11 +65,12 @@ export const randomCase: fc.Arbitrary<RandomCase> = fc
         blockedBy,
       }));
     return fc.record({
-      graph: fc.record({ nodes: fc.constant(nodes), edges: fc.array(edge, { maxLength: 30 }) }),
+      graph: fc.record({ nodes: fc.constant(nodes), edges: fc.array(edge, { minLength: minEdges, maxLength: maxEdges, size: 'max' }) }),
       sources: fc.uniqueArray(fc.constantFrom(...nodes), { minLength: 1, maxLength: 2 }),
       controls: fc.record({ reverseConnect: fc.boolean(), credentialGuard: fc.boolean(), mfa: fc.boolean() }),
     });
   });
+}
 
 export function compileCase(graph: RefGraph): CompiledGraph {
   return compile(buildGraph(graph.edges, graph.nodes));

@@ -13,7 +13,7 @@ import { controlMask } from '../../src/engine/scenario.js';
 import type { Controls } from '../../src/domain/controls.js';
 import { compileEdges, node } from './build.js';
 import type { EdgeShorthand } from './build.js';
-import { compileCase, controlsOn, NUM_RUNS, randomCase } from './arbitrary.js';
+import { compileCase, controlsOn, denseCase, NUM_RUNS, randomCase } from './arbitrary.js';
 import { refMinimalInstanceSets } from './reference.js';
 
 const NONE: Controls = { reverseConnect: false, credentialGuard: false, mfa: false };
@@ -39,7 +39,7 @@ describe('depthByInstance', () => {
     // Needs three failures: beyond order 2.
     expect(instanceDepth(r, node(c, 'far'))).toBeNull();
     expect(minimalInstanceSetIds(c, r, node(c, 'far'))).toEqual([]);
-    expect(minimalInstanceSetIds(c, depthByInstance(c, [node(c, 'mallory')], controlMask(NONE), 3), node(c, 'far'))).toEqual([
+    expect(minimalInstanceSetIds(c, depthByInstance(c, [node(c, 'mallory')], controlMask(NONE), { order: 3 }), node(c, 'far'))).toEqual([
       ['kernel@vm1', 'tenant@t', 'vm@host1'],
     ]);
   });
@@ -50,7 +50,7 @@ describe('depthByInstance', () => {
       ['b', 'c'],
       ['c', 'd', 'session@x'],
     ]);
-    const r = depthByInstance(c, [node(c, 'a')], controlMask(NONE), 1);
+    const r = depthByInstance(c, [node(c, 'a')], controlMask(NONE), { order: 1 });
     expect(minimalInstanceSetIds(c, r, node(c, 'd'))).toEqual([['session@x']]);
   });
 
@@ -77,11 +77,12 @@ describe('depthByInstance', () => {
     fc.assert(
       fc.property(randomCase, ({ graph, sources, controls }) => {
         const c = compileCase(graph);
-        const r = depthByInstance(c, sources.map((s) => node(c, s)), controlMask(controls), 2);
+        const r = depthByInstance(c, sources.map((s) => node(c, s)), controlMask(controls), { order: 2 });
         const expected = refMinimalInstanceSets(graph, sources, controlsOn(controls), 2);
         for (const v of graph.nodes) {
           const sets = expected.get(v)!;
           expect(minimalInstanceSetIds(c, r, node(c, v))).toEqual(sets);
+          expect(minimalInstanceSetCount(r, node(c, v))).toBe(sets.length);
           expect(instanceDepth(r, node(c, v))).toBe(sets[0]?.length ?? null);
         }
       }),
@@ -89,17 +90,27 @@ describe('depthByInstance', () => {
     );
   });
 
-  it('equals enumeration at order 3', () => {
-    fc.assert(
-      fc.property(randomCase, ({ graph, sources, controls }) => {
-        const c = compileCase(graph);
-        const r = depthByInstance(c, sources.map((s) => node(c, s)), controlMask(controls), 3);
-        const expected = refMinimalInstanceSets(graph, sources, controlsOn(controls), 3);
-        for (const v of graph.nodes) expect(minimalInstanceSetIds(c, r, node(c, v))).toEqual(expected.get(v));
-      }),
-      { numRuns: Math.ceil(NUM_RUNS / 4) },
-    );
-  });
+  // Small graphs never grow families big enough to be shared; these policies force unions of
+  // shared families (and their flattening) everywhere, so the DAG paths meet the oracle too.
+  for (const sharing of [
+    { shareAt: 1, maxDepth: 1000 },
+    { shareAt: 2, maxDepth: 1 },
+  ]) {
+    it(`equals enumeration at orders 2 and 3 with sharing ${JSON.stringify(sharing)}`, () => {
+      fc.assert(
+        fc.property(denseCase, fc.constantFrom(2, 3), ({ graph, sources, controls }, order) => {
+          const c = compileCase(graph);
+          const r = depthByInstance(c, sources.map((s) => node(c, s)), controlMask(controls), { order, sharing });
+          const expected = refMinimalInstanceSets(graph, sources, controlsOn(controls), order);
+          for (const v of graph.nodes) {
+            expect(minimalInstanceSetIds(c, r, node(c, v))).toEqual(expected.get(v));
+            expect(minimalInstanceSetCount(r, node(c, v))).toBe(expected.get(v)!.length);
+          }
+        }),
+        { numRuns: NUM_RUNS },
+      );
+    });
+  }
 
   it('is deterministic', () => {
     fc.assert(

@@ -8,7 +8,7 @@ import { controlMask } from '../../src/engine/scenario.js';
 import { DEFAULT_CONTROLS } from '../../src/domain/controls.js';
 import type { Controls } from '../../src/domain/controls.js';
 import { compileEdges, node } from './build.js';
-import { compileCase, controlsOn, NUM_RUNS, randomCase } from './arbitrary.js';
+import { compileCase, controlsOn, denseCase, NUM_RUNS, randomCase } from './arbitrary.js';
 import { refMinimalTypeSets } from './reference.js';
 
 const NONE: Controls = { reverseConnect: false, credentialGuard: false, mfa: false };
@@ -82,7 +82,7 @@ describe('depthByType', () => {
 
   it('equals brute force over every subset of the types present', () => {
     fc.assert(
-      fc.property(randomCase, ({ graph, sources, controls }) => {
+      fc.property(fc.oneof(randomCase, denseCase), ({ graph, sources, controls }) => {
         const c = compileCase(graph);
         const r = depthByType(c, sources.map((s) => node(c, s)), controlMask(controls));
         const expected = refMinimalTypeSets(graph, sources, controlsOn(controls));

@@ -11,7 +11,7 @@ import type { Witness } from '../../src/engine/witness.js';
 import type { CompiledGraph } from '../../src/compile/compile.js';
 import type { Scenario } from '../../src/engine/scenario.js';
 import { compileEdges, instance, node } from './build.js';
-import { compileCase, NUM_RUNS, randomCase } from './arbitrary.js';
+import { compileCase, denseCase, NUM_RUNS, randomCase } from './arbitrary.js';
 
 describe('witnessPath', () => {
   it('shows the route a minimal set opens', () => {
@@ -35,12 +35,12 @@ describe('witnessPath', () => {
 
   it('crosses exactly each minimal set, on a real traversable path', () => {
     fc.assert(
-      fc.property(randomCase, ({ graph, sources, controls }) => {
+      fc.property(fc.oneof(randomCase, denseCase), ({ graph, sources, controls }) => {
         const c = compileCase(graph);
         const s = sources.map((id) => node(c, id));
         const mask = controlMask(controls);
         const byType = depthByType(c, s, mask);
-        const byInstance = depthByInstance(c, s, mask, 2);
+        const byInstance = depthByInstance(c, s, mask, { order: 2 });
         for (let v = 0; v < c.nodeCount; v++) {
           for (const types of minimalTypeSets(byType, v)) {
             const w = witnessPath(c, s, mask, v, { kind: 'types', types });

@@ -1,0 +1,78 @@
+// Shared vs separated for a reviewer: the leakage verdict per attacker → victim pair first, then
+// blast radius by number of failures, what one topology exposes that the other does not, and cost.
+
+import type { CompareResult, ModelSide } from '../analyze/compare.js';
+import { formatDepth, formatSet, formatSets } from './sets-text.js';
+
+export function formatCompare(result: CompareResult): string {
+  const [a, b] = result.sides;
+  const lines: string[] = [`${a.model} vs ${b.model}: cross-organization leakage by boundary type`, ''];
+  for (let i = 0; i < a.cells.length; i++) {
+    const ca = a.cells[i]!;
+    const cb = b.cells[i]!;
+    lines.push(`${ca.attacker} \u2192 ${ca.victim}: ${cellText(ca, a.model)}; ${cellText(cb, b.model)}`);
+  }
+
+  lines.push('', `blast radius: most other-organization data reached with at most k failed boundary types`);
+  const header = ['attacker', ...Array.from({ length: result.order + 1 }, (_, k) => `k=${k}`)];
+  lines.push(`  ${'model'.padEnd(24)}${header.map((h) => h.padEnd(10)).join('')}`);
+  for (const side of result.sides) {
+    for (const row of side.blastRadius) {
+      lines.push(`  ${side.model.padEnd(24)}${[row.attacker, ...row.byOrder.map(String)].map((c) => c.padEnd(10)).join('')}`);
+    }
+  }
+
+  lines.push('');
+  if (result.differences.length === 0) {
+    lines.push(`differences: none — both expose the same data under every set of up to ${result.order} failed types`);
+  } else {
+    const shown = essentialDifferences(result.differences);
+    lines.push(`differences (other-organization data reached in one model and not the other):`);
+    for (const d of shown) {
+      const parts: string[] = [];
+      if (d.onlyInFirst.length > 0) parts.push(`${d.onlyInFirst.length} only in ${a.model}`);
+      if (d.onlyInSecond.length > 0) parts.push(`${d.onlyInSecond.length} only in ${b.model}`);
+      lines.push(`  ${d.attacker} with ${formatSet(d.failed)} failed: ${parts.join(', ')}`);
+    }
+    const hidden = result.differences.length - shown.length;
+    if (hidden > 0) lines.push(`  (${hidden} larger failure sets show nothing beyond these; --json lists every one)`);
+  }
+
+  lines.push('', `cost per month (${a.cost.currency})`.padEnd(26) + a.model.padEnd(24) + b.model);
+  const row = (label: string, f: (s: ModelSide) => string) => lines.push(`  ${label.padEnd(24)}${f(a).padEnd(24)}${f(b)}`);
+  row('VMs', (s) => `${s.cost.vms} = ${money(s.cost.computeMonthly)}`);
+  row('identity tenants', (s) => `${s.cost.tenants} = ${money(s.cost.identityMonthly)}`);
+  row('subscriptions', (s) => `${s.cost.subscriptions} = ${money(s.cost.subscriptionMonthly)}`);
+  row('total', (s) => money(s.cost.totalMonthly));
+  row('per user', (s) => money(s.cost.perUserMonthly));
+  const delta = b.cost.totalMonthly - a.cost.totalMonthly;
+  lines.push(`  ${b.model} costs ${money(Math.abs(delta))} ${delta >= 0 ? 'more' : 'less'} per month than ${a.model}`);
+  if (result.unmatched.length > 0) lines.push('', `not compared (in one model only): ${result.unmatched.join(', ')}`);
+  return `${lines.join('\n').replace(/ +$/gm, '')}\n`;
+}
+
+/** Drop a difference that a smaller failure set of the same attacker already shows in full. */
+function essentialDifferences(differences: CompareResult['differences']): CompareResult['differences'] {
+  const covers = (small: readonly string[], big: readonly string[]) => small.every((x) => big.includes(x));
+  return differences.filter(
+    (d) =>
+      !differences.some(
+        (e) =>
+          e !== d &&
+          e.attacker === d.attacker &&
+          e.failed.length < d.failed.length &&
+          covers(e.failed, d.failed) &&
+          covers(d.onlyInFirst, e.onlyInFirst) &&
+          covers(d.onlyInSecond, e.onlyInSecond),
+      ),
+  );
+}
+
+function cellText(cell: ModelSide['cells'][number], model: string): string {
+  const via = cell.depth === null || cell.depth === 0 ? '' : ` via ${formatSets(cell.minimalSets)}`;
+  return `depth ${formatDepth(cell.depth)} in ${model}${via}`;
+}
+
+function money(value: number): string {
+  return value.toFixed(2);
+}

@@ -1,0 +1,18 @@
+// An exposure matrix for a terminal: one row per failure set, one column per organization, each
+// cell "reached/total" data stores, the attacker's own organization marked.
+
+import type { SweepResult } from '../analyze/sweep.js';
+import { formatSet } from './sets-text.js';
+
+export function formatSweep(result: SweepResult): string {
+  const mode = result.by === 'type' ? 'boundary type' : 'boundary instance (minimal sets that expose data)';
+  const lines = [`exposure sweep on ${result.model} by ${mode}, up to ${result.order} failures, attacker: ${result.from.join(', ')}`, ''];
+  const first = Math.max(16, ...result.rows.map((r) => formatSet(r.failed).length)) + 2;
+  const widths = result.organizations.map((o, i) => Math.max(o.length, `${result.totals[i]}/${result.totals[i]}`.length) + 2);
+  lines.push('failed'.padEnd(first) + result.organizations.map((o, i) => o.padEnd(widths[i]!)).join(''));
+  for (const row of result.rows) {
+    const cells = row.reached.map((n, i) => `${n}/${result.totals[i]}`.padEnd(widths[i]!)).join('');
+    lines.push(formatSet(row.failed).padEnd(first) + cells);
+  }
+  return `${lines.join('\n').replace(/ +$/gm, '')}\n`;
+}
