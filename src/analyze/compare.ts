@@ -92,7 +92,7 @@ export function compareModels(first: PreparedModel, second: PreparedModel, quest
 
 /** An insider of `org`: any of its standard users (any of its users when it has no standard one). */
 function attackerRun(prepared: PreparedModel, org: string, question: CompareQuestion): AttackerRun {
-  const resolved = resolveFootholds(prepared.graph, prepared.deployment, [org]);
+  const resolved = resolveFootholds(prepared.compiled, prepared.deployment, [org]);
   let footholds = resolved.ok ? resolved.nodes : [];
   if (footholds.length === 0) footholds = prepared.deployment.allMembers.filter((m) => m.user.organization === org).map((m) => m.id);
   if (footholds.length === 0) return { attacker: org, tables: null };

@@ -14,6 +14,7 @@ import type { DataDepth, DepthMode, DepthResult, OrganizationDepth, Witness } fr
 import { toHop } from './hops.js';
 import type { PreparedModel } from './prepared.js';
 import { resolveQuestion, type QuestionProblem } from './what-if.js';
+import { groupBy } from '../util/group-by.js';
 
 export interface DepthQuestion {
   readonly from: readonly string[];
@@ -51,7 +52,7 @@ export function analyzeDepth(prepared: PreparedModel, question: DepthQuestion): 
 
   const data: DataDepth[] = answers.map((a) => {
     const id = prepared.compiled.nodeIds[a.node]!;
-    const attributes = prepared.graph.getNodeAttributes(id);
+    const attributes = prepared.nodes[a.node]!;
     const sets = a.sets.slice(0, question.maxSets);
     return {
       id,
@@ -67,7 +68,7 @@ export function analyzeDepth(prepared: PreparedModel, question: DepthQuestion): 
     };
   });
 
-  const attackerOrgs = new Set(footholds.flatMap((id) => prepared.graph.getNodeAttribute(id, 'organization') ?? []));
+  const attackerOrgs = new Set(footholds.flatMap((id) => prepared.nodes[prepared.compiled.nodeIndex.get(id)!]!.organization ?? []));
   return {
     ok: true,
     result: {
@@ -164,13 +165,14 @@ function rollUp(
   attackerOrgs: ReadonlySet<string>,
   maxSets: number,
 ): OrganizationDepth[] {
+  const byOrg = groupBy(data, (d) => d.organization);
   return prepared.model.organizations.map((org) => {
-    const own = data.filter((d) => d.organization === org.id);
-    const depths = own.flatMap((d) => (d.depth === null ? [] : [d.depth]));
-    const depth = depths.length === 0 ? null : Math.min(...depths);
+    const own = byOrg.get(org.id) ?? [];
+    let depth: number | null = null;
+    for (const d of own) if (d.depth !== null && (depth === null || d.depth < depth)) depth = d.depth;
     const family = new Map<string, readonly string[]>();
     for (const d of own) for (const set of d.minimalSets) family.set(key(set), set);
-    const sets = minimalSets(family.values()).sort(compareSets);
+    const sets = minimalSets(family.values());
     return {
       id: org.id,
       attacker: attackerOrgs.has(org.id),

@@ -2,7 +2,7 @@
 // of users (every member of `contoso-workers`), or an organization: any standard user of it.
 
 import type { Deployment } from '../compile/deployment.js';
-import type { DeploymentGraph } from '../compile/graph-types.js';
+import type { CompiledGraph } from '../compile/compile.js';
 import { suggest } from '../model/suggest.js';
 import { byString } from '../report/json.js';
 
@@ -10,25 +10,32 @@ export interface UnknownFoothold {
   readonly index: number;
   readonly name: string;
   readonly suggestion: string | undefined;
+  /** Set when the name is known but stands for nobody an attacker could start as. */
+  readonly reason?: string;
 }
 
 export type FootholdResult =
   | { readonly ok: true; readonly nodes: readonly string[] }
   | { readonly ok: false; readonly unknown: readonly UnknownFoothold[] };
 
-export function resolveFootholds(graph: DeploymentGraph, deployment: Deployment, names: readonly string[]): FootholdResult {
+export function resolveFootholds(compiled: CompiledGraph, deployment: Deployment, names: readonly string[]): FootholdResult {
   const nodes = new Set<string>();
   const unknown: UnknownFoothold[] = [];
   const orgs = new Set(deployment.model.organizations.map((o) => o.id));
   names.forEach((name, index) => {
-    const resolved = resolveOne(graph, deployment, orgs, name);
-    if (resolved.length === 0) unknown.push({ index, name, suggestion: suggest(name, candidates(graph, deployment)) });
+    const resolved = resolveOne(compiled, deployment, orgs, name);
+    if (resolved.length === 0 && orgs.has(name)) {
+      const reason = `organization \`${name}\` has no standard users to start from; name one of its users instead`;
+      unknown.push({ index, name, suggestion: undefined, reason });
+    } else if (resolved.length === 0) {
+      unknown.push({ index, name, suggestion: suggest(name, candidates(compiled, deployment)) });
+    }
     for (const node of resolved) nodes.add(node);
   });
   return unknown.length > 0 ? { ok: false, unknown } : { ok: true, nodes: [...nodes].sort(byString) };
 }
 
-function resolveOne(graph: DeploymentGraph, deployment: Deployment, orgs: ReadonlySet<string>, name: string): string[] {
+function resolveOne(compiled: CompiledGraph, deployment: Deployment, orgs: ReadonlySet<string>, name: string): string[] {
   if (orgs.has(name)) {
     // An organization node controls nothing; as a foothold it means an insider without special rights.
     return deployment.allMembers
@@ -37,14 +44,12 @@ function resolveOne(graph: DeploymentGraph, deployment: Deployment, orgs: Readon
   }
   const members = deployment.members.get(name);
   if (members !== undefined) return members.map((m) => m.id);
-  return graph.hasNode(name) ? [name] : [];
+  return compiled.nodeIndex.has(name) ? [name] : [];
 }
 
 /** Names worth suggesting: model-level ids and built-in nodes, not every derived node of a large graph. */
-function candidates(graph: DeploymentGraph, deployment: Deployment): string[] {
+function candidates(compiled: CompiledGraph, deployment: Deployment): string[] {
   const names = [...deployment.members.keys(), ...deployment.model.organizations.map((o) => o.id)];
-  graph.forEachNode((id) => {
-    if (!id.includes('/')) names.push(id);
-  });
+  for (const id of compiled.nodeIds) if (!id.includes('/')) names.push(id);
   return [...new Set(names)].sort(byString);
 }

@@ -44,14 +44,12 @@ export function resolveQuestion(
   question: WhatIfQuestion,
 ): { ok: true; resolved: ResolvedQuestion } | { ok: false; problems: QuestionProblem[] } {
   const problems: QuestionProblem[] = [];
-  const footholds = resolveFootholds(prepared.graph, prepared.deployment, question.from);
+  const footholds = resolveFootholds(prepared.compiled, prepared.deployment, question.from);
   if (!footholds.ok) {
     for (const u of footholds.unknown) {
       const hint = u.suggestion === undefined ? '' : ` (did you mean \`${u.suggestion}\`?)`;
-      problems.push({ field: 'from', index: u.index, message: `unknown foothold \`${u.name}\`${hint}` });
+      problems.push({ field: 'from', index: u.index, message: u.reason ?? `unknown foothold \`${u.name}\`${hint}` });
     }
-  } else if (footholds.nodes.length === 0 && question.from.length > 0) {
-    problems.push({ field: 'from', index: 0, message: 'the footholds name no node of this model' });
   }
   const failures = resolveFailures(prepared.compiled, question.fail);
   if (!failures.ok) {
@@ -59,7 +57,7 @@ export function resolveQuestion(
       const hint = u.suggestion === null ? '' : ` (did you mean \`${u.suggestion}\`?)`;
       problems.push({
         field: 'fail',
-        index: question.fail.indexOf(u.spec),
+        index: u.index,
         message: `unknown boundary failure \`${u.spec}\`${hint}; use a boundary type, an instance like \`kernel@pool1-vm1\`, or a group like \`build:…\``,
       });
     }
@@ -81,7 +79,7 @@ export function whatIf(prepared: PreparedModel, question: WhatIfQuestion): WhatI
   const availability = deniedVms(prepared, result);
   const attackerOrgs = new Set(
     resolved.footholds.flatMap((id) => {
-      const org = prepared.graph.getNodeAttribute(id, 'organization');
+      const org = prepared.nodes[prepared.compiled.nodeIndex.get(id)!]!.organization;
       return org === null ? [] : [org];
     }),
   );
@@ -116,12 +114,12 @@ export function whatIf(prepared: PreparedModel, question: WhatIfQuestion): WhatI
 const DATA_KIND = 'data';
 
 function reachedData(prepared: PreparedModel, result: ReachResult): ReachedData[] {
-  const { compiled, graph } = prepared;
+  const { compiled } = prepared;
   const out: ReachedData[] = [];
   for (let v = 0; v < compiled.nodeCount; v++) {
     if (result.access[v] === 0) continue;
     const id = compiled.nodeIds[v]!;
-    const attributes = graph.getNodeAttributes(id);
+    const attributes = prepared.nodes[v]!;
     if (attributes.kind !== DATA_KIND) continue;
     const path = (explainPath(compiled, result, v) ?? []).map((hop) => toHop(prepared, hop));
     out.push({

@@ -1,5 +1,7 @@
 // Where the CLI writes: an interface so tests run commands in-process and read what they print.
 
+import { sortIssues, type InputIssue } from '../model/issues.js';
+
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
@@ -13,12 +15,17 @@ export const processIo: CliIo = {
   errIsTty: Boolean(process.stderr.isTTY),
 };
 
-/** A CLI failure the user can act on: printed as-is (no stack trace) with its exit code. */
+/**
+ * A CLI failure the user can act on: printed as-is (no stack trace) with its exit code, after any
+ * input issues found together with it (those print as `file:line:col: message`).
+ */
 export class CliError extends Error {
   readonly exitCode: number;
-  constructor(message: string, exitCode = 1) {
+  readonly issues: readonly InputIssue[];
+  constructor(message: string, exitCode = 1, issues: readonly InputIssue[] = []) {
     super(message);
     this.name = 'CliError';
     this.exitCode = exitCode;
+    this.issues = sortIssues(issues);
   }
 }

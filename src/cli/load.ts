@@ -1,9 +1,9 @@
-// Model and scenario files for commands: load, validate, build the graph, or throw an InputError
+// Model and scenario files for commands: load, validate, derive and compile, or throw an InputError
 // carrying every problem found (the CLI prints them as `file:line:col: message`).
 
-import { buildGraph } from '../compile/build-graph.js';
 import type { Deployment } from '../compile/deployment.js';
 import type { DeploymentGraph } from '../compile/graph-types.js';
+import { prepare, type PreparedModel } from '../analyze/prepared.js';
 import { InputError } from '../model/issues.js';
 import { loadModelFile } from '../model/load-model.js';
 import { loadScenarioFile } from '../model/load-scenario.js';
@@ -14,16 +14,28 @@ export interface LoadedModel {
   readonly file: string;
   readonly model: Model;
   readonly locations: EntityLocations;
-  readonly graph: DeploymentGraph;
+  readonly prepared: PreparedModel;
   readonly deployment: Deployment;
+  /** The graphology graph, built on first access. */
+  readonly graph: DeploymentGraph;
 }
 
 export function loadModel(file: string): LoadedModel {
   const parsed = loadModelFile(file);
   if (!parsed.ok) throw new InputError(parsed.issues);
-  const built = buildGraph(parsed.model, parsed.locations);
+  const built = prepare(parsed.model, parsed.locations);
   if (!built.ok) throw new InputError(built.issues);
-  return { file, model: parsed.model, locations: parsed.locations, graph: built.graph, deployment: built.deployment };
+  const { prepared } = built;
+  return {
+    file,
+    model: parsed.model,
+    locations: parsed.locations,
+    prepared,
+    deployment: prepared.deployment,
+    get graph() {
+      return prepared.graph;
+    },
+  };
 }
 
 export function loadScenario(file: string): Scenario {

@@ -19,7 +19,9 @@ export function parseControlToggles(toggles: readonly string[]): ControlToggles 
   const out: Partial<Record<ControlName, boolean>> = {};
   const problems: string[] = [];
   for (const toggle of toggles) {
-    const [name = '', value = ''] = toggle.split('=');
+    const at = toggle.indexOf('=');
+    const name = at < 0 ? toggle : toggle.slice(0, at);
+    const value = at < 0 ? '' : toggle.slice(at + 1);
     if (!isControlName(name)) {
       problems.push(`--control: unknown control \`${name}\`${didYouMean(name, CONTROL_NAMES)}; known: ${CONTROL_NAMES.join(', ')}`);
       continue;

@@ -3,24 +3,29 @@
 
 import { Command, CommanderError } from 'commander';
 import { InputError, formatIssue } from '../model/issues.js';
+import { registerCheck } from './commands/check.js';
 import { registerCompare } from './commands/compare.js';
 import { registerDepth } from './commands/depth.js';
+import { registerExport } from './commands/export.js';
+import { registerDiagram } from './commands/diagram.js';
+import { registerGenerate } from './commands/generate.js';
 import { registerGraph } from './commands/graph.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerSweep } from './commands/sweep.js';
 import { registerValidate } from './commands/validate.js';
+import { registerView } from './commands/view.js';
 import { CliError, type CliIo } from './io.js';
 
 export type CommandRegistrar = (program: Command, io: CliIo) => void;
 
-const COMMANDS: readonly CommandRegistrar[] = [registerValidate, registerGraph, registerSimulate, registerDepth, registerSweep, registerCompare];
+const COMMANDS: readonly CommandRegistrar[] = [registerValidate, registerGraph, registerSimulate, registerDepth, registerSweep, registerCompare, registerGenerate, registerCheck, registerExport, registerDiagram, registerView];
 
 export const VERSION = '0.1.0';
 
 export function buildProgram(io: CliIo): Command {
   const program = new Command('indepth')
     .description(
-      'Threat-model simulation for multi-organization virtual desktop deployments: derive the security-boundary\n' +
+      'Threat-model simulation for multi-organization virtual desktop deployments: derive the security-boundary ' +
         'graph of a deployment model, then ask what an attacker reaches when given boundaries fail.',
     )
     .version(VERSION)
@@ -50,6 +55,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 1;
     }
     if (error instanceof CliError) {
+      io.err(error.issues.map((i) => `${formatIssue(i)}\n`).join(''));
       io.err(`indepth: ${error.message}\n`);
       return error.exitCode;
     }

@@ -12,6 +12,12 @@ import { deriveDeployment, type Deployment } from './deployment.js';
 import type { DeploymentGraph, EdgeAttributes, GraphAttributes, GraphSink, NodeAttributes } from './graph-types.js';
 import { emitNodes } from './nodes.js';
 
+/** What extra edges need of a sink to check their endpoints. */
+export interface NodeLookup {
+  hasNode(id: string): boolean;
+  nodeIds(): Iterable<string>;
+}
+
 export type BuildResult =
   | { readonly ok: true; readonly graph: DeploymentGraph; readonly deployment: Deployment }
   | { readonly ok: false; readonly issues: readonly InputIssue[] };
@@ -27,63 +33,54 @@ export function buildGraph(model: Model, locations: EntityLocations = new Map(),
 /** Emit the whole graph into a sink. Returns the deployment facts and the issues found on the way. */
 export function emitGraph(
   model: Model,
-  sink: GraphSink,
+  sink: GraphSink & NodeLookup,
   locations: EntityLocations = new Map(),
   rules: readonly Rule[] = RULES,
 ): { deployment: Deployment; issues: InputIssue[] } {
+  const hasNode = (id: string) => sink.hasNode(id);
+  const nodeIds = () => sink.nodeIds();
   const issues: InputIssue[] = [];
   const where = (entity: string | null): SourceLocation =>
     (entity !== null ? locations.get(entity) : undefined) ?? locations.get('model') ?? { file: model.name, line: 1, column: 1 };
 
-  const nodes = new Map<string, NodeAttributes>();
   const checked: GraphSink = {
     addNode(id, attributes) {
-      const first = nodes.get(id);
-      if (first !== undefined) {
-        issues.push({
-          location: where(attributes.entity),
-          message: `derived node id \`${id}\` (${attributes.label}) collides with \`${id}\` (${first.label}); rename one of the entities`,
-        });
-        return;
-      }
-      nodes.set(id, attributes);
-      sink.addNode(id, attributes);
+      if (sink.addNode(id, attributes)) return true;
+      issues.push({
+        location: where(attributes.entity),
+        message: `derived node id \`${id}\` (${attributes.label}) collides with another node of that id; rename one of the entities`,
+      });
+      return false;
     },
     addEdge: (from, to, attributes) => sink.addEdge(from, to, attributes),
   };
 
   const deployment = deriveDeployment(model);
   emitNodes(deployment, checked);
-  for (const rule of rules) {
-    rule.apply(deployment, (from, to, options) => {
-      if (!nodes.has(from) || !nodes.has(to)) {
-        throw new Error(`rule ${rule.id} emitted an edge between unknown nodes ${from} -> ${to}`);
-      }
-      checked.addEdge(from, to, edgeAttributes(rule.id, options));
-    });
-  }
+  if (issues.length > 0) return { deployment, issues };
+  // An edge naming a node that does not exist is a rule bug; the sink rejects it loudly.
+  for (const rule of rules) rule.apply(deployment, (from, to, options) => checked.addEdge(from, to, edgeAttributes(rule.id, options)));
 
+  const extraKeys = new Set<string>();
   model.extra.edges.forEach((extra, index) => {
     const entity = `extra.edges/${index}`;
     let ok = true;
     for (const end of [extra.from, extra.to]) {
-      if (nodes.has(end)) continue;
+      if (hasNode(end)) continue;
       ok = false;
       issues.push({
         location: where(entity),
-        message: `extra edge ${index + 1} references unknown node \`${end}\`${didYouMean(end, nodes.keys())}`,
+        message: `extra edge ${index + 1} references unknown node \`${end}\`${didYouMean(end, nodeIds())}`,
       });
     }
     if (!ok) return;
     const instance = extra.boundary === null ? null : (extra.instance ?? instanceId(extra.boundary, extra.to));
-    checked.addEdge(extra.from, extra.to, {
-      boundary: extra.boundary,
-      instance,
-      groups: [],
-      access: extra.access,
-      blockedBy: null,
-      rule: 'extra',
-    });
+    const attributes: EdgeAttributes = { boundary: extra.boundary, instance, groups: [], access: extra.access, blockedBy: null, rule: 'extra' };
+    // The same edge written twice in a model means it once.
+    const key = edgeKeyOf(extra.from, extra.to, attributes);
+    if (extraKeys.has(key)) return;
+    extraKeys.add(key);
+    checked.addEdge(extra.from, extra.to, attributes);
   });
   return { deployment, issues };
 }
@@ -101,13 +98,21 @@ function edgeAttributes(rule: string, options: EdgeOptions = {}): EdgeAttributes
   };
 }
 
-/** Writes into a graphology graph; an edge emitted twice by the same rule is kept once. */
-export function graphologySink(graph: DeploymentGraph): GraphSink {
+/** An edge's identity: which rule derived it between which nodes, crossing what, granting what. */
+export function edgeKeyOf(from: string, to: string, attributes: EdgeAttributes): string {
+  return `${attributes.rule}:${from}->${to}:${attributes.instance ?? ''}:${attributes.access}:${attributes.blockedBy ?? ''}`;
+}
+
+/** Writes into a graphology graph. Keys are unique by construction (emitGraph drops repeated extra edges). */
+export function graphologySink(graph: DeploymentGraph): GraphSink & NodeLookup {
   return {
-    addNode: (id, attributes) => void graph.addNode(id, attributes),
-    addEdge(from, to, attributes) {
-      const key = `${attributes.rule}:${from}->${to}:${attributes.instance ?? ''}:${attributes.access}:${attributes.blockedBy ?? ''}`;
-      if (!graph.hasEdge(key)) graph.addEdgeWithKey(key, from, to, attributes);
+    addNode(id, attributes) {
+      if (graph.hasNode(id)) return false;
+      graph.addNode(id, attributes);
+      return true;
     },
+    hasNode: (id) => graph.hasNode(id),
+    nodeIds: () => graph.nodes(),
+    addEdge: (from, to, attributes) => void graph.addEdgeWithKey(edgeKeyOf(from, to, attributes), from, to, attributes),
   };
 }

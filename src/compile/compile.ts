@@ -1,6 +1,6 @@
 // Compiles a deployment graph into the CSR typed arrays the engine runs on. graphology is only an
-// adapter here: `compileFromArrays` takes plain node and edge records, so a large model can skip
-// building a graphology graph (tens of seconds at 1M nodes) and still reach the same engine.
+// adapter: rules can write straight into a CompiledGraphBuilder, so a large model skips building a
+// graphology graph (tens of seconds at 1M nodes) and still reaches the same engine.
 
 import { BOUNDARY_TYPES, boundaryIndex } from '../domain/boundary.js';
 import type { BoundaryType } from '../domain/boundary.js';
@@ -17,11 +17,11 @@ export interface NodeRecord {
   readonly organization: string | null;
 }
 
-/** What the engine needs of an edge; `key` defaults to `#<position in the edge list>`. */
+/** What the engine needs of an edge (plus the rule that derived it, kept for explanations). */
 export interface EdgeRecord extends Pick<EdgeAttributes, 'boundary' | 'instance' | 'groups' | 'access' | 'blockedBy'> {
   readonly source: string;
   readonly target: string;
-  readonly key?: string;
+  readonly rule?: string;
 }
 
 export interface GraphRecords {
@@ -59,8 +59,11 @@ export interface CompiledGraph {
   readonly access: Uint8Array;
   /** Per edge: bit i set when CONTROL_NAMES[i], switched on, removes the edge. */
   readonly blockedBy: Uint8Array;
-  /** Per edge: the graphology edge key (or the record's key), for explanations. */
-  readonly edgeKey: readonly string[];
+  /** Per edge: its position in the input (graphology insertion order, or the order edges were added). */
+  readonly edgeInput: Int32Array;
+  /** Per edge: index into ruleIds of the rule that derived it (0 = not recorded). */
+  readonly edgeRule: Uint16Array;
+  readonly ruleIds: readonly string[];
 
   readonly instanceIds: readonly string[];
   readonly instanceIndex: ReadonlyMap<string, number>;
@@ -93,30 +96,36 @@ export class CompileError extends Error {
 
 /** Adapter: reads a graphology deployment graph (edges in graphology's insertion order). */
 export function compile(graph: DeploymentGraph): CompiledGraph {
-  const nodes: NodeRecord[] = [];
-  graph.forEachNode((id, attributes) => {
-    nodes.push({ id, kind: attributes.kind, organization: attributes.organization });
-  });
-  const edges: EdgeRecord[] = [];
-  graph.forEachEdge((key, attributes, source, target) => {
-    edges.push({ ...attributes, source, target, key });
-  });
-  return compileFromArrays({ nodes, edges });
+  const builder = new CompiledGraphBuilder();
+  graph.forEachNode((id, attributes) => void builder.addNode(id, attributes));
+  graph.forEachEdge((_key, attributes, source, target) => builder.addEdge(source, target, attributes));
+  return builder.build();
 }
 
-/** A GraphSink that only records, for rules that write straight to arrays. */
+/** A GraphSink that only records, for callers that want plain records. */
 export function recordingSink(): GraphSink & { records(): GraphRecords } {
   const nodes: NodeRecord[] = [];
   const edges: EdgeRecord[] = [];
   return {
-    addNode(id: string, attributes: NodeAttributes): void {
+    addNode(id: string, attributes: NodeAttributes): boolean {
       nodes.push({ id, kind: attributes.kind, organization: attributes.organization });
+      return true;
     },
     addEdge(source: string, target: string, attributes: EdgeAttributes): void {
       edges.push({ ...attributes, source, target });
     },
     records: () => ({ nodes, edges }),
   };
+}
+
+/** Plain records → compiled arrays (nodes first, then edges, in the given order). */
+export function compileFromArrays(records: GraphRecords): CompiledGraph {
+  const builder = new CompiledGraphBuilder();
+  for (const node of records.nodes) {
+    if (!builder.addNode(node.id, node)) throw new CompileError('duplicateNode', node.id, `node '${node.id}' is declared twice`);
+  }
+  for (const edge of records.edges) builder.addEdge(edge.source, edge.target, edge);
+  return builder.build();
 }
 
 const KIND_INDEX: ReadonlyMap<string, number> = new Map(NODE_KINDS.map((kind, i) => [kind, i]));
@@ -128,139 +137,212 @@ interface InstanceDraft {
   readonly groups: Set<string>;
 }
 
-export function compileFromArrays(records: GraphRecords): CompiledGraph {
-  const nodeIds = records.nodes.map((node) => node.id).sort(byCodeUnit);
-  const nodeIndex = new Map<string, number>();
-  nodeIds.forEach((id, i) => {
-    if (nodeIndex.has(id)) throw new CompileError('duplicateNode', id, `node '${id}' is declared twice`);
-    nodeIndex.set(id, i);
-  });
-  const n = nodeIds.length;
+/**
+ * Builds a CompiledGraph straight from nodes and edges as they are emitted, into growable typed
+ * columns: no object is kept per edge, which is what lets a million-node model compile without
+ * drowning in garbage collection. Every node must be added before an edge names it.
+ */
+export class CompiledGraphBuilder implements GraphSink {
+  private readonly ids: string[] = [];
+  private readonly position = new Map<string, number>();
+  private readonly kinds: number[] = [];
+  private readonly orgs: (string | null)[] = [];
+  private readonly instances = new Map<string, { readonly code: number; readonly draft: InstanceDraft }>();
+  private readonly instanceNames: string[] = [];
+  private readonly rules = new Map<string, number>([['', 0]]);
+  private edges = 0;
+  private source = new Int32Array(1024);
+  private target = new Int32Array(1024);
+  private instanceOf = new Int32Array(1024);
+  private codes = new Uint8Array(1024 * 4); // boundary, access, blockedBy, spare
+  private ruleOf = new Uint16Array(1024);
 
-  const organizationIds = [...new Set(records.nodes.flatMap((node) => (node.organization === null ? [] : [node.organization])))].sort(byCodeUnit);
-  const organizationIndex = new Map(organizationIds.map((org, i) => [org, i]));
-  const nodeKind = new Uint8Array(n);
-  const nodeOrganization = new Int32Array(n);
-  for (const node of records.nodes) {
-    const v = nodeIndex.get(node.id) ?? 0;
-    nodeKind[v] = KIND_INDEX.get(node.kind) ?? 0;
-    nodeOrganization[v] = node.organization === null ? -1 : (organizationIndex.get(node.organization) ?? -1);
+  /** false when the id exists already (a GraphSink reports, the array compilers throw). */
+  addNode(id: string, attributes: Pick<NodeAttributes, 'kind' | 'organization'>): boolean {
+    if (this.position.has(id)) return false;
+    this.position.set(id, this.ids.length);
+    this.ids.push(id);
+    this.kinds.push(KIND_INDEX.get(attributes.kind) ?? 0);
+    this.orgs.push(attributes.organization);
+    return true;
   }
 
-  const instances = collectInstances(records.edges);
-  const instanceIds = [...instances.keys()].sort(byCodeUnit);
-  const instanceIndex = new Map(instanceIds.map((id, i) => [id, i]));
-  const groupIds = [...new Set([...instances.values()].flatMap((draft) => [...draft.groups]))].sort(byCodeUnit);
-  const groupIndex = new Map(groupIds.map((id, i) => [id, i]));
-  const instanceType = new Uint8Array(instanceIds.length);
-  const groupOffsets = new Int32Array(instanceIds.length + 1);
-  const members: number[] = [];
-  instanceIds.forEach((id, i) => {
-    const draft = instances.get(id);
-    if (draft === undefined) return;
-    instanceType[i] = boundaryIndex(draft.type);
-    members.push(...[...draft.groups].map((group) => groupIndex.get(group) ?? 0).sort((a, b) => a - b));
-    groupOffsets[i + 1] = members.length;
-  });
-
-  // Endpoints as indices, in input order; then a stable two-pass counting sort orders edges by
-  // (source, target, input position) without a comparator sort over millions of edges.
-  const m = records.edges.length;
-  const rawSource = new Int32Array(m);
-  const rawTarget = new Int32Array(m);
-  records.edges.forEach((edge, e) => {
-    rawSource[e] = endpoint(nodeIndex, edge.source, edge);
-    rawTarget[e] = endpoint(nodeIndex, edge.target, edge);
-  });
-  const byTarget = countingSort(rawTarget, identity(m), n);
-  const order = countingSort(rawSource, byTarget, n);
-
-  const offsets = new Int32Array(n + 1);
-  for (let e = 0; e < m; e++) offsets[rawSource[e]! + 1]! += 1;
-  for (let v = 0; v < n; v++) offsets[v + 1]! += offsets[v]!;
-
-  const targets = new Int32Array(m);
-  const sources = new Int32Array(m);
-  const boundary = new Uint8Array(m);
-  const instance = new Int32Array(m);
-  const access = new Uint8Array(m);
-  const blockedBy = new Uint8Array(m);
-  const edgeKey: string[] = new Array<string>(m);
-  for (let e = 0; e < m; e++) {
-    const input = order[e] ?? 0;
-    const edge = records.edges[input];
-    if (edge === undefined) continue;
-    targets[e] = rawTarget[input] ?? 0;
-    sources[e] = rawSource[input] ?? 0;
-    boundary[e] = edge.boundary === null ? 0 : 1 + boundaryIndex(edge.boundary);
-    instance[e] = edge.instance === null ? -1 : (instanceIndex.get(edge.instance) ?? -1);
-    access[e] = ACCESS_INDEX.get(edge.access) ?? 0;
-    blockedBy[e] = edge.blockedBy === null ? 0 : (CONTROL_BIT.get(edge.blockedBy) ?? 0);
-    edgeKey[e] = edge.key ?? `#${input}`;
+  hasNode(id: string): boolean {
+    return this.position.has(id);
   }
 
-  return {
-    nodeCount: n,
-    edgeCount: m,
-    instanceCount: instanceIds.length,
-    nodeIds,
-    nodeIndex,
-    nodeKind,
-    nodeOrganization,
-    organizationIds,
-    offsets,
-    targets,
-    sources,
-    boundary,
-    instance,
-    access,
-    blockedBy,
-    edgeKey,
-    instanceIds,
-    instanceIndex,
-    instanceType,
-    groupOffsets,
-    groupMembers: Int32Array.from(members),
-    groupIds,
-  };
-}
+  nodeIds(): Iterable<string> {
+    return this.ids;
+  }
 
-/** One entry per instance id; an instance's groups are the union over its edges (failure is per instance). */
-function collectInstances(edges: readonly EdgeRecord[]): Map<string, InstanceDraft> {
-  const instances = new Map<string, InstanceDraft>();
-  for (const edge of edges) {
-    const where = `${edge.source} -> ${edge.target}`;
+  addEdge(source: string, target: string, edge: Omit<EdgeRecord, 'source' | 'target'>): void {
+    const u = this.endpoint(source, source, target);
+    const v = this.endpoint(target, source, target);
+    if (this.edges === this.source.length) this.grow();
+    const e = this.edges++;
+    this.source[e] = u;
+    this.target[e] = v;
+    this.instanceOf[e] = this.instanceCode(edge, source, target);
+    this.codes[4 * e] = edge.boundary === null ? 0 : 1 + boundaryIndex(edge.boundary);
+    this.codes[4 * e + 1] = ACCESS_INDEX.get(edge.access) ?? 0;
+    this.codes[4 * e + 2] = edge.blockedBy === null ? 0 : (CONTROL_BIT.get(edge.blockedBy) ?? 0);
+    this.ruleOf[e] = this.ruleCode(edge.rule ?? '');
+  }
+
+  build(): CompiledGraph {
+    // The default sort compares UTF-16 code units, the order byCodeUnit defines, without a callback.
+    const nodeIds = [...this.ids].sort();
+    const nodeIndex = new Map<string, number>();
+    nodeIds.forEach((id, i) => nodeIndex.set(id, i));
+    const n = nodeIds.length;
+    const remap = new Int32Array(n);
+    this.ids.forEach((id, p) => (remap[p] = nodeIndex.get(id)!));
+
+    const organizationIds = [...new Set(this.orgs.flatMap((org) => (org === null ? [] : [org])))].sort(byCodeUnit);
+    const organizationIndex = new Map(organizationIds.map((org, i) => [org, i]));
+    const nodeKind = new Uint8Array(n);
+    const nodeOrganization = new Int32Array(n);
+    for (let p = 0; p < n; p++) {
+      nodeKind[remap[p]!] = this.kinds[p]!;
+      const org = this.orgs[p]!;
+      nodeOrganization[remap[p]!] = org === null ? -1 : organizationIndex.get(org)!;
+    }
+
+    const instanceIds = [...this.instanceNames].sort(byCodeUnit);
+    const instanceIndex = new Map(instanceIds.map((id, i) => [id, i]));
+    const instanceRemap = Int32Array.from(this.instanceNames, (id) => instanceIndex.get(id)!);
+    const groupIds = [...new Set([...this.instances.values()].flatMap(({ draft }) => [...draft.groups]))].sort(byCodeUnit);
+    const groupIndex = new Map(groupIds.map((id, i) => [id, i]));
+    const instanceType = new Uint8Array(instanceIds.length);
+    const groupOffsets = new Int32Array(instanceIds.length + 1);
+    const members: number[] = [];
+    instanceIds.forEach((id, i) => {
+      const { draft } = this.instances.get(id)!;
+      instanceType[i] = boundaryIndex(draft.type);
+      for (const g of [...draft.groups].map((group) => groupIndex.get(group)!).sort((a, b) => a - b)) members.push(g);
+      groupOffsets[i + 1] = members.length;
+    });
+
+    // A stable two-pass counting sort orders edges by (source, target, input position) without a
+    // comparator sort over millions of edges.
+    const m = this.edges;
+    const rawSource = new Int32Array(m);
+    const rawTarget = new Int32Array(m);
+    for (let e = 0; e < m; e++) {
+      rawSource[e] = remap[this.source[e]!]!;
+      rawTarget[e] = remap[this.target[e]!]!;
+    }
+    const order = countingSort(rawSource, countingSort(rawTarget, identity(m), n), n);
+
+    const offsets = new Int32Array(n + 1);
+    for (let e = 0; e < m; e++) offsets[rawSource[e]! + 1]! += 1;
+    for (let v = 0; v < n; v++) offsets[v + 1]! += offsets[v]!;
+
+    const targets = new Int32Array(m);
+    const sources = new Int32Array(m);
+    const boundary = new Uint8Array(m);
+    const instance = new Int32Array(m);
+    const access = new Uint8Array(m);
+    const blockedBy = new Uint8Array(m);
+    const edgeRule = new Uint16Array(m);
+    for (let e = 0; e < m; e++) {
+      const input = order[e]!;
+      targets[e] = rawTarget[input]!;
+      sources[e] = rawSource[input]!;
+      boundary[e] = this.codes[4 * input]!;
+      access[e] = this.codes[4 * input + 1]!;
+      blockedBy[e] = this.codes[4 * input + 2]!;
+      const code = this.instanceOf[input]!;
+      instance[e] = code < 0 ? -1 : instanceRemap[code]!;
+      edgeRule[e] = this.ruleOf[input]!;
+    }
+
+    return {
+      nodeCount: n,
+      edgeCount: m,
+      instanceCount: instanceIds.length,
+      nodeIds,
+      nodeIndex,
+      nodeKind,
+      nodeOrganization,
+      organizationIds,
+      offsets,
+      targets,
+      sources,
+      boundary,
+      instance,
+      access,
+      blockedBy,
+      edgeInput: order,
+      edgeRule,
+      ruleIds: [...this.rules.keys()],
+      instanceIds,
+      instanceIndex,
+      instanceType,
+      groupOffsets,
+      groupMembers: Int32Array.from(members),
+      groupIds,
+    };
+  }
+
+  private endpoint(id: string, source: string, target: string): number {
+    const p = this.position.get(id);
+    if (p === undefined) throw new CompileError('unknownEndpoint', id, `edge ${source} -> ${target} names unknown node '${id}'`);
+    return p;
+  }
+
+  /** An instance keeps one type; its groups are the union over its edges (failure is per instance). */
+  private instanceCode(edge: Omit<EdgeRecord, 'source' | 'target'>, source: string, target: string): number {
+    const where = `${source} -> ${target}`;
     if (edge.boundary === null) {
       if (edge.instance !== null) {
         throw new CompileError('instanceWithoutBoundary', edge.instance, `edge ${where} names instance '${edge.instance}' but no boundary`);
       }
-      continue;
+      return -1;
     }
     if (edge.instance === null) {
       throw new CompileError('boundaryWithoutInstance', where, `edge ${where} crosses a ${edge.boundary} boundary but names no instance`);
     }
-    const draft = instances.get(edge.instance);
-    if (draft === undefined) {
-      instances.set(edge.instance, { type: edge.boundary, groups: new Set(edge.groups) });
-    } else if (draft.type !== edge.boundary) {
+    const known = this.instances.get(edge.instance);
+    if (known === undefined) {
+      const code = this.instanceNames.length;
+      this.instanceNames.push(edge.instance);
+      this.instances.set(edge.instance, { code, draft: { type: edge.boundary, groups: new Set(edge.groups) } });
+      return code;
+    }
+    if (known.draft.type !== edge.boundary) {
       throw new CompileError(
         'instanceTypeConflict',
         edge.instance,
-        `instance '${edge.instance}' is a ${draft.type} boundary on one edge and a ${edge.boundary} boundary on edge ${where}`,
+        `instance '${edge.instance}' is a ${known.draft.type} boundary on one edge and a ${edge.boundary} boundary on edge ${where}`,
       );
-    } else {
-      for (const group of edge.groups) draft.groups.add(group);
     }
+    for (const group of edge.groups) known.draft.groups.add(group);
+    return known.code;
   }
-  return instances;
-}
 
-function endpoint(nodeIndex: ReadonlyMap<string, number>, id: string, edge: EdgeRecord): number {
-  const index = nodeIndex.get(id);
-  if (index === undefined) {
-    throw new CompileError('unknownEndpoint', id, `edge ${edge.source} -> ${edge.target} names unknown node '${id}'`);
+  private ruleCode(rule: string): number {
+    let code = this.rules.get(rule);
+    if (code === undefined) {
+      code = this.rules.size;
+      this.rules.set(rule, code);
+    }
+    return code;
   }
-  return index;
+
+  private grow(): void {
+    const size = this.source.length * 2;
+    const widen = <T extends Int32Array | Uint8Array | Uint16Array>(old: T, length: number): T => {
+      const next = new (old.constructor as new (n: number) => T)(length);
+      next.set(old);
+      return next;
+    };
+    this.source = widen(this.source, size);
+    this.target = widen(this.target, size);
+    this.instanceOf = widen(this.instanceOf, size);
+    this.codes = widen(this.codes, size * 4);
+    this.ruleOf = widen(this.ruleOf, size);
+  }
 }
 
 function identity(m: number): Int32Array {

@@ -3,6 +3,7 @@
 
 import type { App, DataStore, HostPool, Model, Subscription, Tenant, User } from '../model/types.js';
 import { memberId, nodeId } from './ids.js';
+import { pushTo } from '../util/group-by.js';
 
 /** One concrete user: a single user entry, or one member of a group entry. */
 export interface Member {
@@ -76,7 +77,7 @@ export function deriveDeployment(model: Model): Deployment {
   const appById = new Map(model.apps.map((a) => [a.id, a] as const));
   const dataByUser = new Map<string, DataStore[]>();
   for (const store of model.data) {
-    for (const user of store.users) dataByUser.set(user, [...(dataByUser.get(user) ?? []), store]);
+    for (const user of store.users) pushTo(dataByUser, user, store);
   }
   const poolById = new Map(pools.map((p) => [p.pool.id, p] as const));
 
@@ -85,7 +86,7 @@ export function deriveDeployment(model: Model): Deployment {
   for (const store of model.data) {
     const nodes = storeNodes(store, members);
     dataNodes.set(store.id, nodes);
-    for (const n of nodes) if (n.member !== null) profilesOf.set(n.member, [...(profilesOf.get(n.member) ?? []), n.node]);
+    for (const n of nodes) if (n.member !== null) pushTo(profilesOf, n.member, n.node);
   }
 
   return {

@@ -46,6 +46,7 @@ export type DeploymentGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes,
 
 /** Where rules write. Implemented by a graphology graph builder; a direct-to-arrays builder can skip graphology. */
 export interface GraphSink {
-  addNode(id: string, attributes: NodeAttributes): void;
+  /** Adds a node; false (and nothing added) when a node with this id exists already. */
+  addNode(id: string, attributes: NodeAttributes): boolean;
   addEdge(from: string, to: string, attributes: EdgeAttributes): void;
 }

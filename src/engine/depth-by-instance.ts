@@ -8,6 +8,8 @@ import type { FamilyView, SharingPolicy } from './instance-families.js';
 import { propagationGraph, reachedRow } from './propagation-graph.js';
 import type { PropagationGraph } from './propagation-graph.js';
 import { normalizeSources } from './reach.js';
+import { RankQueue } from './rank-queue.js';
+import { legitimateRank } from './topological-rank.js';
 import type { ControlMask } from './scenario.js';
 
 export interface InstanceDepthOptions {
@@ -42,8 +44,9 @@ export function depthByInstance(
   const graph = propagationGraph(compiled, controls);
   const zeroFailure = legitimateReach(graph, normalizeSources(compiled, sources));
   const store = new FamilyStore(options.sharing);
+  const rank = legitimateRank(graph);
   const familyOf: Int32Array[] = [];
-  for (let size = 1; size <= order; size++) familyOf.push(propagatePhase(graph, zeroFailure, familyOf, store));
+  for (let size = 1; size <= order; size++) familyOf.push(propagatePhase(graph, rank, zeroFailure, familyOf, store));
   const depth = new Int8Array(graph.nodeCount).fill(-1);
   for (let v = 0; v < graph.nodeCount; v++) {
     const row = reachedRow(graph, v);
@@ -105,12 +108,18 @@ function legitimateReach(graph: PropagationGraph, footholds: readonly number[]):
  * and edges of instances in S. Equal-size labels never dominate each other, so within a phase a
  * family only grows by union; minimality is checked once, against the row's smaller labels.
  */
-function propagatePhase(graph: PropagationGraph, zeroFailure: Uint8Array, smaller: readonly Int32Array[], store: FamilyStore): Int32Array {
+function propagatePhase(
+  graph: PropagationGraph,
+  rank: Int32Array,
+  zeroFailure: Uint8Array,
+  smaller: readonly Int32Array[],
+  store: FamilyStore,
+): Int32Array {
   const { rowCount, offsets, targets, instance } = graph;
   const size = smaller.length + 1;
   const previous = smaller[smaller.length - 1];
   const families = new Int32Array(rowCount);
-  const inbox = new Inbox(rowCount);
+  const inbox = new Inbox(rank);
 
   for (let u = 0; u < rowCount; u++) {
     if (previous === undefined ? zeroFailure[u] === 0 : previous[u] === EMPTY_FAMILY) continue;
@@ -125,44 +134,40 @@ function propagatePhase(graph: PropagationGraph, zeroFailure: Uint8Array, smalle
   }
 
   const lower: number[] = new Array<number>(size - 1);
-  const arrived: number[] = [];
+  const fresh: number[] = [];
   for (let x = inbox.next(); x >= 0; x = inbox.next()) {
     for (let w = 0; w < size - 1; w++) lower[w] = smaller[w]![x]!;
     const signature = store.signature(lower);
     const current = families[x]!;
-    arrived.splice(0, arrived.length, current);
-    inbox.drain(x, (family) => {
-      const minimal = store.withoutSupersets(family, signature);
-      if (!store.covers(current, minimal)) arrived.push(minimal);
-    });
-    if (arrived.length === 1) continue;
-    const updated = store.unionAll(arrived);
-    if (updated === current) continue;
-    families[x] = updated;
+    fresh.length = 0;
+    for (const family of inbox.drain(x)) {
+      const added = store.without(store.withoutSupersets(family, signature), current);
+      if (added !== EMPTY_FAMILY) fresh.push(added);
+    }
+    if (fresh.length === 0) continue;
+    // Only the new labels travel on: each label crosses each edge once, however often x grows.
+    const delta = store.unionAll(fresh);
+    families[x] = store.union(current, delta);
     for (let e = offsets[x]!; e < offsets[x + 1]!; e++) {
       const v = targets[e]!;
       if (zeroFailure[v] === 1) continue;
       const i = instance[e]!;
-      inbox.post(v, i < 0 ? updated : store.select(updated, i));
+      inbox.post(v, i < 0 ? delta : store.select(delta, i));
     }
   }
   return families;
 }
 
-/** Families waiting to be merged into a row, and the FIFO of rows that have some. */
+/** Families waiting to be merged into a row; rows with mail wait in a RankQueue. */
 class Inbox {
   private readonly head: Int32Array;
-  private readonly queued: Uint8Array;
-  private readonly queue: Int32Array;
-  private queueHead = 0;
-  private queueSize = 0;
+  private readonly rows: RankQueue;
   private readonly nextMessage: number[] = [];
   private readonly family: number[] = [];
 
-  constructor(rows: number) {
-    this.head = new Int32Array(rows).fill(-1);
-    this.queued = new Uint8Array(rows);
-    this.queue = new Int32Array(Math.max(1, rows));
+  constructor(rank: Int32Array) {
+    this.head = new Int32Array(rank.length).fill(-1);
+    this.rows = new RankQueue(rank);
   }
 
   post(row: number, family: number): void {
@@ -170,24 +175,22 @@ class Inbox {
     this.family.push(family);
     this.nextMessage.push(this.head[row]!);
     this.head[row] = this.family.length - 1;
-    if (this.queued[row] === 0) {
-      this.queued[row] = 1;
-      this.queue[(this.queueHead + this.queueSize++) % this.queue.length] = row;
-    }
+    this.rows.add(row);
   }
 
   /** The next row with mail, or -1. */
   next(): number {
-    if (this.queueSize === 0) return -1;
-    const row = this.queue[this.queueHead]!;
-    this.queueHead = (this.queueHead + 1) % this.queue.length;
-    this.queueSize--;
-    this.queued[row] = 0;
-    return row;
+    return this.rows.next();
   }
 
-  drain(row: number, receive: (family: number) => void): void {
-    for (let m = this.head[row]!; m >= 0; m = this.nextMessage[m]!) receive(this.family[m]!);
+  /** The distinct families waiting for a row (the same one often arrives along several edges). */
+  drain(row: number): number[] {
+    const families: number[] = [];
+    for (let m = this.head[row]!; m >= 0; m = this.nextMessage[m]!) {
+      const family = this.family[m]!;
+      if (!families.includes(family)) families.push(family);
+    }
     this.head[row] = -1;
+    return families;
   }
 }

@@ -7,7 +7,9 @@ import type { BoundaryType } from '../domain/boundary.js';
 import type { CompiledGraph } from '../compile/compile.js';
 import { propagationGraph, reachedRow } from './propagation-graph.js';
 import type { PropagationGraph } from './propagation-graph.js';
+import { RankQueue } from './rank-queue.js';
 import { normalizeSources } from './reach.js';
+import { legitimateRank } from './topological-rank.js';
 import type { ControlMask } from './scenario.js';
 
 /** A set of boundary types, in BOUNDARY_TYPES order. */
@@ -139,26 +141,19 @@ function tableLayout(typeCount: number): TableLayout {
 
 /**
  * Bit S of a row is "reached in scenario S", so the 2^T scenarios are independent BFSs run side by
- * side: a worklist re-queues a row whenever it gains bits, and stops when nothing changes.
+ * side: a worklist re-queues a row whenever it gains bits, and stops when nothing changes. Popping
+ * in topological rank of the always-traversable edges visits most rows once.
  */
 function propagate(graph: PropagationGraph, footholds: readonly number[], bits: Int8Array, layout: TableLayout): Uint32Array {
   const { words, validMask, upSets } = layout;
   const { rowCount, nodeCount, offsets, targets } = graph;
   const tables = new Uint32Array(rowCount * words);
-  const queued = new Uint8Array(rowCount);
-  const ring = new Int32Array(Math.max(1, rowCount));
-  let head = 0;
-  let size = 0;
+  const queue = new RankQueue(legitimateRank(graph));
   for (const s of footholds) {
     tables.fill(validMask, s * words, (s + 1) * words);
-    queued[s] = 1;
-    ring[(head + size++) % ring.length] = s;
+    queue.add(s);
   }
-  while (size > 0) {
-    const u = ring[head]!;
-    head = (head + 1) % ring.length;
-    size--;
-    queued[u] = 0;
+  for (let u = queue.next(); u >= 0; u = queue.next()) {
     const ub = u * words;
     for (let e = offsets[u]!; e < offsets[u + 1]!; e++) {
       const v = targets[e]!;
@@ -178,10 +173,7 @@ function propagate(graph: PropagationGraph, footholds: readonly number[], bits: 
         }
       }
       // Twins have no out-edges: reaching one never needs a visit.
-      if (changed === 1 && v < nodeCount && queued[v] === 0) {
-        queued[v] = 1;
-        ring[(head + size++) % ring.length] = v;
-      }
+      if (changed === 1 && v < nodeCount) queue.add(v);
     }
   }
   return tables;

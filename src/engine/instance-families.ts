@@ -3,6 +3,7 @@
 // a DAG), so a hub reached through a thousand per-VM instances keeps one list that everything
 // downstream refers to, even where nodes add labels of their own. Operations are memoized per id.
 
+import { binarySearch, compareLabel, concat, intersection, mergeArrays, sortedUnique, sortedUniqueLabels } from './label-lists.js';
 import { PairMap } from './pair-map.js';
 
 /** The family with no labels. */
@@ -20,6 +21,9 @@ export interface SharingPolicy {
 }
 
 export const DEFAULT_SHARING: SharingPolicy = { shareAt: 64, maxDepth: 48 };
+
+/** Leaves of up to this many instance indices are scanned rather than given a sorted support array. */
+const SCAN_UP_TO = 128;
 
 /** Read access to a family store, for results. */
 export interface FamilyView {
@@ -58,7 +62,7 @@ export class FamilyStore implements FamilyView {
   private readonly selectMemo = new PairMap();
   private readonly extendMemo = new PairMap();
   private readonly pruneMemo = new PairMap();
-  private readonly coversMemo = new PairMap();
+  private readonly withoutMemo = new PairMap();
   private readonly signatures = new Map<number | string, number>();
   private readonly signatureFamilies: (readonly number[])[] = [];
   private readonly signatureSupports: Int32Array[] = [];
@@ -107,27 +111,24 @@ export class FamilyStore implements FamilyView {
 
   /** Whether every label of `part` is already in `whole`. */
   covers(whole: number, part: number): boolean {
-    if (part === EMPTY_FAMILY || whole === part) return true;
-    if (whole === EMPTY_FAMILY) return false;
-    if (this.children[whole]?.includes(part)) return true;
-    const known = this.coversMemo.get(whole, part, -1);
-    if (known !== -1) return known === 1;
-    let covered: boolean;
-    {
-      const parts = this.children[part];
-      if (parts != null) covered = parts.every((child) => this.covers(whole, child));
-      else {
-        covered = true;
-        const width = this.widths[part]!;
-        const label = new Array<number>(width);
-        for (let l = 0, at = this.starts[part]!; covered && l < this.counts[part]!; l++, at += width) {
-          for (let k = 0; k < width; k++) label[k] = this.pool[at + k]!;
-          covered = this.containsLabel(whole, label);
-        }
-      }
-      this.coversMemo.set(whole, part, covered ? 1 : 0);
-    }
-    return covered;
+    return this.without(part, whole) === EMPTY_FAMILY;
+  }
+
+  /** The labels of `family` that are not in `other`: what is new when `family` arrives at a row holding `other`. */
+  without(family: number, other: number): number {
+    if (family === EMPTY_FAMILY || family === other) return EMPTY_FAMILY;
+    if (other === EMPTY_FAMILY) return family;
+    if (this.children[other]?.includes(family)) return EMPTY_FAMILY;
+    return this.memo(this.withoutMemo, family, other, () => {
+      const parts = this.children[family];
+      if (parts != null) return this.unionAll(parts.map((child) => this.without(child, other)));
+      const width = this.widths[family]!;
+      const label = new Array<number>(width);
+      return this.filterLeaf(family, (at) => {
+        for (let k = 0; k < width; k++) label[k] = this.pool[at + k]!;
+        return !this.containsLabel(other, label);
+      });
+    });
   }
 
   /** The union of families of one width (labels of equal size never dominate each other). */
@@ -146,7 +147,7 @@ export class FamilyStore implements FamilyView {
 
   /** The labels containing `instance`: what crosses an edge of that instance within one phase. */
   select(family: number, instance: number): number {
-    if (!this.supportHas(family, instance)) return EMPTY_FAMILY;
+    if (!this.mentions(family, instance)) return EMPTY_FAMILY;
     return this.memo(this.selectMemo, family, instance, () => {
       const parts = this.children[family];
       if (parts != null) return this.unionAll(parts.map((child) => this.select(child, instance)));
@@ -200,17 +201,21 @@ export class FamilyStore implements FamilyView {
   /** Drops the labels that have a proper subset among the signature's families: what keeps a row's labels minimal. */
   withoutSupersets(family: number, signature: number): number {
     if (family === EMPTY_FAMILY || signature === NO_SIGNATURE) return family;
-    // A label can only have a subset below if it shares an instance with the labels below.
-    if (!intersects(this.support(family), this.signatureSupports[signature]!)) return family;
     const smaller = this.signatureFamilies[signature]!;
     return this.memo(this.pruneMemo, family, signature, () => {
+      // A label can only have a subset below if it shares an instance with the labels below.
+      if (this.mentioned(family, this.signatureSupports[signature]!).length === 0) return family;
       const parts = this.children[family];
       if (parts != null) return this.unionAll(parts.map((child) => this.withoutSupersets(child, signature)));
       const width = this.widths[family]!;
+      // Single instances below are checked as a set: the ones this family mentions at all.
+      const singles = smaller[0] === EMPTY_FAMILY ? new Int32Array(0) : this.mentioned(family, this.support(smaller[0]!));
       const subset: number[] = [];
       return this.filterLeaf(family, (at) => {
-        // Every proper non-empty subset, by bit mask over the label's positions.
+        for (let k = 0; k < width; k++) if (singles.includes(this.pool[at + k]!)) return false;
+        // Every proper subset of two or more, by bit mask over the label's positions.
         for (let mask = 1; mask < (1 << width) - 1; mask++) {
+          if ((mask & (mask - 1)) === 0) continue;
           subset.length = 0;
           for (let k = 0; k < width; k++) if ((mask >>> k) & 1) subset.push(this.pool[at + k]!);
           const below = smaller[subset.length - 1] ?? EMPTY_FAMILY;
@@ -268,17 +273,32 @@ export class FamilyStore implements FamilyView {
     return support;
   }
 
-  private supportHas(family: number, instance: number): boolean {
+  /** Whether `instance` occurs in any label of the family. */
+  private mentions(family: number, instance: number): boolean {
     if (family === EMPTY_FAMILY) return false;
-    if (this.children[family] === null && this.widths[family] === 1) {
+    if (this.children[family] === null) {
       const start = this.starts[family]!;
-      return binarySearch(this.pool.subarray(start, start + this.counts[family]!), instance);
+      const end = start + this.counts[family]! * this.widths[family]!;
+      if (this.widths[family] === 1) return binarySearch(this.pool, instance, start, end);
+      if (end - start <= SCAN_UP_TO) {
+        for (let k = start; k < end; k++) if (this.pool[k] === instance) return true;
+        return false;
+      }
     }
     return binarySearch(this.support(family), instance);
   }
 
+  /** The instances of an ascending array that occur in the family's labels (in no particular order). */
+  private mentioned(family: number, sorted: Int32Array): Int32Array {
+    if (this.children[family] === null && this.counts[family]! * this.widths[family]! <= SCAN_UP_TO) {
+      const start = this.starts[family]!;
+      return this.pool.subarray(start, start + this.counts[family]! * this.widths[family]!).filter((x) => binarySearch(sorted, x));
+    }
+    return intersection(this.support(family), sorted);
+  }
+
   private containsLabel(family: number, label: readonly number[]): boolean {
-    if (this.widths[family] !== label.length || !this.supportHas(family, label[0]!)) return false;
+    if (this.widths[family] !== label.length || !this.mentions(family, label[0]!)) return false;
     const parts = this.children[family];
     if (parts != null) return parts.some((child) => this.containsLabel(child, label));
     // Binary search over the leaf's lexicographically sorted labels.
@@ -316,9 +336,22 @@ export class FamilyStore implements FamilyView {
 
   /** The labels of several leaves of one width, sorted, without duplicates. */
   private concatenated(leaves: readonly number[]): Int32Array {
+    if (leaves.length === 2) return this.merged(leaves[0]!, leaves[1]!);
+    if (leaves.length <= 4) {
+      // Folding linear merges beats sorting for a handful of short lists.
+      let merged = this.merged(leaves[0]!, leaves[1]!);
+      for (const leaf of leaves.slice(2)) merged = mergeArrays(merged, this.pool.subarray(this.starts[leaf]!, this.starts[leaf]! + this.counts[leaf]! * this.widths[leaf]!), this.widths[leaf]!);
+      return merged;
+    }
     const width = this.widths[leaves[0]!]!;
     const parts = leaves.map((f) => this.pool.subarray(this.starts[f]!, this.starts[f]! + this.counts[f]! * width));
     return sortedUniqueLabels(concat(parts), width);
+  }
+
+  private merged(a: number, b: number): Int32Array {
+    const width = this.widths[a]!;
+    const labelsOf = (f: number): Int32Array => this.pool.subarray(this.starts[f]!, this.starts[f]! + this.counts[f]! * width);
+    return mergeArrays(labelsOf(a), labelsOf(b), width);
   }
 
   private internLeaf(width: number, data: Int32Array): number {
@@ -377,80 +410,4 @@ export class FamilyStore implements FamilyView {
     grown.set(this.pool.subarray(0, this.poolSize));
     this.pool = grown;
   }
-}
-
-function compareLabel(pool: Int32Array, start: number, label: readonly number[], width: number): number {
-  for (let k = 0; k < width; k++) {
-    const d = pool[start + k]! - label[k]!;
-    if (d !== 0) return d;
-  }
-  return 0;
-}
-
-function concat(parts: readonly Int32Array[]): Int32Array {
-  const out = new Int32Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) (out.set(part, at), (at += part.length));
-  return out;
-}
-
-function sortedUnique(values: Int32Array): Int32Array {
-  return sortedUniqueLabels(values, 1);
-}
-
-/** Labels (flattened, `width` each) sorted lexicographically with duplicates removed. */
-function sortedUniqueLabels(all: Int32Array, width: number): Int32Array {
-  const out = new Int32Array(all.length);
-  let o = 0;
-  if (width === 1) {
-    for (const x of all.slice().sort()) if (o === 0 || out[o - 1] !== x) out[o++] = x;
-    return out.subarray(0, o);
-  }
-  if (width === 2) {
-    // Pairs as one exact double each (instance indices are int32), so the native numeric sort applies.
-    const keys = new Float64Array(all.length / 2);
-    for (let l = 0; l < keys.length; l++) keys[l] = all[2 * l]! * 2 ** 32 + all[2 * l + 1]!;
-    keys.sort();
-    for (let l = 0; l < keys.length; l++) {
-      if (l > 0 && keys[l] === keys[l - 1]) continue;
-      out[o++] = Math.floor(keys[l]! / 2 ** 32);
-      out[o++] = keys[l]! % 2 ** 32;
-    }
-    return out.subarray(0, o);
-  }
-  const order = Array.from({ length: all.length / width }, (_, l) => l * width);
-  order.sort((a, b) => {
-    for (let k = 0; k < width; k++) {
-      const d = all[a + k]! - all[b + k]!;
-      if (d !== 0) return d;
-    }
-    return 0;
-  });
-  for (const at of order) {
-    let duplicate = o > 0;
-    for (let k = 0; duplicate && k < width; k++) duplicate = out[o - width + k] === all[at + k];
-    if (duplicate) continue;
-    for (let k = 0; k < width; k++) out[o++] = all[at + k]!;
-  }
-  return out.subarray(0, o);
-}
-
-function binarySearch(sorted: Int32Array, value: number): boolean {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const x = sorted[mid]!;
-    if (x === value) return true;
-    if (x < value) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
-}
-
-/** Whether two ascending arrays share a value: walks the shorter, searches the longer. */
-function intersects(a: Int32Array, b: Int32Array): boolean {
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  for (const x of short) if (binarySearch(long, x)) return true;
-  return false;
 }

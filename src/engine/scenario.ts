@@ -69,6 +69,8 @@ export interface ResolvedFailureSpec {
 }
 
 export interface UnknownFailureSpec {
+  /** Position of the spec in the list given. */
+  readonly index: number;
   readonly spec: string;
   /** The closest known spec, or null when nothing is close. */
   readonly suggestion: string | null;
@@ -87,20 +89,20 @@ export type FailureResolution =
 export function resolveFailures(compiled: CompiledGraph, specs: readonly string[]): FailureResolution {
   const failed = noFailures(compiled);
   const resolved: ResolvedFailureSpec[] = [];
-  const unknown: string[] = [];
-  for (const spec of specs) {
+  const unknown: { index: number; spec: string }[] = [];
+  specs.forEach((spec, index) => {
     const match = matchSpec(compiled, spec);
     if (match === null) {
-      unknown.push(spec);
-      continue;
+      unknown.push({ index, spec });
+      return;
     }
     for (const i of match.instances) failed[i] = 1;
     resolved.push({ spec, kind: match.kind, instanceCount: match.instances.length });
-  }
+  });
   if (unknown.length === 0) return { ok: true, failed, resolved };
 
   const candidates = knownSpecs(compiled);
-  const entries = unknown.map((spec) => ({ spec, suggestion: closest(spec, candidates) }));
+  const entries = unknown.map(({ index, spec }) => ({ index, spec, suggestion: closest(spec, candidates) }));
   const message = entries
     .map(({ spec, suggestion }) => `unknown failure '${spec}'${suggestion === null ? '' : ` (did you mean '${suggestion}'?)`}`)
     .join('\n');

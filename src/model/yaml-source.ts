@@ -57,7 +57,10 @@ export function readYamlSource(rawText: string, file: string, noun: string): Yam
       ok: false,
       issues: problems.map((problem) => ({
         location: locate(problem.pos[0]),
-        message: `invalid YAML: ${lowerFirst(firstLine(problem.message))}`,
+        message:
+          problem.code === 'MULTIPLE_DOCS'
+            ? `the file holds multiple documents (separated by \`---\`); a ${noun} file must be one document`
+            : `invalid YAML: ${lowerFirst(firstLine(problem.message))}`,
       })),
     };
   }

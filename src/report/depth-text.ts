@@ -5,6 +5,7 @@ import type { DataDepth, DepthResult } from '../analyze/depth-types.js';
 import { byString } from './json.js';
 import { formatDepth, formatSets } from './sets-text.js';
 import { formatPath } from './what-if-text.js';
+import { groupBy } from '../util/group-by.js';
 
 export function formatDepthResult(result: DepthResult): string {
   const mode = result.by === 'type' ? 'boundary type (exhaustive)' : `boundary instance, up to ${result.order} failures`;
@@ -22,13 +23,19 @@ export function formatDepthResult(result: DepthResult): string {
   lines.push('', 'data store'.padEnd(30) + 'org'.padEnd(12) + 'depth  minimal failure sets');
   for (const group of groupByStore(result.data)) {
     const ordered = [...group].sort((a, b) => (a.depth ?? Infinity) - (b.depth ?? Infinity));
-    const low = formatDepth(ordered[0]!.depth, ordered[0]!.beyondOrder, result.order);
-    const high = formatDepth(ordered.at(-1)!.depth, ordered.at(-1)!.beyondOrder, result.order);
-    const depthText = low === high ? low : `${low}–${high}`;
-    const first = ordered.at(-1)!;
+    const reachable = ordered.filter((d) => d.depth !== null);
+    const never = ordered.length - reachable.length;
+    const unreachable = formatDepth(null, ordered.at(-1)!.beyondOrder, result.order);
+    let depthText = unreachable;
+    if (reachable.length > 0) {
+      const low = reachable[0]!.depth!;
+      const high = reachable.at(-1)!.depth!;
+      depthText = (low === high ? String(low) : `${low}\u2013${high}`) + (never > 0 ? ` (${never} ${unreachable})` : '');
+    }
+    const first = reachable.at(-1) ?? ordered[0]!;
     const name = group.length > 1 ? `${first.store} \u00d7${group.length}` : first.store;
     const sets = first.depth === null ? '' : formatSets(first.minimalSets, first.minimalSetCount);
-    lines.push(`${name.padEnd(30)}${first.organization.padEnd(12)}${depthText.padEnd(7)}${sets}`);
+    lines.push(`${name.padEnd(30)}${first.organization.padEnd(12)}${depthText.padEnd(7)} ${sets}`);
   }
 
   for (const org of result.organizations) {
@@ -43,7 +50,6 @@ export function formatDepthResult(result: DepthResult): string {
 }
 
 function groupByStore(data: readonly DataDepth[]): DataDepth[][] {
-  const groups = new Map<string, DataDepth[]>();
-  for (const d of data) groups.set(d.store, [...(groups.get(d.store) ?? []), d]);
+  const groups = groupBy(data, (d) => d.store);
   return [...groups.values()].sort((a, b) => byString(a[0]!.organization, b[0]!.organization) || byString(a[0]!.store, b[0]!.store));
 }

@@ -4,6 +4,7 @@
 import type { Hop, ReachedData, WhatIfResult } from '../analyze/what-if-types.js';
 import { CONTROL_NAMES } from '../domain/controls.js';
 import { byString } from './json.js';
+import { groupBy } from '../util/group-by.js';
 
 const CLASSIFICATION_RANK: Readonly<Record<string, number>> = { restricted: 0, confidential: 1, internal: 2, public: 3 };
 
@@ -98,8 +99,7 @@ interface StoreGroup {
 
 /** Reached data nodes grouped by their model store, most sensitive first, then by name. */
 function groupByStore(data: readonly ReachedData[]): StoreGroup[] {
-  const byStore = new Map<string, ReachedData[]>();
-  for (const d of data) byStore.set(d.store, [...(byStore.get(d.store) ?? []), d]);
+  const byStore = groupBy(data, (d) => d.store);
   return [...byStore.values()]
     .map((nodes) => {
       const first = nodes[0]!;

@@ -27,7 +27,7 @@ describe('explanation paths', () => {
           expectRealExplanations(prepared.graph, result);
         },
       ),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 

@@ -1,7 +1,7 @@
 // The CLI's acceptance checks, in-process: simulate's JSON has a top-level `data` list (contoso's
 // entries appear only once the kernel fails), and validate prints every problem as file:line:col.
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -43,7 +43,8 @@ describe('simulate --json', () => {
 
 describe('validate', () => {
   it('prints an unknown key, a dangling reference and a bad enum as exactly three file:line:col lines, exit 1', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'indepth-cli-')), 'bad.yaml');
+    const dir = mkdtempSync(join(tmpdir(), 'indepth-cli-'));
+    const file = join(dir, 'bad.yaml');
     writeFileSync(
       file,
       [
@@ -74,6 +75,7 @@ describe('validate', () => {
     expect(lines[1]).toMatch(new RegExp(`^${escape(file)}:7:27: .*\`ghost\``));
     expect(lines[2]).toMatch(new RegExp(`^${escape(file)}:15:11: .*\`poold\``));
     expect(run.err).not.toMatch(STACK_FRAME);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('accepts every bundled model, exit 0', async () => {

@@ -1,4 +1,5 @@
-// The same command line twice gives byte-identical output, for every command and output format.
+// The same command line twice gives byte-identical output (and stderr and exit code), for every
+// command and output format.
 
 import { describe, expect, it } from 'vitest';
 import { cli } from '../support/cli.js';

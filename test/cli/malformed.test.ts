@@ -1,10 +1,10 @@
 // Malformed input files (empty, binary, not YAML, a top-level list, broken YAML, missing) make every
 // command exit 1 with a `file:line:col:` message and never a stack trace.
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { cli, STACK_FRAME } from '../support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'indepth-malformed-'));
@@ -16,6 +16,7 @@ const inputs: Record<string, string | Buffer> = {
   'plain text': 'This is a note about the deployment, not a model.\n',
   'top-level list': '- id: acme\n- id: beta\n',
   'broken YAML': 'name: [unclosed\norganizations:\n  - id: a\n',
+  'two YAML documents': '---\nname: a\n---\nname: b\n',
 };
 const files = Object.fromEntries(
   Object.entries(inputs).map(([name, content], i) => {
@@ -25,6 +26,7 @@ const files = Object.fromEntries(
   }),
 );
 files['missing file'] = join(dir, 'does-not-exist.yaml');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const commands: Record<string, (file: string) => string[]> = {
   validate: (file) => ['validate', file],
@@ -46,4 +48,13 @@ describe('malformed input', () => {
       expect(run.err).not.toContain('internal error');
     });
   }
+});
+
+describe('malformed input messages', () => {
+  it('say a file holds several YAML documents in the user\u2019s terms, not the YAML library\u2019s API', async () => {
+    const run = await cli(['validate', files['two YAML documents']!]);
+    expect(run.code).toBe(1);
+    expect(run.err).toMatch(/multiple documents/);
+    expect(run.err).not.toMatch(/parseAllDocuments|YAML\.\w+\(/);
+  });
 });

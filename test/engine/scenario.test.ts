@@ -46,10 +46,10 @@ describe('resolveFailures', () => {
     if (result.ok) return;
     expect(result.error.kind).toBe('unknownFailureSpecs');
     expect(result.error.unknown).toEqual([
-      { spec: 'kernal', suggestion: 'kernel' },
-      { spec: 'session@pool1-vm4', suggestion: 'session@pool1-vm1' },
-      { spec: 'kernel@build:win111', suggestion: 'kernel@build:win11' },
-      { spec: 'quantum-tunnel', suggestion: null },
+      { index: 0, spec: 'kernal', suggestion: 'kernel' },
+      { index: 1, spec: 'session@pool1-vm4', suggestion: 'session@pool1-vm1' },
+      { index: 2, spec: 'kernel@build:win111', suggestion: 'kernel@build:win11' },
+      { index: 4, spec: 'quantum-tunnel', suggestion: null },
     ]);
     expect(result.error.message).toContain("unknown failure 'kernal' (did you mean 'kernel'?)");
   });

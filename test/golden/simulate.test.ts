@@ -2,7 +2,7 @@
 // in-process; stdout (or, where the model lacks the foothold, stderr and exit 1) must match
 // test/golden/expected/. `UPDATE_GOLDEN=1 npx vitest run test/golden` rewrites them.
 
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { WhatIfResult } from '../../src/analyze/what-if-types.js';
 import { cli, STACK_FRAME } from '../support/cli.js';
@@ -15,6 +15,14 @@ const EXPECTED = `${ROOT}test/golden/expected/`;
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 describe('golden: simulate --scenario --json', () => {
+  it('covers every bundled model and scenario, and keeps no expected file for any other pair', () => {
+    const names = (dir: string) => readdirSync(`${ROOT}${dir}`).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)).sort();
+    expect(names('models')).toEqual([...BUNDLED_MODELS]);
+    expect(names('scenarios')).toEqual([...BUNDLED_SCENARIOS]);
+    const pairs = new Set(BUNDLED_MODELS.flatMap((m) => BUNDLED_SCENARIOS.map((s) => `${m}__${s}`)));
+    for (const file of readdirSync(EXPECTED)) expect(pairs.has(file.replace(/\.(json|txt)$/, '')), file).toBe(true);
+  });
+
   for (const model of BUNDLED_MODELS) {
     for (const scenario of BUNDLED_SCENARIOS) {
       it(`${model} × ${scenario}`, async () => {

@@ -61,7 +61,7 @@ describe('YAML syntax errors', () => {
   });
 
   it('include several documents in one file', () => {
-    expect(issuesOf(lines('name: x', '---', 'name: y'))[0]).toMatch(/^m\.yaml:2:1: invalid YAML: source contains multiple documents/);
+    expect(issuesOf(lines('name: x', '---', 'name: y'))[0]).toMatch(/^m\.yaml:2:1: the file holds multiple documents \(separated by `---`\); a model file must be one document$/);
   });
 
   it('include unknown tags', () => {

@@ -1,5 +1,5 @@
-// Rule `kernel-elevation`: a non-admin's code on a VM reaches its kernel only across kernel@<vm>, with groups
-// `build:<osBuild>` and `pool:<pool>`, on pooled and personal VMs alike.
+// Rule `kernel-elevation`: a non-admin's code on a VM reaches its kernel only across kernel@<vm>,
+// in groups `build:<osBuild>` and `pool:<pool>`, on pooled and personal VMs alike.
 
 import { describe, expect, it } from 'vitest';
 import { ask, buildModelText, edgeRecords, edgeStrings, prepareText } from '../support/model.js';

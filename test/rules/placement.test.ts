@@ -192,7 +192,7 @@ ${users === 0 ? '' : `users:\n  - id: crowd\n    organization: acme\n    count: 
       fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 60 }), (vms, users) => {
         expect(placementEdges(vms, users)).toBe(4 * vms + 3 * users);
       }),
-      { numRuns: 40 },
+      { numRuns: 25 },
     );
   });
 

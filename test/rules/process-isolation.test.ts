@@ -1,5 +1,5 @@
-// Rule `process-isolation`: unprivileged code reaches other users' processes (their sessions) on its VM only across process@<vm>, with groups
-// `build:<osBuild>` and `pool:<pool>`, on pooled and personal VMs alike.
+// Rule `process-isolation`: unprivileged code reaches other users' processes (their sessions) on its
+// VM only across process@<vm>, in groups `build:<osBuild>` and `pool:<pool>`, pooled or personal.
 
 import { describe, expect, it } from 'vitest';
 import { buildModelText, edgeRecords, edgeStrings } from '../support/model.js';

@@ -1,5 +1,5 @@
-// Rule `session-isolation`: unprivileged code reaches the sessions on its VM only across session@<vm>, with groups
-// `build:<osBuild>` and `pool:<pool>`, on pooled and personal VMs alike.
+// Rule `session-isolation`: unprivileged code reaches the sessions on its VM only across
+// session@<vm>, in groups `build:<osBuild>` and `pool:<pool>`, on pooled and personal VMs alike.
 
 import { describe, expect, it } from 'vitest';
 import { buildModelText, edgeRecords, edgeStrings } from '../support/model.js';

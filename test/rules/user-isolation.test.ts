@@ -1,5 +1,5 @@
-// Rule `user-isolation`: unprivileged code reaches the profiles mounted on its VM only across user@<vm>, with groups
-// `build:<osBuild>` and `pool:<pool>`, on pooled and personal VMs alike.
+// Rule `user-isolation`: unprivileged code reaches the profiles mounted on its VM only across
+// user@<vm>, in groups `build:<osBuild>` and `pool:<pool>`, on pooled and personal VMs alike.
 
 import { describe, expect, it } from 'vitest';
 import { buildModelText, edgeRecords, edgeStrings } from '../support/model.js';

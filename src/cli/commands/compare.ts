@@ -2,7 +2,6 @@
 
 import type { Command } from 'commander';
 import { compareModels } from '../../analyze/compare.js';
-import { prepareModel } from '../../analyze/prepared.js';
 import { formatCompare } from '../../report/compare-text.js';
 import { toJson } from '../../report/json.js';
 import { didYouMean } from '../../model/suggest.js';
@@ -34,10 +33,8 @@ export function registerCompare(program: Command, io: CliIo): void {
       const toggles = parseControlToggles(options.control);
       problems.push(...toggles.problems);
       if (problems.length > 0) throw new CliError(problems.join('\nindepth: '));
-      const [first, second] = [loadModel(firstFile), loadModel(secondFile)].map((l) => prepareModel(l.model, l.graph, l.deployment)) as [
-        ReturnType<typeof prepareModel>,
-        ReturnType<typeof prepareModel>,
-      ];
+      const first = loadModel(firstFile).prepared;
+      const second = loadModel(secondFile).prepared;
       const known = first.model.organizations.map((o) => o.id).filter((o) => second.model.organizations.some((p) => p.id === o));
       const unknown = options.fromOrg.filter((o) => !known.includes(o));
       if (unknown.length > 0) {

@@ -3,7 +3,6 @@
 import type { Command } from 'commander';
 import { DEFAULT_MAX_SETS, analyzeDepth } from '../../analyze/depth.js';
 import type { DepthMode } from '../../analyze/depth-types.js';
-import { prepareModel } from '../../analyze/prepared.js';
 import { formatDepthResult } from '../../report/depth-text.js';
 import { toJson } from '../../report/json.js';
 import { CliError, type CliIo } from '../io.js';
@@ -43,7 +42,7 @@ export function registerDepth(program: Command, io: CliIo): void {
       if (problems.length > 0) throw new CliError(problems.join('\nindepth: '));
 
       const loaded = loadModel(file);
-      const prepared = prepareModel(loaded.model, loaded.graph, loaded.deployment);
+      const { prepared } = loaded;
       const outcome = analyzeDepth(prepared, { from: options.from, by: options.by as DepthMode, order, maxSets, controls: toggles.values });
       if (!outcome.ok) throw questionError(outcome.problems, undefined);
       io.out(options.json === true ? toJson(outcome.result) : formatDepthResult(outcome.result));

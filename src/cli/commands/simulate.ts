@@ -1,7 +1,6 @@
 // `indepth simulate MODEL [--scenario FILE] [--from ID]… [--fail SPEC]… [--control NAME=on|off]… [--json]`
 
 import type { Command } from 'commander';
-import { prepareModel } from '../../analyze/prepared.js';
 import { whatIf, type QuestionProblem } from '../../analyze/what-if.js';
 import { InputError, type InputIssue } from '../../model/issues.js';
 import type { Scenario } from '../../model/scenario.js';
@@ -46,7 +45,7 @@ export function registerSimulate(program: Command, io: CliIo): void {
       if (question.from.length === 0) {
         throw new CliError('no foothold: give --from ID (e.g. --from mallory or --from internet) or a --scenario with `from`');
       }
-      const prepared = prepareModel(loaded.model, loaded.graph, loaded.deployment);
+      const { prepared } = loaded;
       const outcome = whatIf(prepared, question);
       const problems = outcome.ok ? [] : outcome.problems;
       if (problems.length > 0 || toggles.problems.length > 0) throw questionError(problems, scenario, toggles.problems);
@@ -68,7 +67,6 @@ export function questionError(
     if (fromScenario !== undefined) issues.push({ location: fromScenario, message: p.message });
     else flagMessages.push(`--${p.field}: ${p.message}`);
   }
-  if (issues.length > 0 && flagMessages.length === 0) return new InputError(issues);
-  if (issues.length === 0) return new CliError(flagMessages.join('\nindepth: '));
-  return new CliError([...new InputError(issues).message.split('\n'), ...flagMessages].join('\nindepth: '));
+  if (flagMessages.length === 0) return new InputError(issues);
+  return new CliError(flagMessages.join('\nindepth: '), 1, issues);
 }

@@ -2,7 +2,6 @@
 
 import type { Command } from 'commander';
 import type { DepthMode } from '../../analyze/depth-types.js';
-import { prepareModel } from '../../analyze/prepared.js';
 import { sweep } from '../../analyze/sweep.js';
 import { toJson } from '../../report/json.js';
 import { formatSweep } from '../../report/sweep-text.js';
@@ -39,7 +38,7 @@ export function registerSweep(program: Command, io: CliIo): void {
       if (options.from.length === 0) problems.push('--from: give at least one foothold (e.g. --from mallory)');
       if (problems.length > 0) throw new CliError(problems.join('\nindepth: '));
       const loaded = loadModel(file);
-      const prepared = prepareModel(loaded.model, loaded.graph, loaded.deployment);
+      const { prepared } = loaded;
       const outcome = sweep(prepared, { from: options.from, by: options.by as DepthMode, order, controls: toggles.values });
       if (!outcome.ok) throw questionError(outcome.problems, undefined);
       io.out(options.json === true ? toJson(outcome.result) : formatSweep(outcome.result));

@@ -1,0 +1,132 @@
+// `indepth check MODEL [--policy FILE] [--baseline OLD_MODEL] [--format text|json|sarif|junit] [-o FILE]`:
+// the CI gate. Exit 0 when every policy holds (or, with a baseline, nothing got worse), 1 on
+// findings, 2 on bad input — unlike the other commands, a gate must tell "your change is unsafe"
+// from "the gate could not run".
+
+import { writeFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { InputError, formatIssue, type InputIssue } from '../../model/issues.js';
+import { readTextFile } from '../../model/read-text-file.js';
+import { createPolicyContext, type PolicyContext } from '../../policy/context.js';
+import { checkPolicyAgainstModel, defaultPolicyConfig, parsePolicy, type PolicyConfig } from '../../policy/load-policy.js';
+import { runPolicies } from '../../policy/run-policies.js';
+import { settingLocations } from '../../policy/setting-locations.js';
+import { CHECK_FORMATS, isCheckFormat } from '../../report/check-formats.js';
+import { verdict } from '../../report/findings-text.js';
+import { artifactUri } from '../../report/sarif.js';
+import { CliError, type CliIo } from '../io.js';
+import { loadModel } from '../load.js';
+
+export const EXIT_FINDINGS = 1;
+export const EXIT_BAD_INPUT = 2;
+
+interface CheckOptions {
+  policy?: string;
+  baseline?: string;
+  format: string;
+  output?: string;
+}
+
+/** A command whose usage errors (unknown option, missing value) exit with `exitCode`, not commander's 1. */
+export class StrictCommand extends Command {
+  constructor(
+    name: string,
+    private readonly usageExitCode: number,
+  ) {
+    super(name);
+  }
+
+  override error(message: string): never {
+    throw new CliError(`${message.replace(/^error: /, '')} (run \`indepth ${this.name()} --help\` for usage)`, this.usageExitCode);
+  }
+}
+
+export function registerCheck(program: Command, io: CliIo): void {
+  const command = new StrictCommand('check', EXIT_BAD_INPUT)
+    .description('policy gate for CI: check a model against the guide\u2019s policies (and your own); exit 0 pass, 1 findings, 2 bad input')
+    .argument('[model]', 'model file')
+    .option('-p, --policy <file>', 'policy file (YAML or JSON): settings of the built-in policies and custom ones; default: every built-in policy')
+    .option('-b, --baseline <model>', 'the model before the change: report only what got worse (new findings, lower depth, new reachability)')
+    .option('--format <format>', `output format: ${Object.keys(CHECK_FORMATS).join(', ')}`, 'text')
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Exit status: 0 every policy holds, 1 findings, 2 bad input (model, baseline or policy file, or options).',
+        '',
+        'Examples:',
+        '  indepth check models/cross-org-shared.yaml',
+        '  indepth check models/cross-org-shared.yaml --baseline models/cross-org-separated.yaml',
+        '  indepth check model.yaml --policy policy.yaml --format sarif -o indepth.sarif',
+      ].join('\n'),
+    )
+    .action((file: string | undefined, options: CheckOptions, self: Command) => {
+      const problems: string[] = [];
+      if (file === undefined) problems.push('missing the model file: indepth check MODEL');
+      if (!isCheckFormat(options.format)) {
+        problems.push(`--format: expected one of ${Object.keys(CHECK_FORMATS).join(', ')}, got \`${options.format}\``);
+      }
+      if (problems.length > 0 || file === undefined || !isCheckFormat(options.format)) {
+        throw new CliError(problems.join('\nindepth: '), EXIT_BAD_INPUT);
+      }
+
+      const issues: InputIssue[] = [];
+      const attempt = <T>(load: () => T): T | undefined => {
+        try {
+          return load();
+        } catch (error) {
+          if (!(error instanceof InputError)) throw error;
+          issues.push(...error.issues);
+          return undefined;
+        }
+      };
+      const config = options.policy === undefined ? defaultPolicyConfig() : attempt(() => readPolicy(options.policy!));
+      const context = attempt(() => loadContext(file));
+      const baseline = options.baseline === undefined ? null : attempt(() => loadContext(options.baseline!));
+      if (config !== undefined && context !== undefined) issues.push(...checkPolicyAgainstModel(config, context.prepared));
+      if (issues.length > 0 || config === undefined || context === undefined || baseline === undefined) {
+        io.err(new InputError(issues).issues.map((i) => `${formatIssue(i)}\n`).join(''));
+        throw new CliError(`check could not run: ${issues.length} ${issues.length === 1 ? 'problem' : 'problems'} in the input`, EXIT_BAD_INPUT);
+      }
+
+      const result = runPolicies(config, context, baseline);
+      const report =
+        options.format === 'sarif'
+          ? CHECK_FORMATS.sarif(result, { toolVersion: self.parent?.version() ?? '0.0.0', uri: (f) => artifactUri(f, process.cwd()) })
+          : CHECK_FORMATS[options.format](result);
+      writeReport(io, options.output, report, EXIT_BAD_INPUT);
+      if (result.findings.length > 0) throw new CliError(verdict(result), EXIT_FINDINGS);
+      if (options.output !== undefined) io.err(`indepth: ${verdict(result)}\n`);
+    });
+  program.addCommand(command);
+}
+
+function readPolicy(file: string): PolicyConfig {
+  const read = readTextFile(file, 'policy');
+  const parsed = read.ok ? parsePolicy(read.text, file) : read;
+  if (!parsed.ok) throw new InputError(parsed.issues);
+  return parsed.config;
+}
+
+function loadContext(file: string): PolicyContext {
+  const loaded = loadModel(file);
+  // The loader read this file a moment ago; if it has gone since, findings fall back to entity positions.
+  const text = readTextFile(file, 'model');
+  const settings = text.ok ? settingLocations(text.text, file) : new Map();
+  return createPolicyContext(file, loaded.prepared, loaded.locations, settings);
+}
+
+/** Report to stdout, or to `file` (a write failure is a CliError with `exitCode`). */
+export function writeReport(io: CliIo, file: string | undefined, report: string, exitCode: number): void {
+  if (file === undefined) {
+    io.out(report);
+    return;
+  }
+  try {
+    writeFileSync(file, report);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CliError(`cannot write ${file}: ${reason}`, exitCode);
+  }
+}

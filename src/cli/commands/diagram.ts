@@ -1,0 +1,165 @@
+// `indepth diagram MODEL [--scenario FILE | --from ID… --fail SPEC…] [-o out.svg] [--png out.png]`:
+// a static, deterministic blast-radius SVG of one what-if, and optionally a PNG of it rendered by a
+// headless Chromium (the only part that needs a browser).
+
+import { existsSync, writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { toHop } from '../../analyze/hops.js';
+import { prepareModel, type PreparedModel } from '../../analyze/prepared.js';
+import { resolveQuestion, type WhatIfQuestion } from '../../analyze/what-if.js';
+import { CONTROL_NAMES } from '../../domain/controls.js';
+import { reach } from '../../engine/reach.js';
+import { controlMask } from '../../engine/scenario.js';
+import { buildDiagramState } from '../../report/diagram-state.js';
+import { buildDiagramStructure } from '../../report/diagram-structure.js';
+import { diagramInputFromReach } from '../../report/diagram-input.js';
+import type { DiagramInput, DiagramState, DiagramStructure } from '../../report/diagram-types.js';
+import { renderDiagramSvg } from '../../../viz/diagram/render.js';
+import { CliError, type CliIo } from '../io.js';
+import { loadModel, loadScenario, type LoadedModel } from '../load.js';
+import { collect, parseControlToggles, parseIntegerOption } from '../options.js';
+import { questionError } from './simulate.js';
+
+interface DiagramOptions {
+  scenario?: string;
+  from: string[];
+  fail: string[];
+  control: string[];
+  output?: string;
+  png?: string;
+  width: string;
+}
+
+export function registerDiagram(program: Command, io: CliIo): void {
+  program
+    .command('diagram')
+    .description('blast-radius diagram (SVG) of a what-if: containment, reach, failed boundaries and the numbered attack path')
+    .argument('<model>', 'model file')
+    .option('-s, --scenario <file>', 'scenario file (footholds, failures, control toggles); flags add to it')
+    .option('-f, --from <id>', 'foothold: a node id, a user group, or an organization; repeatable', collect, [])
+    .option('--fail <spec>', 'failed boundary: a type, an instance, a group or type@group; repeatable', collect, [])
+    .option('--control <name=on|off>', 'turn a control on or off; repeatable', collect, [])
+    .option('-o, --output <file>', 'write the SVG here (default: standard output)')
+    .option('--png <file>', 'also write a PNG, rendered by headless Chromium (INDEPTH_CHROMIUM or /usr/bin/chromium)')
+    .option('--width <px>', 'width of the drawing', '1480')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  indepth diagram models/cross-org-shared.yaml --scenario scenarios/kernel-0day.yaml -o blast.svg --png blast.png\n  indepth diagram models/cross-org-separated.yaml --from mallory --fail kernel,vm -o separated.svg',
+    )
+    .action(async (file: string, options: DiagramOptions) => {
+      const problems: string[] = [];
+      const width = parseIntegerOption('--width', options.width, 640, 10_000, problems);
+      const toggles = parseControlToggles(options.control);
+      problems.push(...toggles.problems);
+      if (problems.length > 0) throw new CliError(problems.join('\nindepth: '));
+      const loaded = loadModel(file);
+      const scenario = options.scenario === undefined ? undefined : loadScenario(options.scenario);
+      const question: WhatIfQuestion = {
+        name: scenario?.name ?? 'what-if',
+        from: [...(scenario?.from ?? []), ...options.from],
+        fail: [...(scenario?.fail ?? []), ...options.fail],
+        controls: { ...(scenario?.controls ?? {}), ...toggles.values },
+      };
+      if (question.from.length === 0) {
+        throw new CliError('no foothold: give --from ID (e.g. --from mallory or --from internet) or a --scenario with `from`');
+      }
+      const drawn = diagramOf(loaded, question);
+      if (!drawn.ok) throw questionError(drawn.problems, scenario);
+      const svg = renderDiagramSvg(drawn.structure, drawn.state, { width });
+      if (options.output === undefined) io.out(svg);
+      else writeFileSync(options.output, svg);
+      if (options.png !== undefined) {
+        await screenshot({ html: svgPage(svg) }, options.png, { width, height: svgHeight(svg) });
+      }
+    });
+}
+
+export type Drawn =
+  | { readonly ok: true; readonly structure: DiagramStructure; readonly state: DiagramState; readonly input: DiagramInput }
+  | { readonly ok: false; readonly problems: Parameters<typeof questionError>[0] };
+
+/** Model + question → the diagram's structure and state (the same engine run `simulate` makes). */
+export function diagramOf(loaded: LoadedModel, question: WhatIfQuestion): Drawn {
+  const prepared = prepareModel(loaded.model, loaded.graph, loaded.deployment);
+  const resolution = resolveQuestion(prepared, question);
+  if (!resolution.ok) return resolution;
+  const { resolved } = resolution;
+  const result = reach(prepared.compiled, resolved.sources, { failed: resolved.failed, controls: controlMask(resolved.controls) });
+  const input = diagramInputFromReach({
+    compiled: prepared.compiled,
+    result,
+    failed: resolved.failed,
+    scenario: question.name,
+    from: question.from,
+    fail: question.fail,
+    controls: Object.fromEntries(CONTROL_NAMES.map((c) => [c, resolved.controls[c]])),
+    footholds: resolved.footholds.map((id) => footholdOf(prepared, id)),
+    toHop: (hop) => toHop(prepared, hop),
+    dataInfo: (id) => {
+      const attributes = prepared.graph.getNodeAttributes(id);
+      return { organization: attributes.organization ?? '', classification: attributes.classification ?? 'confidential' };
+    },
+  });
+  const structure = buildDiagramStructure(loaded.model, loaded.deployment, loaded.graph);
+  return { ok: true, structure, state: buildDiagramState(structure, input), input };
+}
+
+function footholdOf(prepared: PreparedModel, id: string) {
+  const attributes = prepared.graph.getNodeAttributes(id);
+  return { id, label: attributes.label, organization: attributes.organization };
+}
+
+function svgPage(svg: string): string {
+  const body = svg.replace(/^<\?xml[^>]*>\s*/, '');
+  return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"><style>html,body{margin:0;background:#fff}</style></head><body>${body}</body></html>`;
+}
+
+function svgHeight(svg: string): number {
+  const match = /<svg[^>]*\sheight="(\d+)"/.exec(svg);
+  return match === null ? 1000 : Number(match[1]);
+}
+
+export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
+
+export function chromiumPath(): string {
+  return process.env.INDEPTH_CHROMIUM ?? DEFAULT_CHROMIUM;
+}
+
+/**
+ * Renders a page (HTML text, or a file opened by file:// URL) in headless Chromium and writes a PNG.
+ * Chromium and playwright-core are optional: without them this fails with an actionable message.
+ */
+export async function screenshot(
+  page: { readonly html: string } | { readonly file: string; readonly ready?: string },
+  out: string,
+  viewport: { readonly width: number; readonly height: number },
+): Promise<void> {
+  const executablePath = chromiumPath();
+  if (!existsSync(executablePath)) {
+    throw new CliError(
+      `--png needs Chromium, and there is none at ${executablePath}: install it (Debian: apt-get install chromium) or set INDEPTH_CHROMIUM to a Chrome/Chromium binary`,
+    );
+  }
+  let playwright: typeof import('playwright-core');
+  try {
+    playwright = await import('playwright-core');
+  } catch {
+    throw new CliError('--png needs the playwright-core package: npm install playwright-core');
+  }
+  const browser = await playwright.chromium.launch({
+    executablePath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  try {
+    const context = await browser.newContext({ viewport: { width: viewport.width, height: Math.min(viewport.height, 4000) }, deviceScaleFactor: 2 });
+    const tab = await context.newPage();
+    if ('html' in page) await tab.setContent(page.html, { waitUntil: 'load' });
+    else {
+      await tab.goto(new URL(`file://${page.file}`).href, { waitUntil: 'load' });
+      if (page.ready !== undefined) await tab.waitForSelector(page.ready, { timeout: 15_000 });
+    }
+    await tab.screenshot({ path: out, fullPage: true });
+  } finally {
+    await browser.close();
+  }
+}

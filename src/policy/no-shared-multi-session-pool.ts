@@ -1,0 +1,38 @@
+// Policy `no-shared-multi-session-pool`: users of different organizations must not share the
+// multi-session hosts of a pooled host pool, where a single failure joins them.
+
+import { andList } from './joins.js';
+import { definePolicy } from './policy.js';
+
+export const noSharedMultiSessionPool = definePolicy({
+  id: 'no-shared-multi-session-pool',
+  title: 'No multi-session host pool shared across organizations',
+  description: 'The users of a `pooled` host pool all belong to one organization.',
+  guide:
+    'Microsoft doesn\u2019t support granting users that work for different or competing companies access to the same multi-session environment.',
+  fix: 'Give each organization its own host pool.',
+  severity: 'error',
+  needsBaseline: false,
+  settings: {},
+  evaluate({ context }) {
+    const { model, deployment } = context.prepared;
+    return deployment.pools.flatMap(({ pool }) => {
+      if (pool.type !== 'pooled') return [];
+      const users = model.users.filter((u) => u.hostPool === pool.id);
+      const orgs = model.organizations.map((o) => o.id).filter((org) => users.some((u) => u.organization === org));
+      if (orgs.length < 2) return [];
+      return [
+        {
+          asset: pool.id,
+          message: `Pooled host pool \`${pool.id}\` puts users of ${andList(orgs)} on the same multi-session hosts: a single failure of the kernel, session, user or process boundary exposes one organization\u2019s sessions, credentials and data to the other.`,
+          fix: `Give each of ${andList(orgs)} its own host pool (and, as the guide recommends, its own subscription and identity tenant) instead of sharing \`${pool.id}\`.`,
+          location: context.locate(`hostPools/${pool.id}`),
+          related: orgs.map((org) => {
+            const first = users.find((u) => u.organization === org)!;
+            return { location: context.locate(`users/${first.id}`), message: `user \`${first.id}\` of ${org} signs in to \`${pool.id}\`` };
+          }),
+        },
+      ];
+    });
+  },
+});

@@ -1,0 +1,158 @@
+// One what-if laid over a diagram structure: how much of each box is reached, which boundary walls
+// failed, the numbered explanation path of the most severe reach, and the headline that says it in
+// one sentence ("fabrikam reaches 14 contoso data stores through 1 failed kernel boundary").
+
+import type { Hop } from '../analyze/what-if-types.js';
+import type { Access, Classification } from '../model/types.js';
+import type {
+  DiagramData,
+  DiagramFoothold,
+  DiagramElement,
+  DiagramInput,
+  DiagramState,
+  DiagramStructure,
+  ElementReach,
+  OrganizationSummary,
+  PathStep,
+} from './diagram-types.js';
+
+const SEVERITY: Readonly<Record<Classification, number>> = { restricted: 3, confidential: 2, internal: 1, public: 0 };
+
+export function buildDiagramState(structure: DiagramStructure, input: DiagramInput): DiagramState {
+  const controlled = new Set(input.controlled);
+  const accessed = new Map(input.accessed.map(([id, access]) => [id, access] as const));
+  const isReached = (node: string) => controlled.has(node) || accessed.has(node);
+
+  const reach: Record<string, ElementReach> = {};
+  visit(structure.root, (el) => {
+    if (el.nodes.length === 0) return;
+    let reached = 0;
+    let anyControlled = false;
+    const access = new Set<Access>();
+    for (const node of el.nodes) {
+      if (controlled.has(node)) {
+        reached++;
+        anyControlled = true;
+      } else if (accessed.has(node)) {
+        reached++;
+        for (const a of accessed.get(node)!) access.add(a);
+      }
+    }
+    reach[el.id] = { reached, total: el.nodes.length, controlled: anyControlled, access: anyControlled ? [] : ACCESS_ORDER.filter((a) => access.has(a)) };
+  });
+
+  const attackerOrgs = unique(input.footholds.flatMap((f) => (f.organization === null ? [] : [f.organization])));
+  const organizations: OrganizationSummary[] = structure.organizations.map((org) => ({
+    id: org.id,
+    name: org.name,
+    attacker: attackerOrgs.includes(org.id),
+    dataReached: org.dataNodes.filter(isReached).length,
+    dataTotal: org.dataNodes.length,
+  }));
+
+  const ranked = [...input.data].sort(bySeverity(new Set(attackerOrgs)));
+  const target = ranked[0] ?? null;
+  const footholdElements = unique(input.footholds.flatMap((f) => structure.nodeElement[f.id] ?? []));
+  return {
+    title: `${input.scenario} on ${structure.model}`,
+    headline: headline(input, organizations, ranked),
+    facts: facts(input),
+    footholdElements,
+    failedInstances: [...input.failedInstances],
+    reach,
+    path: {
+      target:
+        target === null
+          ? null
+          : { id: target.id, label: target.path[target.path.length - 1]?.label ?? target.id, organization: target.organization, classification: target.classification },
+      steps: target === null ? [] : pathSteps(structure, input, target),
+    },
+    organizations,
+  };
+}
+
+const ACCESS_ORDER: readonly Access[] = ['control', 'read', 'tamper', 'deny'];
+
+/** Most severe first: classification, then other organizations' data, then paths through more failures, then shorter. */
+function bySeverity(attackerOrgs: ReadonlySet<string>): (a: DiagramData, b: DiagramData) => number {
+  return (a, b) =>
+    SEVERITY[b.classification] - SEVERITY[a.classification] ||
+    Number(attackerOrgs.has(a.organization)) - Number(attackerOrgs.has(b.organization)) ||
+    failuresOf(b).length - failuresOf(a).length ||
+    a.path.length - b.path.length ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function failuresOf(data: DiagramData): string[] {
+  return unique(data.path.flatMap((hop) => (hop.instance === null ? [] : [hop.instance])));
+}
+
+function pathSteps(structure: DiagramStructure, input: DiagramInput, target: DiagramData): PathStep[] {
+  return pathStepsOf(structure, input.footholds, target.id, target.path);
+}
+
+/** Numbered steps of an explanation path: 0 is the foothold it starts from (the target itself if it is one). */
+export function pathStepsOf(structure: DiagramStructure, footholds: readonly DiagramFoothold[], target: string, path: readonly Hop[]): PathStep[] {
+  const start = path[0]?.from ?? target;
+  const foothold = footholds.find((f) => f.id === start);
+  const steps: PathStep[] = [{ step: 0, node: start, label: foothold?.label ?? start, element: structure.nodeElement[start] ?? null, instance: null, rule: null }];
+  path.forEach((hop, i) => {
+    steps.push({ step: i + 1, node: hop.to, label: hop.label, element: structure.nodeElement[hop.to] ?? null, instance: hop.instance, rule: hop.rule });
+  });
+  return steps;
+}
+
+function headline(input: DiagramInput, organizations: readonly OrganizationSummary[], ranked: readonly DiagramData[]): string {
+  const exposed = organizations.filter((o) => !o.attacker && o.dataReached > 0);
+  const attackerOrgs = organizations.filter((o) => o.attacker).map((o) => o.id);
+  const who = input.from.map((name) => input.footholds.find((f) => f.id === name)?.label ?? name);
+  const footholdName = who.length === 0 ? 'the attacker' : listOf(who.length > 3 ? [...who.slice(0, 2), `${who.length - 2} more`] : who);
+  if (exposed.length > 0) {
+    const subject = attackerOrgs.length > 0 ? listOf(attackerOrgs) : footholdName;
+    const total = exposed.reduce((n, o) => n + o.dataReached, 0);
+    const counts = listOf(exposed.map((o) => `${o.dataReached} ${o.id}`));
+    const lead = ranked.find((d) => exposed.some((o) => o.id === d.organization))!;
+    return `${subject} reaches ${counts} data ${total === 1 ? 'store' : 'stores'} ${failurePhrase(lead)}`;
+  }
+  const own = organizations.filter((o) => o.dataReached > 0);
+  if (own.length === 0) return `${footholdName} reaches no data store`;
+  const total = own.reduce((n, o) => n + o.dataReached, 0);
+  const others = organizations.filter((o) => !o.attacker).map((o) => o.id);
+  const rest = others.length > 0 && attackerOrgs.length > 0 ? ` · no ${listOf(others, 'or')} data` : '';
+  return `${footholdName} reaches ${listOf(own.map((o) => `${o.dataReached} ${o.id}`))} data ${total === 1 ? 'store' : 'stores'} ${failurePhrase(ranked[0]!)}${rest}`;
+}
+
+function failurePhrase(data: DiagramData): string {
+  const instances = failuresOf(data);
+  if (instances.length === 0) return 'with no boundary failing';
+  const types = unique(data.path.flatMap((hop) => (hop.boundary === null ? [] : [hop.boundary])));
+  if (types.length === 1) return `through ${instances.length} failed ${types[0]} ${instances.length === 1 ? 'boundary' : 'boundaries'}`;
+  return `through ${instances.length} failed boundaries (${types.join(', ')})`;
+}
+
+function facts(input: DiagramInput): string[] {
+  const footholds = input.footholds.length === 0 ? 'none' : input.from.join(', ');
+  const failed =
+    input.fail.length === 0
+      ? 'no boundary fails'
+      : `failed: ${input.fail.join(', ')} (${input.failedInstances.length} boundary instance${input.failedInstances.length === 1 ? '' : 's'})`;
+  const controls = Object.entries(input.controls)
+    .map(([name, on]) => `${name} ${on ? 'on' : 'off'}`)
+    .join(', ');
+  return [`foothold: ${footholds}`, failed, `controls: ${controls}`];
+}
+
+function visit(el: DiagramElement, fn: (el: DiagramElement) => void): void {
+  fn(el);
+  for (const child of el.children) visit(child, fn);
+}
+
+function unique<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function listOf(items: readonly string[], conjunction = 'and'): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}

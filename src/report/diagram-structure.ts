@@ -1,0 +1,343 @@
+// The containment structure of a deployment for diagrams: tenant → subscription → host pool → VM →
+// sessions → processes, data beside its owner, physical hosts and the outside world. Members of one
+// user entry (`workers#1..#n`) collapse into one box with a count, so large pools stay legible.
+
+import { instanceId, type BoundaryType } from '../domain/boundary.js';
+import type { Deployment, Member, PoolPlacement, VmPlacement } from '../compile/deployment.js';
+import type { DeploymentGraph } from '../compile/graph-types.js';
+import { INTERNET, WEB, nodeId } from '../compile/ids.js';
+import type { DataStore, Model, Privilege, Subscription, Tenant, User } from '../model/types.js';
+import type { DiagramElement, DiagramStructure } from './diagram-types.js';
+
+const PRIVILEGE_TAG: Readonly<Record<Privilege, string | null>> = {
+  standard: null,
+  localAdmin: 'local admin',
+  tenantAdmin: 'tenant admin',
+  subscriptionOwner: 'subscription owner',
+};
+
+interface Builder {
+  readonly model: Model;
+  readonly deployment: Deployment;
+  readonly graph: DeploymentGraph;
+  readonly nodeElement: Map<string, string>;
+  readonly instances: ReadonlySet<string>;
+}
+
+export function buildDiagramStructure(model: Model, deployment: Deployment, graph: DeploymentGraph): DiagramStructure {
+  const instances = new Set<string>();
+  graph.forEachEdge((_key, attributes) => {
+    if (attributes.instance !== null) instances.add(attributes.instance);
+  });
+  const b: Builder = { model, deployment, graph, nodeElement: new Map(), instances };
+
+  const top: DiagramElement[] = [outside(b)];
+  const tenants = model.tenants.map((tenant) => tenantElement(b, tenant));
+  if (tenants.length > 0) top.push(section('tenants', '', 'columns', tenants));
+  const homeless = model.organizations.filter((org) => !model.tenants.some((t) => t.organizations.includes(org.id)));
+  for (const org of homeless) {
+    const children = orgContents(b, [org.id], null);
+    if (children.length > 0) top.push(element({ id: `org:${org.id}`, role: 'organization', label: org.name, detail: 'organization without an identity tenant', organization: org.id, arrange: 'stack', children }));
+  }
+  if (model.physicalHosts.length > 0) top.push(section('hosts', 'physical hosts', 'flow', model.physicalHosts.map((host) => hostElement(b, host.id, host.hostPools))));
+
+  const root = element({ id: 'canvas', role: 'canvas', label: model.name, arrange: 'stack', children: top });
+  const organizations = model.organizations.map((org) => ({
+    id: org.id,
+    name: org.name,
+    dataNodes: model.data.filter((d) => d.organization === org.id).flatMap((d) => (deployment.dataNodes.get(d.id) ?? []).map((n) => n.node)),
+  }));
+  const nodeElement: Record<string, string> = {};
+  for (const id of [...b.nodeElement.keys()].sort(byCodeUnit)) nodeElement[id] = b.nodeElement.get(id)!;
+  return { model: model.name, description: model.description, organizations, root, nodeElement };
+}
+
+interface ElementFields {
+  readonly id: string;
+  readonly role: DiagramElement['role'];
+  readonly label: string;
+  readonly detail?: string | null;
+  readonly organization?: string | null;
+  readonly count?: number;
+  readonly nodes?: readonly string[];
+  readonly walls?: readonly string[];
+  readonly arrange?: DiagramElement['arrange'];
+  readonly children?: readonly DiagramElement[];
+  readonly tags?: readonly string[];
+}
+
+function element(f: ElementFields): DiagramElement {
+  return {
+    id: f.id,
+    role: f.role,
+    label: f.label,
+    detail: f.detail ?? null,
+    organization: f.organization ?? null,
+    count: f.count ?? 1,
+    nodes: f.nodes ?? [],
+    walls: f.walls ?? [],
+    arrange: f.arrange ?? 'flow',
+    children: f.children ?? [],
+    ...(f.tags !== undefined && f.tags.length > 0 ? { tags: f.tags } : {}),
+  };
+}
+
+function section(id: string, label: string, arrange: DiagramElement['arrange'], children: readonly DiagramElement[]): DiagramElement {
+  return element({ id: `section:${id}`, role: 'section', label, arrange, children });
+}
+
+/** Registers graph nodes as drawn by an element (the first element to claim a node keeps it). */
+function claim(b: Builder, elementId: string, nodes: readonly string[]): void {
+  for (const node of nodes) if (b.graph.hasNode(node) && !b.nodeElement.has(node)) b.nodeElement.set(node, elementId);
+}
+
+/** Only instances the graph really has: a wall with no boundary instance behind it is no wall. */
+function walls(b: Builder, type: BoundaryType, places: readonly string[]): string[] {
+  return places.map((place) => instanceId(type, place)).filter((id) => b.instances.has(id));
+}
+
+function outside(b: Builder): DiagramElement {
+  const children = [
+    element({ id: 'net:internet', role: 'network', label: 'the internet', nodes: [INTERNET] }),
+    element({ id: 'net:web', role: 'network', label: 'a malicious website', nodes: [WEB] }),
+    ...extras(b, null),
+  ];
+  claim(b, 'net:internet', [INTERNET]);
+  claim(b, 'net:web', [WEB]);
+  return element({ id: 'outside', role: 'outside', label: 'outside', detail: 'network and other shared nodes', arrange: 'flow', children });
+}
+
+function tenantElement(b: Builder, tenant: Tenant): DiagramElement {
+  const names = tenant.organizations.map((id) => b.model.organizations.find((o) => o.id === id)?.name ?? id);
+  const shared = tenant.organizations.length > 1;
+  const id = `tenant:${tenant.id}`;
+  claim(b, id, [tenant.id]);
+  const subs = b.model.subscriptions.filter((s) => s.tenant === tenant.id).map((s) => subscriptionElement(b, s));
+  const children = [...orgContents(b, tenant.organizations, tenant.id), ...subs];
+  return element({
+    id,
+    role: 'tenant',
+    label: tenant.id,
+    detail: shared ? `identity tenant shared by ${names.join(' and ')}` : `identity tenant of ${names.join(', ')}`,
+    organization: shared ? null : (tenant.organizations[0] ?? null),
+    nodes: [tenant.id],
+    walls: walls(b, 'tenant', [tenant.id]),
+    arrange: 'stack',
+    children,
+  });
+}
+
+/** Principals without a session, data outside any subscription and extra nodes of these organizations. */
+function orgContents(b: Builder, orgs: readonly string[], tenant: string | null): DiagramElement[] {
+  const key = tenant ?? orgs.join('+');
+  const out: DiagramElement[] = [];
+  const principals = b.model.users.filter((u) => orgs.includes(u.organization) && u.hostPool === null && !(u.privilege === 'subscriptionOwner' && u.subscription !== null));
+  if (principals.length > 0) out.push(section(`directory:${key}`, 'principals without a session', 'flow', principals.map((u) => userCard(b, u, []))));
+  const data = b.model.data.filter((d) => orgs.includes(d.organization) && d.subscription === null && d.location !== 'fslogixProfile');
+  if (data.length > 0) out.push(section(`data:${key}`, 'data', 'flow', data.map((d) => dataElement(b, d))));
+  const other = orgs.flatMap((org) => extras(b, org));
+  if (other.length > 0) out.push(section(`extra:${key}`, 'other components', 'flow', other));
+  return out;
+}
+
+function subscriptionElement(b: Builder, sub: Subscription): DiagramElement {
+  const id = `sub:${sub.id}`;
+  claim(b, id, [sub.id]);
+  const owners = b.model.users.filter((u) => u.privilege === 'subscriptionOwner' && u.subscription === sub.id && u.hostPool === null);
+  const children: DiagramElement[] = [];
+  if (owners.length > 0) children.push(section(`owners:${sub.id}`, 'owners', 'flow', owners.map((u) => userCard(b, u, []))));
+  for (const placement of b.deployment.pools) if (placement.pool.subscription === sub.id) children.push(poolElement(b, placement));
+  const data = b.model.data.filter((d) => d.subscription === sub.id && d.location !== 'fslogixProfile');
+  if (data.length > 0) children.push(section(`data:${sub.id}`, 'data', 'flow', data.map((d) => dataElement(b, d))));
+  return element({
+    id,
+    role: 'subscription',
+    label: sub.id,
+    detail: 'subscription (control plane)',
+    organization: sub.organizations.length === 1 ? sub.organizations[0]! : null,
+    nodes: [sub.id],
+    walls: walls(b, 'subscription', [sub.id]),
+    arrange: 'stack',
+    children,
+  });
+}
+
+function poolElement(b: Builder, placement: PoolPlacement): DiagramElement {
+  const { pool } = placement;
+  const id = `pool:${pool.id}`;
+  claim(b, id, [pool.id, nodeId.poolAdmin(pool.id)]);
+  const vmCount = placement.vms.length;
+  const detail =
+    pool.type === 'pooled'
+      ? `pooled multi-session · ${vmCount} VM${vmCount === 1 ? '' : 's'} · ${pool.osBuild}`
+      : `personal desktops · ${pool.osBuild}`;
+  const children: DiagramElement[] = [];
+  if (pool.type === 'pooled') {
+    const vmsId = `vms:${pool.id}`;
+    claim(b, vmsId, [nodeId.poolUnprivileged(pool.id)]);
+    children.push(element({ id: vmsId, role: 'section', label: 'session hosts', arrange: 'flow', children: placement.vms.map((vm) => vmElement(b, [vm], [vm.id])) }));
+    const floating = entries(placement.floating);
+    if (floating.length > 0) {
+      const sessionsId = `sessions:${pool.id}`;
+      claim(b, sessionsId, [nodeId.poolSessions(pool.id), nodeId.poolProfiles(pool.id), nodeId.poolCredentials(pool.id)]);
+      const vmIds = placement.vms.map((vm) => vm.id);
+      children.push(
+        element({
+          id: sessionsId,
+          role: 'section',
+          label: 'sessions · the load balancer may place each on any session host',
+          arrange: 'flow',
+          children: floating.map(([user, members]) => userCard(b, user, vmIds, members)),
+        }),
+      );
+    }
+  } else {
+    // One VM per member: members of one entry collapse into one desktop box.
+    const byUser = new Map<string, VmPlacement[]>();
+    for (const vm of placement.vms) {
+      const owner = vm.pinned[0]?.user.id ?? vm.id;
+      byUser.set(owner, [...(byUser.get(owner) ?? []), vm]);
+    }
+    children.push(element({ id: `vms:${pool.id}`, role: 'section', label: 'desktops', arrange: 'flow', children: [...byUser.values()].map((vms) => vmElement(b, vms, vms.map((vm) => vm.id))) }));
+  }
+  return element({ id, role: 'pool', label: pool.id, detail, organization: placement.organization, nodes: [pool.id], arrange: 'stack', children });
+}
+
+/** One VM, or several (a collapsed group of personal desktops), with their credential memory and pinned users. */
+function vmElement(b: Builder, vms: readonly VmPlacement[], ids: readonly string[]): DiagramElement {
+  const first = vms[0]!;
+  const personal = first.pool.type === 'personal';
+  const id = `vm:${first.id}`;
+  claim(b, id, ids.flatMap((vm) => [vm, nodeId.vmUnprivileged(vm), nodeId.vmSessions(vm), nodeId.vmProfiles(vm)]));
+  const credId = `vmcred:${first.id}`;
+  claim(b, credId, ids.map(nodeId.vmCredentials));
+  const children: DiagramElement[] = [
+    element({ id: credId, role: 'chip', label: 'credential memory', nodes: ids.map(nodeId.vmCredentials), walls: walls(b, 'vsm', ids), count: ids.length }),
+  ];
+  for (const [user, members] of entries(vms.flatMap((vm) => vm.pinned))) children.push(userCard(b, user, ids, members));
+  const owner = first.pinned[0];
+  const label = vms.length === 1 ? first.id : `${first.id} … ${vms[vms.length - 1]!.id}`;
+  return element({
+    id,
+    role: 'vm',
+    label,
+    detail: personal ? `personal desktop${owner === undefined ? '' : ` of ${vms.length === 1 ? owner.id : owner.user.id}`}` : 'session host · kernel',
+    organization: personal ? (owner?.user.organization ?? null) : null,
+    count: vms.length,
+    nodes: ids,
+    walls: [...walls(b, 'kernel', ids), ...walls(b, 'network', ids)],
+    arrange: 'flow',
+    children,
+  });
+}
+
+/** Members grouped by their user entry, in model order. */
+function entries(members: readonly Member[]): [User, Member[]][] {
+  const byUser = new Map<string, [User, Member[]]>();
+  for (const m of members) {
+    const entry = byUser.get(m.user.id) ?? [m.user, []];
+    entry[1].push(m);
+    byUser.set(m.user.id, entry);
+  }
+  return [...byUser.values()];
+}
+
+/** A user entry: its session (or principal), apps, credentials and profile containers; one box for a group. */
+function userCard(b: Builder, user: User, vmIds: readonly string[], given?: readonly Member[]): DiagramElement {
+  const members = given ?? b.deployment.members.get(user.id) ?? [];
+  const ids = members.map((m) => m.id);
+  const id = `user:${user.id}`;
+  const hasSession = user.hostPool !== null;
+  const keyNodes = hasSession ? ids.map(nodeId.session) : ids;
+  claim(b, id, [...keyNodes, ...ids, ...ids.map(nodeId.device)]);
+  const chips: DiagramElement[] = [];
+  if (hasSession) {
+    for (const app of b.deployment.appsOf(user)) {
+      const chipId = `app:${user.id}:${app.id}`;
+      const nodes = ids.map((m) => nodeId.process(m, app.id));
+      claim(b, chipId, nodes);
+      const tags = [...(app.browser ? ['browser'] : []), ...(app.sandboxed ? ['sandboxed'] : [])];
+      chips.push(
+        element({
+          id: chipId,
+          role: 'chip',
+          label: app.id,
+          nodes,
+          count: ids.length,
+          walls: [...walls(b, 'process', vmIds), ...walls(b, 'browser', app.browser ? [app.id] : []), ...walls(b, 'appcontainer', app.sandboxed ? [app.id] : [])],
+          tags,
+        }),
+      );
+    }
+  }
+  const credId = `cred:${user.id}`;
+  const credNodes = ids.map(nodeId.credential);
+  claim(b, credId, credNodes);
+  chips.push(element({ id: credId, role: 'chip', label: 'credentials', nodes: credNodes, count: ids.length }));
+  for (const store of b.deployment.dataOf(user)) {
+    if (store.location !== 'fslogixProfile') continue;
+    const nodes = (b.deployment.dataNodes.get(store.id) ?? []).filter((n) => n.member !== null && ids.includes(n.member)).map((n) => n.node);
+    if (nodes.length === 0) continue;
+    const chipId = `profile:${store.id}:${user.id}`;
+    claim(b, chipId, nodes);
+    chips.push(
+      element({
+        id: chipId,
+        role: 'data',
+        label: store.id,
+        detail: `${store.classification} · profile`,
+        organization: store.organization,
+        nodes,
+        count: nodes.length,
+        walls: walls(b, 'user', vmIds),
+      }),
+    );
+    const last = chips[chips.length - 1]!;
+    chips[chips.length - 1] = { ...last, classification: store.classification, location: store.location };
+  }
+  const tag = PRIVILEGE_TAG[user.privilege];
+  return element({
+    id,
+    role: 'card',
+    label: user.id,
+    detail: hasSession ? (members.length === 1 ? 'session' : `${members.length} sessions`) : 'principal',
+    organization: user.organization,
+    count: members.length,
+    nodes: keyNodes,
+    walls: hasSession ? walls(b, 'session', vmIds) : [],
+    arrange: 'flow',
+    children: chips,
+    tags: tag === null ? [] : [tag],
+  });
+}
+
+function dataElement(b: Builder, store: DataStore): DiagramElement {
+  const id = `data:${store.id}`;
+  const nodes = (b.deployment.dataNodes.get(store.id) ?? []).map((n) => n.node);
+  claim(b, id, nodes);
+  return {
+    ...element({ id, role: 'data', label: store.id, detail: `${store.classification} · ${store.location}`, organization: store.organization, nodes }),
+    classification: store.classification,
+    location: store.location,
+  };
+}
+
+function hostElement(b: Builder, host: string, pools: readonly string[]): DiagramElement {
+  const id = `host:${host}`;
+  claim(b, id, [host]);
+  return element({ id, role: 'host', label: host, detail: `hypervisor · runs the VMs of ${pools.join(', ')}`, nodes: [host], walls: walls(b, 'vm', [host]) });
+}
+
+function extras(b: Builder, organization: string | null): DiagramElement[] {
+  return b.model.extra.nodes
+    .filter((n) => n.organization === organization)
+    .map((n) => {
+      const id = `extra:${n.id}`;
+      claim(b, id, [n.id]);
+      return element({ id, role: 'extra', label: n.label, detail: n.kind, organization, nodes: [n.id] });
+    });
+}
+
+function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,98 @@
+// Claim 3. The guide: "Microsoft doesn't support granting users that work for different or
+// competing companies access to the same multi-session environment. These scenarios have several
+// security boundaries that can be attacked or abused, like network, kernel, process, user, or
+// sessions. A single security vulnerability could cause unauthorized data and credential theft,
+// personal information leaks, identity theft, and other issues."
+//
+// Precisely, for every standard principal A of org X and every principal B of another org who may
+// share a multi-session VM with A:
+//   - data: a kernel, a session or a process failure alone (each by itself) exposes everything B is
+//     authorized for, and by instance a single failed boundary instance does (depth ≤ 1);
+//   - credentials: without Credential Guard the kernel failure alone also exposes B's org's
+//     credentials; with Credential Guard it does not — it takes kernel + vsm.
+
+import { modelArbitrary } from '../../arbitraries/model.js';
+import type { ModelDoc } from '../../arbitraries/document.js';
+import { claimFails, type Claim } from '../support/claim.js';
+import { authorizedData, mayShareVm, missing, principals, type Principal } from '../support/facts.js';
+import { dataIds, depth, load, simulate } from '../support/load.js';
+import type { Model } from '../../../src/model/types.js';
+
+export interface Input {
+  readonly model: ModelDoc;
+}
+
+const SINGLE_FAILURES = ['kernel', 'session', 'process'] as const;
+
+/** Pairs (attacker A standard of org X, victim B of another org) that may share a VM. */
+function crossOrgPairs(model: Model): [Principal, Principal][] {
+  const everyone = principals(model);
+  return everyone
+    .filter((a) => a.user.privilege === 'standard')
+    .flatMap((a) =>
+      everyone
+        .filter((b) => b.user.organization !== a.user.organization && mayShareVm(model, a, b))
+        .map((b): [Principal, Principal] => [a, b]),
+    );
+}
+
+export const crossOrgHostSingleFailure: Claim<Input> = {
+  name: 'cross-org-host-single-failure',
+  guide: 'A single security vulnerability could cause unauthorized data and credential theft, personal information leaks, identity theft, and other issues.',
+  arbitrary: modelArbitrary({ minOrgs: 2 })
+    .filter(hasCrossOrgPair)
+    .map((model) => ({ model })),
+  predicate({ model: doc }) {
+    const prepared = load(doc);
+    const { model } = prepared;
+    let checks = 0;
+    const byAttacker = new Map<string, Principal[]>();
+    const attackers = new Map<string, Principal>();
+    for (const [a, b] of crossOrgPairs(model)) {
+      attackers.set(a.id, a);
+      byAttacker.set(a.id, [...(byAttacker.get(a.id) ?? []), b]);
+    }
+    for (const [id, victims] of byAttacker) {
+      const a = attackers.get(id)!;
+      const single = new Map(SINGLE_FAILURES.map((t) => [t, simulate(prepared, [a.id], [t])] as const));
+      const byInstance = new Map(depth(prepared, [a.id], 'instance', 1).data.map((d) => [d.id, d] as const));
+      const kernelOnly = single.get('kernel')!;
+      const kernelAndVsm = model.controls.credentialGuard ? simulate(prepared, [a.id], ['kernel', 'vsm']) : kernelOnly;
+      for (const b of victims) {
+        const theirs = authorizedData(model, b);
+        for (const [type, result] of single) {
+          const lost = missing(theirs, dataIds(result));
+          if (lost.length > 0) claimFails(`a ${type} failure alone should expose the data of ${b.id} to co-resident ${a.id} (other org)`, { lost });
+        }
+        for (const id of theirs) {
+          const d = byInstance.get(id)!;
+          if (d.depth === null || d.depth > 1) {
+            claimFails(`one failed boundary instance should expose ${id} (of ${b.id}) to co-resident ${a.id}`, { depth: d.depth, beyondOrder: d.beyondOrder });
+          }
+        }
+        const org = b.user.organization;
+        const credentials = (r: typeof kernelOnly) => r.organizations.find((o) => o.id === org)!.reached.credentials;
+        if (model.controls.credentialGuard && credentials(kernelOnly) > 0) {
+          claimFails(`with Credential Guard, a kernel failure alone should not expose credentials of ${org}`, { credentials: credentials(kernelOnly) });
+        }
+        if (credentials(kernelAndVsm) === 0) {
+          claimFails(`a kernel failure${model.controls.credentialGuard ? ' with a vsm failure' : ''} should expose the credentials of ${b.id} (${org})`);
+        }
+        checks += 1 + theirs.size;
+      }
+    }
+    return checks;
+  },
+};
+
+function hasCrossOrgPair(doc: ModelDoc): boolean {
+  const users = doc.users ?? [];
+  const pooled = new Map((doc.hostPools ?? []).filter((p) => p.type === 'pooled').map((p) => [p.id, p] as const));
+  return users.some(
+    (a) =>
+      (a.privilege ?? 'standard') === 'standard' &&
+      a.hostPool !== undefined &&
+      pooled.has(a.hostPool) &&
+      users.some((b) => b.organization !== a.organization && b.hostPool === a.hostPool && (a.vm === undefined || b.vm === undefined || a.vm === b.vm)),
+  );
+}

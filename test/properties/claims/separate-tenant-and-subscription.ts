@@ -1,0 +1,76 @@
+// Claim 4. The guide: "If your situation requires users from different organizations to connect to
+// your deployment, we recommend you have a separate tenant for identity services like Active
+// Directory and Azure AD. We also recommend you have a separate subscription for hosting Azure
+// resources like Azure Virtual Desktop and VMs." and "It's better to follow the principles of
+// defense in depth and keep environments separate."
+//
+// Precisely: in a model where every organization has its own tenant (hence its own subscriptions
+// and host pools), and the separation is not bridged by the model itself —
+//   - every subscription owner owns a subscription of their own organization, and
+//   - every data store that names a subscription names one of its own organization's —
+// from any standard user of org X (the foothold `X`), every data store of another organization that
+// grants no user of X access has type depth ≥ 2 (or is unreachable): no single failure exposes it.
+
+import type { Model } from '../../../src/model/types.js';
+import { modelArbitrary } from '../../arbitraries/model.js';
+import type { ModelDoc } from '../../arbitraries/document.js';
+import { claimFails, type Claim } from '../support/claim.js';
+import { principals } from '../support/facts.js';
+import { depth, load } from '../support/load.js';
+
+export interface Input {
+  readonly model: ModelDoc;
+}
+
+/** Every tenant holds one organization. */
+export function separated(model: Model): boolean {
+  return model.tenants.every((t) => t.organizations.length === 1);
+}
+
+/** Model-level bridges across the separation: the reasons the precise claim excludes a model. */
+export function bridges(model: Model): string[] {
+  const orgsOf = new Map(model.subscriptions.map((s) => [s.id, s.organizations] as const));
+  const out: string[] = [];
+  for (const user of model.users) {
+    if (user.subscription !== null && !orgsOf.get(user.subscription)!.includes(user.organization)) {
+      out.push(`${user.id} (${user.organization}) owns ${user.subscription} of another organization`);
+    }
+  }
+  for (const store of model.data) {
+    if (store.subscription !== null && !orgsOf.get(store.subscription)!.includes(store.organization)) {
+      out.push(`${store.id} (${store.organization}) sits in ${store.subscription} of another organization`);
+    }
+  }
+  return out;
+}
+
+export const separateTenantAndSubscription: Claim<Input> = {
+  name: 'separate-tenant-and-subscription',
+  guide: 'we recommend you have a separate tenant for identity services like Active Directory and Azure AD. We also recommend you have a separate subscription for hosting Azure resources like Azure Virtual Desktop and VMs.',
+  arbitrary: modelArbitrary({ tenancy: 'separated', minOrgs: 2, bridges: 0 }).map((model) => ({ model })),
+  predicate({ model: doc }) {
+    const prepared = load(doc);
+    const { model } = prepared;
+    if (!separated(model) || bridges(model).length > 0) return 0;
+    const everyone = principals(model);
+    let checks = 0;
+    for (const org of model.organizations) {
+      if (!everyone.some((p) => p.user.organization === org.id && p.user.privilege === 'standard')) continue;
+      const ownUsers = new Set(model.users.filter((u) => u.organization === org.id).map((u) => u.id));
+      const result = depth(prepared, [org.id]);
+      for (const d of result.data) {
+        if (d.organization === org.id) continue;
+        const store = model.data.find((s) => s.id === d.store)!;
+        if ([...store.users, ...store.readers].some((u) => ownUsers.has(u))) continue;
+        if (d.depth !== null && d.depth < 2) {
+          claimFails(`${d.id} of ${d.organization} is exposed to standard users of ${org.id} by ${d.depth} failure(s)`, {
+            minimalSets: d.minimalSets,
+            witness: d.witnesses[0]?.path.map((h) => `${h.from} -> ${h.to}${h.boundary ? ` [${h.boundary}]` : ''}`),
+          });
+        }
+        checks++;
+      }
+    }
+    return checks;
+  },
+};
