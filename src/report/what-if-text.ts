@@ -24,7 +24,7 @@ export function formatWhatIf(result: WhatIfResult): string {
     lines.push(`NOT EXPOSED: no other organization's data is reachable (${result.summary.reachedData} data stores reached in all).`);
   } else {
     for (const org of result.organizations.filter((o) => exposed.includes(o.id))) {
-      lines.push(`EXPOSED: ${org.id} — ${org.reached.data} of ${org.dataTotal} data stores reachable`);
+      lines.push(`EXPOSED: ${org.id} — ${org.reached.data} of its ${org.dataTotal} data stores reachable (each profile container counts as one)`);
     }
   }
   lines.push('');
