@@ -6,12 +6,11 @@
 import type { BoundaryType } from '../domain/boundary.js';
 import type { ControlName } from '../domain/controls.js';
 import { NODE_KINDS } from '../domain/kinds.js';
-import { depthByType, minimalTypeSets, reachedUnder, type TypeDepthResult } from '../engine/depth-by-type.js';
+import { depthByType, reachedUnder, type TypeDepthResult } from '../engine/depth-by-type.js';
 import { controlMask } from '../engine/scenario.js';
 import { byString } from '../report/json.js';
-import { minimalSets } from './antichain.js';
 import { costOf, type CostBreakdown } from './cost.js';
-import { resolveFootholds } from './footholds.js';
+import { leakageFromTables, leakageTasks, type LeakageTask } from './leakage.js';
 import type { PreparedModel } from './prepared.js';
 import { subsetsUpTo, typesPresent } from './type-subsets.js';
 
@@ -61,6 +60,7 @@ const DATA_KIND = NODE_KINDS.indexOf('data');
 
 interface AttackerRun {
   readonly attacker: string;
+  readonly task: LeakageTask;
   readonly tables: TypeDepthResult | null;
 }
 
@@ -90,28 +90,26 @@ export function compareModels(first: PreparedModel, second: PreparedModel, quest
   return { organizations, attackers, order: question.order, sides: [sideA, sideB], differences, unmatched };
 }
 
-/** An insider of `org`: any of its standard users (any of its users when it has no standard one). */
+/** An insider of `org`, as in the leakage matrix: any of its standard users (any user when it has none). */
 function attackerRun(prepared: PreparedModel, org: string, question: CompareQuestion): AttackerRun {
-  const resolved = resolveFootholds(prepared.compiled, prepared.deployment, [org]);
-  let footholds = resolved.ok ? resolved.nodes : [];
-  if (footholds.length === 0) footholds = prepared.deployment.allMembers.filter((m) => m.user.organization === org).map((m) => m.id);
-  if (footholds.length === 0) return { attacker: org, tables: null };
-  const sources = footholds.map((id) => prepared.compiled.nodeIndex.get(id)!);
+  const [task] = leakageTasks(prepared, [org]);
+  if (task === undefined) return { attacker: org, task: { attacker: org, sources: [] }, tables: null };
   const controls = controlMask({ ...prepared.model.controls, ...question.controls });
-  return { attacker: org, tables: depthByType(prepared.compiled, sources, controls) };
+  return { attacker: org, task, tables: depthByType(prepared.compiled, task.sources, controls) };
 }
 
 function side(prepared: PreparedModel, runs: readonly AttackerRun[], organizations: readonly string[], order: number): ModelSide {
   const cells: LeakageCell[] = [];
   const blastRadius: { attacker: string; byOrder: number[] }[] = [];
   const sets = subsetsUpTo(typesPresent(prepared.compiled), order);
+  const victims = organizations.map((organization) => ({ organization, data: Int32Array.from(dataOf(prepared, organization)) }));
   for (const run of runs) {
-    for (const victim of organizations) {
-      if (victim === run.attacker) continue;
-      const family: (readonly string[])[] = [];
-      if (run.tables !== null) for (const v of dataOf(prepared, victim)) family.push(...minimalTypeSets(run.tables, v));
-      const minimal = minimalSets(family);
-      cells.push({ attacker: run.attacker, victim, depth: minimal.length === 0 ? null : minimal[0]!.length, minimalSets: minimal });
+    if (run.tables === null) {
+      for (const victim of organizations) if (victim !== run.attacker) cells.push({ attacker: run.attacker, victim, depth: null, minimalSets: [] });
+    } else {
+      for (const v of leakageFromTables(run.tables, victims, run.task).victims) {
+        cells.push({ attacker: run.attacker, victim: v.victim, depth: v.depth, minimalSets: v.minimalSets });
+      }
     }
     const byOrder: number[] = [];
     for (let k = 0; k <= order; k++) {

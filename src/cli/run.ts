@@ -10,6 +10,7 @@ import { registerExport } from './commands/export.js';
 import { registerDiagram } from './commands/diagram.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerGraph } from './commands/graph.js';
+import { registerMatrix } from './commands/matrix.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerSweep } from './commands/sweep.js';
 import { registerValidate } from './commands/validate.js';
@@ -18,7 +19,7 @@ import { CliError, type CliIo } from './io.js';
 
 export type CommandRegistrar = (program: Command, io: CliIo) => void;
 
-const COMMANDS: readonly CommandRegistrar[] = [registerValidate, registerGraph, registerSimulate, registerDepth, registerSweep, registerCompare, registerGenerate, registerCheck, registerExport, registerDiagram, registerView];
+const COMMANDS: readonly CommandRegistrar[] = [registerValidate, registerGraph, registerSimulate, registerDepth, registerSweep, registerCompare, registerMatrix, registerGenerate, registerCheck, registerExport, registerDiagram, registerView];
 
 export const VERSION = '0.1.0';
 

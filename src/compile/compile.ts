@@ -75,6 +75,12 @@ export interface CompiledGraph {
   readonly groupIds: readonly string[];
 }
 
+/** What the propagation algorithms read: the arrays alone, transferable to worker threads. */
+export type EngineArrays = Pick<
+  CompiledGraph,
+  'nodeCount' | 'edgeCount' | 'instanceCount' | 'offsets' | 'targets' | 'boundary' | 'instance' | 'access' | 'blockedBy' | 'instanceType'
+>;
+
 export type CompileErrorKind =
   | 'duplicateNode'
   | 'unknownEndpoint'

@@ -1,6 +1,7 @@
 // Minimal failure sets by boundary INSTANCE up to order k: label propagation in order of set size
-// (size 0 is a plain BFS over legitimate edges; then every minimal set of size 1, 2, …, k). Labels
-// live in a hash-consed FamilyStore, so nodes with equal label families share one stored list.
+// (size 0 is a plain BFS over legitimate edges; then every minimal set of size 1, 2, …, k). Label
+// families live in a FamilyStore (hash-consed, unions shared by reference), only new labels travel
+// along edges, and rows are opened in topological order of the always-traversable edges.
 
 import type { CompiledGraph } from '../compile/compile.js';
 import { EMPTY_FAMILY, FamilyStore } from './instance-families.js';
@@ -47,6 +48,7 @@ export function depthByInstance(
   const rank = legitimateRank(graph);
   const familyOf: Int32Array[] = [];
   for (let size = 1; size <= order; size++) familyOf.push(propagatePhase(graph, rank, zeroFailure, familyOf, store));
+  store.release();
   const depth = new Int8Array(graph.nodeCount).fill(-1);
   for (let v = 0; v < graph.nodeCount; v++) {
     const row = reachedRow(graph, v);
@@ -79,7 +81,7 @@ export function minimalInstanceSetIds(compiled: CompiledGraph, result: InstanceD
   return minimalInstanceSets(result, node).map((set) => set.map((i) => compiled.instanceIds[i]!));
 }
 
-/** How many minimal sets of size ≤ order the node has, without materializing them. */
+/** How many minimal sets of size ≤ order the node has (a shared union is materialized once to count it). */
 export function minimalInstanceSetCount(result: InstanceDepthResult, node: number): number {
   const row = reachedRow(result.graph, node);
   if (result.zeroFailure[row] === 1) return 1;

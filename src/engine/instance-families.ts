@@ -58,11 +58,11 @@ export class FamilyStore implements FamilyView {
   private readonly byHash = new Map<number, number>();
   private readonly sameHash: number[] = [-1];
   private readonly singletons = new Map<number, number>();
-  private readonly unionMemo = new PairMap();
-  private readonly selectMemo = new PairMap();
-  private readonly extendMemo = new PairMap();
-  private readonly pruneMemo = new PairMap();
-  private readonly withoutMemo = new PairMap();
+  private unionMemo = new PairMap();
+  private selectMemo = new PairMap();
+  private extendMemo = new PairMap();
+  private pruneMemo = new PairMap();
+  private withoutMemo = new PairMap();
   private readonly signatures = new Map<number | string, number>();
   private readonly signatureFamilies: (readonly number[])[] = [];
   private readonly signatureSupports: Int32Array[] = [];
@@ -81,6 +81,16 @@ export class FamilyStore implements FamilyView {
 
   width(family: number): number {
     return this.widths[family]!;
+  }
+
+  /** Done computing: drops the operation memos and the pool's spare capacity (results keep only the labels). */
+  release(): void {
+    this.pool = this.pool.slice(0, this.poolSize);
+    this.unionMemo = new PairMap();
+    this.selectMemo = new PairMap();
+    this.extendMemo = new PairMap();
+    this.pruneMemo = new PairMap();
+    this.withoutMemo = new PairMap();
   }
 
   count(family: number): number {
@@ -204,7 +214,7 @@ export class FamilyStore implements FamilyView {
     const smaller = this.signatureFamilies[signature]!;
     return this.memo(this.pruneMemo, family, signature, () => {
       // A label can only have a subset below if it shares an instance with the labels below.
-      if (this.mentioned(family, this.signatureSupports[signature]!).length === 0) return family;
+      if (!this.mentionsAny(family, this.signatureSupports[signature]!)) return family;
       const parts = this.children[family];
       if (parts != null) return this.unionAll(parts.map((child) => this.withoutSupersets(child, signature)));
       const width = this.widths[family]!;
@@ -286,6 +296,20 @@ export class FamilyStore implements FamilyView {
       }
     }
     return binarySearch(this.support(family), instance);
+  }
+
+  /** Whether any instance of an ascending array occurs in the family's labels. */
+  private mentionsAny(family: number, sorted: Int32Array): boolean {
+    if (this.children[family] === null && this.counts[family]! * this.widths[family]! <= SCAN_UP_TO) {
+      const start = this.starts[family]!;
+      const end = start + this.counts[family]! * this.widths[family]!;
+      for (let k = start; k < end; k++) if (binarySearch(sorted, this.pool[k]!)) return true;
+      return false;
+    }
+    const support = this.support(family);
+    const [short, long] = support.length <= sorted.length ? [support, sorted] : [sorted, support];
+    for (const x of short) if (binarySearch(long, x)) return true;
+    return false;
   }
 
   /** The instances of an ascending array that occur in the family's labels (in no particular order). */
@@ -404,7 +428,7 @@ export class FamilyStore implements FamilyView {
 
   private reserve(extra: number): void {
     if (this.poolSize + extra <= this.pool.length) return;
-    let capacity = this.pool.length * 2;
+    let capacity = Math.max(1024, this.pool.length * 2);
     while (capacity < this.poolSize + extra) capacity *= 2;
     const grown = new Int32Array(capacity);
     grown.set(this.pool.subarray(0, this.poolSize));

@@ -3,7 +3,7 @@
 // such edges lead to instead. A twin has no out-edges, so access is terminal by construction, and
 // "reached" (controlled or accessed) is simply "the twin, or the node itself, is reached".
 
-import type { CompiledGraph } from '../compile/compile.js';
+import type { EngineArrays } from '../compile/compile.js';
 import type { ControlMask } from './scenario.js';
 
 export interface PropagationGraph {
@@ -19,7 +19,7 @@ export interface PropagationGraph {
   readonly instance: Int32Array;
 }
 
-export function propagationGraph(compiled: CompiledGraph, controls: ControlMask): PropagationGraph {
+export function propagationGraph(compiled: EngineArrays, controls: ControlMask): PropagationGraph {
   const n = compiled.nodeCount;
   const { offsets: inOffsets, targets: inTargets, instance: inInstance, access, blockedBy } = compiled;
   const accessed = new Uint8Array(n);

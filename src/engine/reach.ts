@@ -93,7 +93,7 @@ export function controlledNodes(result: ReachResult): Int32Array {
 
 /** The shortest explanation path to `node`: [] for a foothold, null when it is not reached. */
 export function explainPath(compiled: CompiledGraph, result: ReachResult, node: number): Hop[] | null {
-  if (result.access[node] === 0 || result.access[node] === undefined) return null;
+  if ((result.access[node] ?? 0) === 0) return null;
   const path: Hop[] = [];
   for (let e = result.parentEdge[node]!; e >= 0; e = result.parentEdge[compiled.sources[e]!]!) path.push(hopOf(compiled, e));
   return path.reverse();
@@ -112,7 +112,7 @@ export function hopOf(compiled: CompiledGraph, e: number): Hop {
 }
 
 /** Sorted, de-duplicated foothold indices; an index outside the graph is a caller bug. */
-export function normalizeSources(compiled: CompiledGraph, sources: readonly number[]): number[] {
+export function normalizeSources(compiled: Pick<CompiledGraph, 'nodeCount'>, sources: readonly number[]): number[] {
   for (const s of sources) {
     if (!Number.isInteger(s) || s < 0 || s >= compiled.nodeCount) throw new RangeError(`no node with index ${s}`);
   }

@@ -115,14 +115,14 @@ function matchSpec(compiled: CompiledGraph, spec: string): { kind: FailureSpecKi
   if (isBoundaryType(spec)) return { kind: 'type', instances: instancesWhere(compiled, (i) => compiled.instanceType[i] === boundaryIndex(spec)) };
   const group = compiled.groupIds.indexOf(spec);
   if (group >= 0) return { kind: 'group', instances: instancesWhere(compiled, (i) => inGroup(compiled, i, group)) };
+  // `type@group`: split at the first '@' (boundary type names contain none).
   const at = spec.indexOf('@');
   const type = spec.slice(0, at);
+  if (at <= 0 || !isBoundaryType(type)) return null;
   const inner = compiled.groupIds.indexOf(spec.slice(at + 1));
-  if (at > 0 && isBoundaryType(type) && inner >= 0) {
-    const code = boundaryIndex(type);
-    return { kind: 'typeInGroup', instances: instancesWhere(compiled, (i) => compiled.instanceType[i] === code && inGroup(compiled, i, inner)) };
-  }
-  return null;
+  if (inner < 0) return null;
+  const code = boundaryIndex(type);
+  return { kind: 'typeInGroup', instances: instancesWhere(compiled, (i) => compiled.instanceType[i] === code && inGroup(compiled, i, inner)) };
 }
 
 function instancesWhere(compiled: CompiledGraph, keep: (instance: number) => boolean): number[] {

@@ -4,7 +4,7 @@
 import { enumOf, integer, nullable, object, withDefault, defaultsOf } from '../model/schema-dsl.js';
 import type { DataStore } from '../model/types.js';
 import type { PolicyContext } from './context.js';
-import { below, depthFinding, type ShallowAttacker } from './depth-finding.js';
+import { authorizedOrganizations, below, depthFinding, type ShallowAttacker } from './depth-finding.js';
 import { definePolicy } from './policy.js';
 
 const minimum = (classification: string, fallback: number | null) =>
@@ -58,9 +58,10 @@ export const classificationDepth = definePolicy({
 });
 
 function fromOtherOrganizations(context: PolicyContext, store: DataStore, minDepth: number): ShallowAttacker[] {
+  const authorized = authorizedOrganizations(context, store);
   return context.insiderOrganizations.flatMap((org) => {
     const depth = context.storeDepths([org])?.get(store.id);
-    if (org === store.organization || !below(depth, minDepth)) return [];
+    if (authorized.has(org) || !below(depth, minDepth)) return [];
     return [{ attacker: org, label: `${org}\u2019s standard users`, depth }];
   });
 }

@@ -2,7 +2,7 @@
 // data must need at least `minDepth` boundary failures (by type) — the guide's separation.
 
 import { integer, withDefault } from '../model/schema-dsl.js';
-import { below, depthFinding, type ShallowAttacker } from './depth-finding.js';
+import { authorizedOrganizations, below, depthFinding, type ShallowAttacker } from './depth-finding.js';
 import { definePolicy } from './policy.js';
 
 const FIX =
@@ -12,7 +12,7 @@ export const crossOrgDepth = definePolicy({
   id: 'cross-org-depth',
   title: 'Minimum defense depth between organizations',
   description:
-    'From any standard user of each organization, every other organization\u2019s data store needs at least `minDepth` boundary failures (counted by boundary type, as a 0-day fails every instance).',
+    'From any standard user of each organization, every other organization\u2019s data store needs at least `minDepth` boundary failures (counted by boundary type, as a 0-day fails every instance). A store shared on purpose with users of another organization (its `users` or `readers`) is not a target for that organization.',
   guide:
     'If your situation requires users from different organizations to connect to your deployment, we recommend you have a separate tenant for identity services like Active Directory and Azure AD. We also recommend you have a separate subscription for hosting Azure resources like Azure Virtual Desktop and VMs.',
   fix: FIX,
@@ -29,10 +29,11 @@ export const crossOrgDepth = definePolicy({
   evaluate({ context, settings }) {
     const depthsByOrg = context.insiderOrganizations.map((org) => ({ org, depths: context.storeDepths([org]) }));
     return context.prepared.model.data.flatMap((store) => {
+      const authorized = authorizedOrganizations(context, store);
       const shallow: ShallowAttacker[] = [];
       for (const { org, depths } of depthsByOrg) {
         const depth = depths?.get(store.id);
-        if (org === store.organization || !below(depth, settings.minDepth)) continue;
+        if (authorized.has(org) || !below(depth, settings.minDepth)) continue;
         shallow.push({ attacker: org, label: `${org}\u2019s standard users`, depth });
       }
       if (shallow.length === 0) return [];

@@ -1,6 +1,7 @@
 // A defense-depth finding, shared by every policy that sets a minimum depth: the victim data store's
 // entry as the location, the shared entities on the witness path as related locations and as the fix.
 
+import type { DataStore } from '../model/types.js';
 import { formatSets } from '../report/sets-text.js';
 import type { PolicyContext, StoreDepth } from './context.js';
 import type { FindingDraft } from './policy.js';
@@ -46,6 +47,17 @@ export function depthFinding(
 
 function failures(n: number): string {
   return n === 0 ? 'no boundary failure' : n === 1 ? '1 boundary failure' : `${n} boundary failures`;
+}
+
+/**
+ * Organizations a store is shared with on purpose: its own, and those of the users it lists
+ * (`users`, `readers`). Their standard users reach it legitimately, so they are not its attackers.
+ */
+export function authorizedOrganizations(context: PolicyContext, store: DataStore): ReadonlySet<string> {
+  const listed = new Set([...store.users, ...store.readers]);
+  const orgs = new Set([store.organization]);
+  for (const user of context.prepared.model.users) if (listed.has(user.id)) orgs.add(user.organization);
+  return orgs;
 }
 
 /** Attackers of `store` whose depth is known and below `minDepth`. */

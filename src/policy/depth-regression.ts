@@ -4,6 +4,7 @@
 
 import { formatSets } from '../report/sets-text.js';
 import { deeper, type PolicyContext, type StoreDepth } from './context.js';
+import { authorizedOrganizations } from './depth-finding.js';
 import { fixForJoins, joinsOnPath, relatedLocations } from './joins.js';
 import { definePolicy, type AttackerDepth, type FindingDraft } from './policy.js';
 
@@ -27,9 +28,10 @@ export const depthRegression = definePolicy({
     const findings: FindingDraft[] = [];
     for (const store of context.prepared.model.data) {
       if (!baselineStores.has(store.id)) continue;
+      const authorized = authorizedOrganizations(context, store);
       const worse: { attacker: string; now: StoreDepth; was: number | null }[] = [];
       for (const attacker of attackers) {
-        if (attacker === store.organization || !baselineAttackers.has(attacker)) continue;
+        if (authorized.has(attacker) || !baselineAttackers.has(attacker)) continue;
         const now = context.storeDepths([attacker])?.get(store.id);
         const was = baseline.storeDepths([attacker])?.get(store.id);
         if (now === undefined || was === undefined || !deeper(was.depth, now.depth)) continue;

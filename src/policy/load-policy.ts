@@ -5,7 +5,6 @@
 
 import { resolveFootholds } from '../analyze/footholds.js';
 import type { PreparedModel } from '../analyze/prepared.js';
-import { indexEntities } from '../model/entity-ids.js';
 import { sortIssues, type InputIssue } from '../model/issues.js';
 import { checkReferences } from '../model/references.js';
 import { defaultsOf } from '../model/schema-dsl.js';
@@ -58,12 +57,18 @@ export function parsePolicy(text: string, file: string): PolicyParseResult {
 
   const walk = validateDocument(POLICY_SCHEMA, read.source, 'policy');
   if (walk.value === undefined) return { ok: false, issues: sortIssues(walk.issues) };
-  const entities = indexEntities(walk.entities);
-  const issues: InputIssue[] = [...walk.issues, ...entities.issues];
+  const issues: InputIssue[] = [...walk.issues];
   const builtIn = new Set(POLICIES.map((p) => p.id));
-  for (const entity of walk.entities) {
-    if (entity.id !== null && builtIn.has(entity.id)) {
-      issues.push({ location: entity.location, message: `custom policy id ${quote(entity.id)} is the id of a built-in policy; choose another` });
+  const first = new Map<string, SourceLocation>();
+  for (const { id, location } of walk.entities) {
+    if (id === null) continue;
+    const earlier = first.get(id);
+    if (builtIn.has(id)) {
+      issues.push({ location, message: `custom policy id ${quote(id)} is the id of a built-in policy; choose another` });
+    } else if (earlier !== undefined) {
+      issues.push({ location, message: `duplicate custom policy id ${quote(id)}: the custom policy at ${earlier.line}:${earlier.column} already has it` });
+    } else {
+      first.set(id, location);
     }
   }
   if (issues.length > 0) return { ok: false, issues: sortIssues(issues) };
@@ -105,15 +110,15 @@ export function checkPolicyAgainstModel(config: PolicyConfig, prepared: Prepared
     const at = config.fromLocations.get(policy.id) ?? [];
     const where = (index: number): SourceLocation => at[index] ?? at[0] ?? { file: config.file ?? '<policy>', line: 1, column: 1 };
     const resolved = resolveFootholds(compiled, deployment, policy.from);
-    if (!resolved.ok) {
-      for (const u of resolved.unknown) {
-        const hint = u.suggestion === undefined ? '' : ` (did you mean \`${u.suggestion}\`?)`;
-        issues.push({ location: where(u.index), message: `custom policy ${quote(policy.id)} names unknown foothold ${quote(u.name)}${hint}` });
-      }
-    } else if (resolved.nodes.length === 0) {
+    if (resolved.ok) continue;
+    const organizations = new Set(model.organizations.map((o) => o.id));
+    for (const u of resolved.unknown) {
+      const hint = u.suggestion === undefined ? '' : ` (did you mean \`${u.suggestion}\`?)`;
       issues.push({
-        location: where(0),
-        message: `the footholds of custom policy ${quote(policy.id)} name no node of this model (an organization stands for its standard users, and it has none)`,
+        location: where(u.index),
+        message: organizations.has(u.name)
+          ? `custom policy ${quote(policy.id)} starts from organization ${quote(u.name)}, which has no standard user (an organization foothold stands for its standard users); name a user instead`
+          : `custom policy ${quote(policy.id)} names unknown foothold ${quote(u.name)}${hint}`,
       });
     }
   }

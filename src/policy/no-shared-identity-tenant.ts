@@ -21,7 +21,7 @@ export const noSharedIdentityTenant = definePolicy({
       return [
         {
           asset: tenant.id,
-          message: `Identity tenant \`${tenant.id}\` is shared by ${orgs}: whoever controls it (a compromised tenant admin of either organization) controls every principal of all of them.`,
+          message: `Identity tenant \`${tenant.id}\` is shared by ${orgs}: whoever controls it (such as a compromised tenant admin of any of them) controls every principal of all of them.`,
           fix: `Split \`${tenant.id}\` into one identity tenant per organization (${orgs}), each listing only its own organization.`,
           location: context.locate(`tenants/${tenant.id}`),
           related: tenant.organizations.map((org) => ({ location: context.locate(`organizations/${org}`), message: `organization \`${org}\`` })),

@@ -6,12 +6,15 @@ import { formatFindingsText } from './findings-text.js';
 import { formatJunit } from './junit.js';
 import { formatSarif, type SarifOptions } from './sarif.js';
 
+/** Every format gets the same arguments; only SARIF needs the tool version and artifact URIs. */
+export type CheckFormatter = (result: CheckResult, options: SarifOptions) => string;
+
 export const CHECK_FORMATS = {
-  text: (result: CheckResult) => formatFindingsText(result),
-  json: (result: CheckResult) => formatCheckJson(result),
-  sarif: (result: CheckResult, options: SarifOptions) => formatSarif(result, options),
-  junit: (result: CheckResult) => formatJunit(result),
-} as const;
+  text: (result) => formatFindingsText(result),
+  json: (result) => formatCheckJson(result),
+  sarif: (result, options) => formatSarif(result, options),
+  junit: (result) => formatJunit(result),
+} as const satisfies Record<string, CheckFormatter>;
 
 export type CheckFormat = keyof typeof CHECK_FORMATS;
 

@@ -119,7 +119,9 @@ function headline(input: DiagramInput, organizations: readonly OrganizationSumma
   const total = own.reduce((n, o) => n + o.dataReached, 0);
   const others = organizations.filter((o) => !o.attacker).map((o) => o.id);
   const rest = others.length > 0 && attackerOrgs.length > 0 ? ` · no ${listOf(others, 'or')} data` : '';
-  return `${footholdName} reaches ${listOf(own.map((o) => `${o.dataReached} ${o.id}`))} data ${total === 1 ? 'store' : 'stores'} ${failurePhrase(ranked[0]!)}${rest}`;
+  // No other organization is exposed: name the failures that the deepest of these reaches needs.
+  const deepest = ranked.reduce((best, d) => (failuresOf(d).length > failuresOf(best).length ? d : best), ranked[0]!);
+  return `${footholdName} reaches ${listOf(own.map((o) => `${o.dataReached} ${o.id}`))} data ${total === 1 ? 'store' : 'stores'} ${failurePhrase(deepest)}${rest}`;
 }
 
 function failurePhrase(data: DiagramData): string {

@@ -4,7 +4,7 @@
 
 import { instanceId, type BoundaryType } from '../domain/boundary.js';
 import type { Deployment, Member, PoolPlacement, VmPlacement } from '../compile/deployment.js';
-import type { DeploymentGraph } from '../compile/graph-types.js';
+import type { CompiledGraph } from '../compile/compile.js';
 import { INTERNET, WEB, nodeId } from '../compile/ids.js';
 import type { DataStore, Model, Privilege, Subscription, Tenant, User } from '../model/types.js';
 import type { DiagramElement, DiagramStructure } from './diagram-types.js';
@@ -19,17 +19,13 @@ const PRIVILEGE_TAG: Readonly<Record<Privilege, string | null>> = {
 interface Builder {
   readonly model: Model;
   readonly deployment: Deployment;
-  readonly graph: DeploymentGraph;
+  readonly compiled: CompiledGraph;
   readonly nodeElement: Map<string, string>;
   readonly instances: ReadonlySet<string>;
 }
 
-export function buildDiagramStructure(model: Model, deployment: Deployment, graph: DeploymentGraph): DiagramStructure {
-  const instances = new Set<string>();
-  graph.forEachEdge((_key, attributes) => {
-    if (attributes.instance !== null) instances.add(attributes.instance);
-  });
-  const b: Builder = { model, deployment, graph, nodeElement: new Map(), instances };
+export function buildDiagramStructure(model: Model, deployment: Deployment, compiled: CompiledGraph): DiagramStructure {
+  const b: Builder = { model, deployment, compiled, nodeElement: new Map(), instances: new Set(compiled.instanceIds) };
 
   const top: DiagramElement[] = [outside(b)];
   const tenants = model.tenants.map((tenant) => tenantElement(b, tenant));
@@ -88,7 +84,7 @@ function section(id: string, label: string, arrange: DiagramElement['arrange'], 
 
 /** Registers graph nodes as drawn by an element (the first element to claim a node keeps it). */
 function claim(b: Builder, elementId: string, nodes: readonly string[]): void {
-  for (const node of nodes) if (b.graph.hasNode(node) && !b.nodeElement.has(node)) b.nodeElement.set(node, elementId);
+  for (const node of nodes) if (b.compiled.nodeIndex.has(node) && !b.nodeElement.has(node)) b.nodeElement.set(node, elementId);
 }
 
 /** Only instances the graph really has: a wall with no boundary instance behind it is no wall. */
@@ -146,7 +142,10 @@ function subscriptionElement(b: Builder, sub: Subscription): DiagramElement {
   const owners = b.model.users.filter((u) => u.privilege === 'subscriptionOwner' && u.subscription === sub.id && u.hostPool === null);
   const children: DiagramElement[] = [];
   if (owners.length > 0) children.push(section(`owners:${sub.id}`, 'owners', 'flow', owners.map((u) => userCard(b, u, []))));
-  for (const placement of b.deployment.pools) if (placement.pool.subscription === sub.id) children.push(poolElement(b, placement));
+  const pools = b.deployment.pools.filter((p) => p.pool.subscription === sub.id).map((p) => poolElement(b, p));
+  // One pool spans the subscription; several wrap side by side so large deployments stay compact.
+  if (pools.length === 1) children.push(pools[0]!);
+  else if (pools.length > 1) children.push(section(`pools:${sub.id}`, '', 'flow', pools));
   const data = b.model.data.filter((d) => d.subscription === sub.id && d.location !== 'fslogixProfile');
   if (data.length > 0) children.push(section(`data:${sub.id}`, 'data', 'flow', data.map((d) => dataElement(b, d))));
   return element({
@@ -185,7 +184,7 @@ function poolElement(b: Builder, placement: PoolPlacement): DiagramElement {
         element({
           id: sessionsId,
           role: 'section',
-          label: 'sessions · the load balancer may place each on any session host',
+          label: 'sessions · may run on any host',
           arrange: 'flow',
           children: floating.map(([user, members]) => userCard(b, user, vmIds, members)),
         }),
@@ -216,12 +215,12 @@ function vmElement(b: Builder, vms: readonly VmPlacement[], ids: readonly string
   ];
   for (const [user, members] of entries(vms.flatMap((vm) => vm.pinned))) children.push(userCard(b, user, ids, members));
   const owner = first.pinned[0];
-  const label = vms.length === 1 ? first.id : `${first.id} … ${vms[vms.length - 1]!.id}`;
+  const label = vms.length === 1 ? first.id : personal && owner !== undefined ? `desktops of ${owner.user.id}` : `${first.id} … ${vms[vms.length - 1]!.id}`;
   return element({
     id,
     role: 'vm',
     label,
-    detail: personal ? `personal desktop${owner === undefined ? '' : ` of ${vms.length === 1 ? owner.id : owner.user.id}`}` : 'session host · kernel',
+    detail: personal ? (vms.length === 1 ? `personal desktop${owner === undefined ? '' : ` of ${owner.id}`}` : `${vms.length} personal desktops`) : 'session host · kernel',
     organization: personal ? (owner?.user.organization ?? null) : null,
     count: vms.length,
     nodes: ids,

@@ -3,12 +3,12 @@
 // CLI resolves them, and the diagram structure. The browser rebuilds the records and runs the same
 // compile → reach → depth code as the CLI on them.
 
-import type { BoundaryType } from '../domain/boundary.js';
+import { BOUNDARY_TYPES, type BoundaryType } from '../domain/boundary.js';
 import { CONTROL_NAMES, type ControlName } from '../domain/controls.js';
 import type { NodeKind } from '../domain/kinds.js';
-import type { EdgeRecord, GraphRecords, NodeRecord } from '../compile/compile.js';
+import type { CompiledGraph, EdgeRecord, GraphRecords, NodeRecord } from '../compile/compile.js';
 import type { Deployment } from '../compile/deployment.js';
-import type { DeploymentGraph } from '../compile/graph-types.js';
+import type { PreparedModel } from '../analyze/prepared.js';
 import { INTERNET, WEB } from '../compile/ids.js';
 import { resolveFootholds } from '../analyze/footholds.js';
 import { ACCESS_MODES, type Access, type Classification, type Model } from '../model/types.js';
@@ -31,7 +31,7 @@ export interface ViewerModel {
     readonly organizations: readonly (string | null)[];
     readonly labels: readonly string[];
   };
-  /** Per edge (input order): endpoints and instance as indices; -1 for none. */
+  /** Per edge (compiled order): endpoints, instance, access mode, blocking control and rule as indices; -1 for none. */
   readonly edges: {
     readonly source: readonly number[];
     readonly target: readonly number[];
@@ -55,58 +55,40 @@ export interface ViewerPayload {
   readonly initial: { readonly from: string | null; readonly fail: readonly string[] };
 }
 
-export function viewerModel(model: Model, deployment: Deployment, graph: DeploymentGraph): ViewerModel {
-  const ids: string[] = [];
-  const kinds: NodeKind[] = [];
-  const organizations: (string | null)[] = [];
-  const labels: string[] = [];
-  const index = new Map<string, number>();
+export function viewerModel(prepared: Pick<PreparedModel, 'model' | 'deployment' | 'compiled' | 'nodes'>): ViewerModel {
+  const { model, deployment, compiled, nodes } = prepared;
   const classification: Record<string, Classification> = {};
-  graph.forEachNode((id, a) => {
-    index.set(id, ids.length);
-    ids.push(id);
-    kinds.push(a.kind);
-    organizations.push(a.organization);
-    labels.push(a.label);
-    if (a.kind === 'data') classification[id] = a.classification ?? 'confidential';
+  nodes.forEach((a, v) => {
+    if (a.kind === 'data') classification[compiled.nodeIds[v]!] = a.classification ?? 'confidential';
   });
-  const instanceIndex = new Map<string, number>();
-  const instances = { ids: [] as string[], types: [] as BoundaryType[], groups: [] as string[][] };
-  const rules: string[] = [];
-  const ruleIndex = new Map<string, number>();
+  const groups = compiled.instanceIds.map((_, i) => {
+    const out: string[] = [];
+    for (let g = compiled.groupOffsets[i]!; g < compiled.groupOffsets[i + 1]!; g++) out.push(compiled.groupIds[compiled.groupMembers[g]!]!);
+    return out;
+  });
   const edges = { source: [] as number[], target: [] as number[], instance: [] as number[], access: [] as number[], blockedBy: [] as number[], rule: [] as number[] };
-  graph.forEachEdge((_key, a, source, target) => {
-    let instance = -1;
-    if (a.instance !== null && a.boundary !== null) {
-      instance = instanceIndex.get(a.instance) ?? -1;
-      if (instance < 0) {
-        instance = instances.ids.length;
-        instanceIndex.set(a.instance, instance);
-        instances.ids.push(a.instance);
-        instances.types.push(a.boundary);
-        instances.groups.push([]);
-      }
-      const groups = instances.groups[instance]!;
-      for (const g of a.groups) if (!groups.includes(g)) groups.push(g);
-    }
-    if (!ruleIndex.has(a.rule)) {
-      ruleIndex.set(a.rule, rules.length);
-      rules.push(a.rule);
-    }
-    edges.source.push(index.get(source)!);
-    edges.target.push(index.get(target)!);
-    edges.instance.push(instance);
-    edges.access.push(ACCESS_MODES.indexOf(a.access));
-    edges.blockedBy.push(a.blockedBy === null ? -1 : CONTROL_NAMES.indexOf(a.blockedBy));
-    edges.rule.push(ruleIndex.get(a.rule)!);
-  });
+  // Compiled (CSR) order: recompiling these records in the browser reproduces the same arrays.
+  for (let e = 0; e < compiled.edgeCount; e++) {
+    edges.source.push(compiled.sources[e]!);
+    edges.target.push(compiled.targets[e]!);
+    edges.instance.push(compiled.instance[e]!);
+    edges.access.push(compiled.access[e]!);
+    const bits = compiled.blockedBy[e]!;
+    edges.blockedBy.push(bits === 0 ? -1 : CONTROL_NAMES.findIndex((_, bit) => (bits & (1 << bit)) !== 0));
+    edges.rule.push(compiled.edgeRule[e]!);
+  }
   return {
     name: model.name,
     description: model.description,
-    nodes: { ids, kinds, organizations, labels },
+    nodes: {
+      ids: [...compiled.nodeIds],
+      kinds: nodes.map((a) => a.kind),
+      organizations: nodes.map((a) => a.organization),
+      labels: nodes.map((a) => a.label),
+    },
     edges,
-    instances,
-    rules,
+    instances: { ids: [...compiled.instanceIds], types: [...compiled.instanceType].map((t) => BOUNDARY_TYPES[t]!), groups },
+    rules: [...compiled.ruleIds],
     classification,
     dataStores: model.data.map((d) => ({
       id: d.id,
@@ -116,16 +98,16 @@ export function viewerModel(model: Model, deployment: Deployment, graph: Deploym
       nodes: (deployment.dataNodes.get(d.id) ?? []).map((n) => n.node),
     })),
     controls: { ...model.controls },
-    footholds: footholdChoices(model, deployment, graph),
-    structure: buildDiagramStructure(model, deployment, graph),
+    footholds: footholdChoices(model, deployment, compiled),
+    structure: buildDiagramStructure(model, deployment, compiled),
   };
 }
 
 /** User entries, then organizations (any standard user of it), then the outside world. */
-function footholdChoices(model: Model, deployment: Deployment, graph: DeploymentGraph): ViewerFoothold[] {
+function footholdChoices(model: Model, deployment: Deployment, compiled: CompiledGraph): ViewerFoothold[] {
   const out: ViewerFoothold[] = [];
   const add = (name: string, label: string) => {
-    const resolved = resolveFootholds(graph, deployment, [name]);
+    const resolved = resolveFootholds(compiled, deployment, [name]);
     if (resolved.ok && resolved.nodes.length > 0) out.push({ name, label, nodes: resolved.nodes });
   };
   for (const user of model.users) add(user.id, user.count > 1 ? `${user.id} (${user.count} users of ${user.organization})` : `${user.id} (${user.organization}${user.privilege === 'standard' ? '' : `, ${user.privilege}`})`);
@@ -135,7 +117,7 @@ function footholdChoices(model: Model, deployment: Deployment, graph: Deployment
   return out;
 }
 
-/** The engine's records back from the columnar form (edge keys `#i` name the input position). */
+/** The engine's records back from the columnar form. */
 export function recordsOf(m: ViewerModel): GraphRecords {
   const nodes: NodeRecord[] = m.nodes.ids.map((id, i) => ({ id, kind: m.nodes.kinds[i]!, organization: m.nodes.organizations[i] ?? null }));
   const edges: EdgeRecord[] = m.edges.source.map((s, e) => {
@@ -149,7 +131,7 @@ export function recordsOf(m: ViewerModel): GraphRecords {
       groups: instance < 0 ? [] : m.instances.groups[instance]!,
       access: ACCESS_MODES[m.edges.access[e]!] as Access,
       blockedBy: blocked < 0 ? null : CONTROL_NAMES[blocked]!,
-      key: `#${e}`,
+      rule: m.rules[m.edges.rule[e]!] ?? '',
     };
   });
   return { nodes, edges };

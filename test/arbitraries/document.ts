@@ -68,7 +68,8 @@ export interface ModelDoc {
   apps?: AppDoc[];
   users?: UserDoc[];
   data?: DataDoc[];
-  controls: Record<ControlName, boolean>;
+  /** Only the controls that differ from the defaults. */
+  controls?: Partial<Record<ControlName, boolean>>;
 }
 
 /** Drops empty lists and the named keys whose value is the loader's default. */

@@ -3,3 +3,4 @@
 export * from './document.js';
 export * from './model.js';
 export * from './pair.js';
+export * from './common.js';

@@ -7,9 +7,10 @@
 // are pinned (see docs/guide-claims.md).
 
 import fc from 'fast-check';
-import { CONTROL_NAMES, type ControlName } from '../../src/domain/controls.js';
-import { DATA_LOCATIONS, PRIVILEGES } from '../../src/model/types.js';
+import type { ControlName } from '../../src/domain/controls.js';
+import { DATA_LOCATIONS } from '../../src/model/types.js';
 import type { DataLocation, Privilege } from '../../src/model/types.js';
+import { controlsArbitrary, controlsDoc, indexList, privilege, rareIndices, rarely, smallIndex, userCount } from './common.js';
 import { compact, type AppDoc, type DataDoc, type ModelDoc, type UserDoc } from './document.js';
 
 export interface PairSpec {
@@ -44,9 +45,6 @@ export interface ModelPair {
   readonly separated: ModelDoc;
 }
 
-const smallIndex = fc.nat({ max: 7 });
-const indexList = (maxLength: number) => fc.uniqueArray(smallIndex, { maxLength });
-
 export const pairSpec: fc.Arbitrary<PairSpec> = fc.record({
   orgs: fc.integer({ min: 1, max: 5 }),
   vms: fc.integer({ min: 1, max: 4 }),
@@ -56,12 +54,9 @@ export const pairSpec: fc.Arbitrary<PairSpec> = fc.record({
   users: fc.array(
     fc.record({
       org: smallIndex,
-      count: fc.oneof({ arbitrary: fc.constant(1), weight: 3 }, { arbitrary: fc.integer({ min: 2, max: 5 }), weight: 1 }),
-      privilege: fc.oneof(
-        { arbitrary: fc.constant<Privilege>('standard'), weight: 4 },
-        { arbitrary: fc.constantFrom<Privilege>(...PRIVILEGES.filter((p) => p !== 'standard')), weight: 3 },
-      ),
-      session: fc.oneof({ arbitrary: fc.constant(true), weight: 4 }, { arbitrary: fc.constant(false), weight: 1 }),
+      count: userCount,
+      privilege,
+      session: rarely(4).map((noSession) => !noSession),
       pin: fc.option(smallIndex, { freq: 2 }),
       apps: indexList(1),
     }),
@@ -71,15 +66,15 @@ export const pairSpec: fc.Arbitrary<PairSpec> = fc.record({
     fc.record({
       org: smallIndex,
       location: fc.constantFrom<DataLocation>(...DATA_LOCATIONS),
-      users: fc.uniqueArray(smallIndex, { minLength: 1, maxLength: 3 }),
+      users: indexList(3, 1),
       readers: indexList(2),
-      foreignUsers: fc.oneof({ arbitrary: fc.constant([]), weight: 6 }, { arbitrary: indexList(2), weight: 1 }),
+      foreignUsers: rareIndices(6, 1, 2),
       inSubscription: fc.boolean(),
     }),
     { maxLength: 4 },
   ),
   orgProfiles: fc.boolean(),
-  controls: fc.record(Object.fromEntries(CONTROL_NAMES.map((c) => [c, fc.boolean()])) as Record<ControlName, fc.Arbitrary<boolean>>),
+  controls: controlsArbitrary,
 });
 
 export const modelPair: fc.Arbitrary<ModelPair> = pairSpec.map((spec) => toPair(spec));
@@ -136,7 +131,7 @@ export function toPair(spec: PairSpec): ModelPair {
         if (withSession.length > 0) data.push({ id: `${organization}-profiles`, organization, location: 'fslogixProfile', users: withSession });
       }
     }
-    return { apps, users, data, controls: { ...spec.controls } };
+    return { apps, users, data, controls: controlsDoc(spec.controls) };
   };
 
   const shared: ModelDoc = compact({

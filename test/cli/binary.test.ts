@@ -61,4 +61,15 @@ describe('the executable', () => {
     expect(spawned.code).toBe(1);
     expect(spawned.err).toMatch(/^indepth: no foothold/);
   });
+
+  it('runs the leakage matrix on worker threads with the same output as one thread', () => {
+    const argv = ['matrix', 'models/cross-org-separated.yaml', '--json'];
+    const sequential = run([...argv, '--jobs', '1']);
+    const parallel = run([...argv, '--jobs', '2']);
+    expect(sequential.code).toBe(0);
+    expect(parallel.code).toBe(0);
+    expect(parallel.err).toBe('');
+    expect(parallel.out).toBe(sequential.out);
+    expect(JSON.parse(parallel.out).attackers).toHaveLength(2);
+  });
 });

@@ -7,7 +7,7 @@ import { ACCESS_MODES } from '../../src/model/types.js';
 import { CONTROL_NAMES } from '../../src/domain/controls.js';
 import type { Controls } from '../../src/domain/controls.js';
 import { controlledNodes, explainPath, reach, reachedNodes } from '../../src/engine/reach.js';
-import type { ReachResult } from '../../src/engine/reach.js';
+import type { Hop, ReachResult } from '../../src/engine/reach.js';
 import { allFailed, controlMask, failInstances, isTraversable, noFailures } from '../../src/engine/scenario.js';
 import type { CompiledGraph } from '../../src/compile/compile.js';
 import { compileEdges, instance, node } from './build.js';
@@ -106,7 +106,7 @@ function expectSubset(small: ReachResult, big: ReachResult): void {
 }
 
 /** Consecutive hops share endpoints, each hop is its edge, all but the last edge grant control. */
-function expectRealPath(c: CompiledGraph, r: ReachResult, path: ReturnType<typeof explainPath> & object, sources: number[], target: number): void {
+function expectRealPath(c: CompiledGraph, r: ReachResult, path: readonly Hop[], sources: number[], target: number): void {
   if (path.length === 0) return void expect(sources).toContain(target);
   expect(sources).toContain(path[0]!.from);
   expect(path[path.length - 1]!.to).toBe(target);

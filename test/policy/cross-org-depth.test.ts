@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { crossOrgDepth } from '../../src/policy/cross-org-depth.js';
-import { assets, at, bundledContext, run } from './helpers.js';
+import { assets, at, bundledContext, bundledText, contextOfText, run } from './helpers.js';
 
 describe('policy cross-org-depth', () => {
   it('shared topology: every store of each organization is one failure from the other org, at its model line', () => {
@@ -38,5 +38,18 @@ describe('policy cross-org-depth', () => {
 
   it('a single-organization model has no other organization to reach', () => {
     expect(run(crossOrgDepth, bundledContext('single-org-pooled'))).toEqual([]);
+  });
+});
+
+describe('policy cross-org-depth: stores shared on purpose', () => {
+  it('a store that lists users of another organization is not a target for that organization', () => {
+    const text = bundledText('cross-org-separated').replace(
+      'controls:\n',
+      ['  - id: joint-project', '    organization: contoso', '    location: share', '    users: [alice, mallory]', '', 'controls:', ''].join('\n'),
+    );
+    const context = contextOfText(text, 'joint.yaml');
+    // mallory reaches joint-project with no failure: legitimately, so no finding for it.
+    expect(context.storeDepths(['fabrikam'])!.get('joint-project')!.depth).toBe(0);
+    expect(assets(run(crossOrgDepth, context))).toEqual([]);
   });
 });

@@ -47,7 +47,7 @@ export function checkClaim<Input>(claim: Claim<Input>, runs = RUNS): void {
     [
       `claim ${claim.name} failed after ${details.numRuns} run(s) and ${details.numShrinks} shrink(s).`,
       `  seed ${details.seed}, path ${details.counterexamplePath}`,
-      `  replay: FC_SEED=${details.seed} FC_PATH=${details.counterexamplePath} npx vitest run test/properties`,
+      `  replay: FC_SEED=${details.seed} FC_PATH=${details.counterexamplePath} npx vitest run test/properties/${claim.name}.test.ts`,
       '',
       cause,
       '',

@@ -1,6 +1,6 @@
 // Large models stay legible: a row of many session hosts, or a pool with many user boxes, shows the
 // interesting ones (foothold, on the path, pinned users) one by one and merges the rest into one box
-// per look-alike group ("40 more contoso users", "shared-pool-vm5 … vm40 ×36").
+// per look-alike group ("other contoso users ×40", "pool-vm5 … pool-vm40 ×36").
 
 import type { DiagramElement, DiagramState, ElementReach } from '../../src/report/diagram-types.js';
 import { reachedShare } from './present.js';
@@ -78,7 +78,7 @@ function merge(members: readonly DiagramElement[], role: 'vm' | 'card', reach: R
   const first = members[0]!;
   const last = members[members.length - 1]!;
   const count = members.reduce((n, m) => n + m.count, 0);
-  const label = role === 'vm' ? `${first.label} … ${last.label}` : `${members.length} more ${first.organization ?? 'shared'} users`;
+  const label = role === 'vm' ? `${first.label} … ${last.label}` : `other ${first.organization ?? 'shared'} users`;
   const merged: DiagramElement = {
     ...first,
     id: `${first.id}+${members.length - 1}`,

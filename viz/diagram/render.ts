@@ -338,7 +338,7 @@ function pathOverlay(laid: Laid, steps: readonly PathStep[]): SvgNode[] {
       m.cy = b.y - 4;
     } else {
       m.cx = b.x + b.w - m.w / 2 - 2 - offset;
-      m.cy = b.y + 1;
+      m.cy = b.y - 3;
     }
   }
   const lines: SvgNode[] = [];

@@ -44,7 +44,7 @@ export class StrictCommand extends Command {
 export function registerCheck(program: Command, io: CliIo): void {
   const command = new StrictCommand('check', EXIT_BAD_INPUT)
     .description('policy gate for CI: check a model against the guide\u2019s policies (and your own); exit 0 pass, 1 findings, 2 bad input')
-    .argument('[model]', 'model file')
+    .argument('<model>', 'model file')
     .option('-p, --policy <file>', 'policy file (YAML or JSON): settings of the built-in policies and custom ones; default: every built-in policy')
     .option('-b, --baseline <model>', 'the model before the change: report only what got worse (new findings, lower depth, new reachability)')
     .option('--format <format>', `output format: ${Object.keys(CHECK_FORMATS).join(', ')}`, 'text')
@@ -61,14 +61,9 @@ export function registerCheck(program: Command, io: CliIo): void {
         '  indepth check model.yaml --policy policy.yaml --format sarif -o indepth.sarif',
       ].join('\n'),
     )
-    .action((file: string | undefined, options: CheckOptions, self: Command) => {
-      const problems: string[] = [];
-      if (file === undefined) problems.push('missing the model file: indepth check MODEL');
+    .action((file: string, options: CheckOptions, self: Command) => {
       if (!isCheckFormat(options.format)) {
-        problems.push(`--format: expected one of ${Object.keys(CHECK_FORMATS).join(', ')}, got \`${options.format}\``);
-      }
-      if (problems.length > 0 || file === undefined || !isCheckFormat(options.format)) {
-        throw new CliError(problems.join('\nindepth: '), EXIT_BAD_INPUT);
+        throw new CliError(`--format: expected one of ${Object.keys(CHECK_FORMATS).join(', ')}, got \`${options.format}\``, EXIT_BAD_INPUT);
       }
 
       const issues: InputIssue[] = [];
@@ -91,10 +86,10 @@ export function registerCheck(program: Command, io: CliIo): void {
       }
 
       const result = runPolicies(config, context, baseline);
-      const report =
-        options.format === 'sarif'
-          ? CHECK_FORMATS.sarif(result, { toolVersion: self.parent?.version() ?? '0.0.0', uri: (f) => artifactUri(f, process.cwd()) })
-          : CHECK_FORMATS[options.format](result);
+      const report = CHECK_FORMATS[options.format](result, {
+        toolVersion: self.parent?.version() ?? '0.0.0',
+        uri: (f) => artifactUri(f, process.cwd()),
+      });
       writeReport(io, options.output, report, EXIT_BAD_INPUT);
       if (result.findings.length > 0) throw new CliError(verdict(result), EXIT_FINDINGS);
       if (options.output !== undefined) io.err(`indepth: ${verdict(result)}\n`);

@@ -8,6 +8,7 @@ import { toJson } from '../../report/json.js';
 import { CliError, type CliIo } from '../io.js';
 import { loadModel } from '../load.js';
 import { collect, parseControlToggles, parseIntegerOption } from '../options.js';
+import { progress } from '../progress.js';
 import { questionError } from './simulate.js';
 
 interface DepthOptions {
@@ -16,6 +17,7 @@ interface DepthOptions {
   order: string;
   maxSets: string;
   control: string[];
+  quiet?: boolean;
   json?: boolean;
 }
 
@@ -29,6 +31,7 @@ export function registerDepth(program: Command, io: CliIo): void {
     .option('--order <k>', 'instance mode: largest failure set explored', '2')
     .option('--max-sets <n>', 'list at most n minimal sets per data store (counts stay exact)', String(DEFAULT_MAX_SETS))
     .option('--control <name=on|off>', 'turn a control on or off; repeatable', collect, [])
+    .option('-q, --quiet', 'no progress on stderr')
     .option('--json', 'machine-readable output')
     .addHelpText('after', '\nExample:\n  indepth depth models/cross-org-shared.yaml --from mallory')
     .action((file: string, options: DepthOptions) => {
@@ -41,9 +44,17 @@ export function registerDepth(program: Command, io: CliIo): void {
       if (options.from.length === 0) problems.push('--from: give at least one foothold (e.g. --from mallory)');
       if (problems.length > 0) throw new CliError(problems.join('\nindepth: '));
 
-      const loaded = loadModel(file);
-      const { prepared } = loaded;
-      const outcome = analyzeDepth(prepared, { from: options.from, by: options.by as DepthMode, order, maxSets, controls: toggles.values });
+      const bar = progress(io, 'depth', options.quiet === true);
+      const outcome = (() => {
+        try {
+          bar.phase('loading and compiling the model');
+          const { prepared } = loadModel(file);
+          bar.phase(options.by === 'type' ? 'propagating every boundary-type subset' : `propagating instance sets up to ${order}`);
+          return analyzeDepth(prepared, { from: options.from, by: options.by as DepthMode, order, maxSets, controls: toggles.values });
+        } finally {
+          bar.end();
+        }
+      })();
       if (!outcome.ok) throw questionError(outcome.problems, undefined);
       io.out(options.json === true ? toJson(outcome.result) : formatDepthResult(outcome.result));
     });

@@ -3,9 +3,10 @@
 // headless Chromium (the only part that needs a browser).
 
 import { existsSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { toHop } from '../../analyze/hops.js';
-import { prepareModel, type PreparedModel } from '../../analyze/prepared.js';
+import type { PreparedModel } from '../../analyze/prepared.js';
 import { resolveQuestion, type WhatIfQuestion } from '../../analyze/what-if.js';
 import { CONTROL_NAMES } from '../../domain/controls.js';
 import { reach } from '../../engine/reach.js';
@@ -80,7 +81,7 @@ export type Drawn =
 
 /** Model + question → the diagram's structure and state (the same engine run `simulate` makes). */
 export function diagramOf(loaded: LoadedModel, question: WhatIfQuestion): Drawn {
-  const prepared = prepareModel(loaded.model, loaded.graph, loaded.deployment);
+  const { prepared } = loaded;
   const resolution = resolveQuestion(prepared, question);
   if (!resolution.ok) return resolution;
   const { resolved } = resolution;
@@ -96,16 +97,16 @@ export function diagramOf(loaded: LoadedModel, question: WhatIfQuestion): Drawn 
     footholds: resolved.footholds.map((id) => footholdOf(prepared, id)),
     toHop: (hop) => toHop(prepared, hop),
     dataInfo: (id) => {
-      const attributes = prepared.graph.getNodeAttributes(id);
+      const attributes = prepared.nodes[prepared.compiled.nodeIndex.get(id)!]!;
       return { organization: attributes.organization ?? '', classification: attributes.classification ?? 'confidential' };
     },
   });
-  const structure = buildDiagramStructure(loaded.model, loaded.deployment, loaded.graph);
+  const structure = buildDiagramStructure(loaded.model, loaded.deployment, prepared.compiled);
   return { ok: true, structure, state: buildDiagramState(structure, input), input };
 }
 
 function footholdOf(prepared: PreparedModel, id: string) {
-  const attributes = prepared.graph.getNodeAttributes(id);
+  const attributes = prepared.nodes[prepared.compiled.nodeIndex.get(id)!]!;
   return { id, label: attributes.label, organization: attributes.organization };
 }
 
@@ -155,7 +156,7 @@ export async function screenshot(
     const tab = await context.newPage();
     if ('html' in page) await tab.setContent(page.html, { waitUntil: 'load' });
     else {
-      await tab.goto(new URL(`file://${page.file}`).href, { waitUntil: 'load' });
+      await tab.goto(pathToFileURL(page.file).href, { waitUntil: 'load' });
       if (page.ready !== undefined) await tab.waitForSelector(page.ready, { timeout: 15_000 });
     }
     await tab.screenshot({ path: out, fullPage: true });

@@ -9,7 +9,6 @@
 //             the sessions of all of them, and controls (can shut down) every VM A may sit on;
 //   personal: A reaches exactly the data A is authorized for, and controls only A's own VM.
 
-import type { Model } from '../../../src/model/types.js';
 import { nodeId } from '../../../src/compile/ids.js';
 import { modelArbitrary } from '../../arbitraries/model.js';
 import type { ModelDoc } from '../../arbitraries/document.js';
@@ -62,7 +61,7 @@ export const adminReachesCoResidents: Claim<Input> = {
         if (lost.length > 0) claimFails(`local admin ${admin.id} should reach the data of co-resident ${other.id} with 0 failures`, { lost });
         checks++;
       }
-      for (const vm of vmsOf(model, admin.user.vm, pool.id, pool.vms)) {
+      for (const vm of vmsOf(admin.user.vm, pool.id, pool.vms)) {
         if (!deniedVms.has(vm)) claimFails(`local admin ${admin.id} should control (and can shut down) ${vm}`, { controlled: [...deniedVms] });
       }
       for (const org of result.organizations) {
@@ -77,7 +76,7 @@ export const adminReachesCoResidents: Claim<Input> = {
 };
 
 /** The VMs an admin may sit on: its pinned VM, or any VM of the pool. */
-function vmsOf(_model: Model, pin: number | null, pool: string, vms: number): string[] {
+function vmsOf(pin: number | null, pool: string, vms: number): string[] {
   const indices = pin === null ? Array.from({ length: vms }, (_, i) => i + 1) : [pin];
   return indices.map((i) => nodeId.pooledVm(pool, i));
 }

@@ -14,6 +14,7 @@ import { BOUNDARY_TYPES, type BoundaryType } from '../../../src/domain/boundary.
 import { CONTROL_NAMES, type ControlName } from '../../../src/domain/controls.js';
 import type { WhatIfResult } from '../../../src/analyze/what-if-types.js';
 import type { Model } from '../../../src/model/types.js';
+import { controlsArbitrary } from '../../arbitraries/common.js';
 import { modelArbitrary } from '../../arbitraries/model.js';
 import type { ModelDoc } from '../../arbitraries/document.js';
 import { claimFails, type Claim } from '../support/claim.js';
@@ -52,7 +53,7 @@ export const monotonicity: Claim<Input> = {
     failMore: types,
     instances: indices,
     instancesMore: indices,
-    controls: fc.record(Object.fromEntries(CONTROL_NAMES.map((c) => [c, fc.boolean()])) as Record<ControlName, fc.Arbitrary<boolean>>),
+    controls: controlsArbitrary,
     controlsMore: fc.subarray([...CONTROL_NAMES]),
   }),
   predicate(input) {

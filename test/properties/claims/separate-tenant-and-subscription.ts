@@ -5,11 +5,13 @@
 // defense in depth and keep environments separate."
 //
 // Precisely: in a model where every organization has its own tenant (hence its own subscriptions
-// and host pools), and the separation is not bridged by the model itself —
-//   - every subscription owner owns a subscription of their own organization, and
-//   - every data store that names a subscription names one of its own organization's —
-// from any standard user of org X (the foothold `X`), every data store of another organization that
-// grants no user of X access has type depth ≥ 2 (or is unreachable): no single failure exposes it.
+// and host pools), from any standard user of org X (the foothold `X`), every data store of another
+// organization that grants no user of X access has type depth ≥ 2 (or is unreachable) — provided
+// the model does not bridge the separation itself, or Credential Guard is on:
+//   - a bridge is a subscription owner who owns another organization's subscription, or a data
+//     store placed in a subscription of another organization. With one, a single kernel failure
+//     steals the bridging principal's credentials from a shared VM and crosses over; Credential
+//     Guard makes that theft a second failure (vsm), which restores depth ≥ 2.
 
 import type { Model } from '../../../src/model/types.js';
 import { modelArbitrary } from '../../arbitraries/model.js';
@@ -44,14 +46,23 @@ export function bridges(model: Model): string[] {
   return out;
 }
 
+/** Some org has a standard user and another org has data: the claim has something to say. */
+function hasCrossOrgData(doc: ModelDoc): boolean {
+  const attackers = new Set((doc.users ?? []).filter((u) => (u.privilege ?? 'standard') === 'standard').map((u) => u.organization));
+  return (doc.data ?? []).some((d) => [...attackers].some((org) => org !== d.organization));
+}
+
 export const separateTenantAndSubscription: Claim<Input> = {
   name: 'separate-tenant-and-subscription',
   guide: 'we recommend you have a separate tenant for identity services like Active Directory and Azure AD. We also recommend you have a separate subscription for hosting Azure resources like Azure Virtual Desktop and VMs.',
-  arbitrary: modelArbitrary({ tenancy: 'separated', minOrgs: 2, bridges: 0 }).map((model) => ({ model })),
+  arbitrary: modelArbitrary({ tenancy: 'separated', minOrgs: 2, everyOrgHosted: true })
+    .filter(hasCrossOrgData)
+    .map((model) => ({ model })),
   predicate({ model: doc }) {
     const prepared = load(doc);
     const { model } = prepared;
-    if (!separated(model) || bridges(model).length > 0) return 0;
+    if (!separated(model)) return 0;
+    if (bridges(model).length > 0 && !model.controls.credentialGuard) return 0;
     const everyone = principals(model);
     let checks = 0;
     for (const org of model.organizations) {

@@ -1,0 +1,56 @@
+// Shared vs separated on the bundled models, with answers worked out by hand: the leakage cells, blast
+// radius per number of failed types, what only the shared topology exposes, and the monthly costs.
+
+import { describe, expect, it } from 'vitest';
+import { compareModels } from '../../src/analyze/compare.js';
+import { prepare } from '../../src/analyze/prepared.js';
+import { loadModelFile } from '../../src/model/load-model.js';
+import { bundledModelPath, type BundledModel } from '../support/model.js';
+
+function prepared(name: BundledModel) {
+  const parsed = loadModelFile(bundledModelPath(name));
+  if (!parsed.ok) throw new Error('bundled model does not load');
+  const built = prepare(parsed.model, parsed.locations);
+  if (!built.ok) throw new Error('bundled model does not build');
+  return built.prepared;
+}
+
+describe('compare cross-org-shared with cross-org-separated', () => {
+  const result = compareModels(prepared('cross-org-shared'), prepared('cross-org-separated'), { fromOrgs: [], order: 2, controls: {} });
+  const [shared, separated] = result.sides;
+
+  it('pairs the same organizations and cells in both', () => {
+    expect(result.organizations).toEqual(['contoso', 'fabrikam']);
+    expect(result.unmatched).toEqual([]);
+    expect(shared.cells.map((c) => `${c.attacker}>${c.victim}:${c.depth}`)).toEqual(['contoso>fabrikam:1', 'fabrikam>contoso:1']);
+    expect(separated.cells.map((c) => `${c.attacker}>${c.victim}:${c.depth}`)).toEqual(['contoso>fabrikam:2', 'fabrikam>contoso:2']);
+  });
+
+  it('measures blast radius by the number of failed types', () => {
+    // fabrikam reaches all 14 contoso data nodes with one failure when shared, only with two when separated.
+    expect(shared.blastRadius).toEqual([
+      { attacker: 'contoso', byOrder: [0, 8, 8] },
+      { attacker: 'fabrikam', byOrder: [0, 14, 14] },
+    ]);
+    expect(separated.blastRadius).toEqual([
+      { attacker: 'contoso', byOrder: [0, 0, 8] },
+      { attacker: 'fabrikam', byOrder: [0, 0, 14] },
+    ]);
+  });
+
+  it('lists what only the shared topology exposes, and nothing the other way', () => {
+    const kernel = result.differences.find((d) => d.attacker === 'fabrikam' && d.failed.join() === 'kernel');
+    expect(kernel?.onlyInFirst).toHaveLength(14);
+    expect(kernel?.onlyInSecond).toEqual([]);
+    expect(result.differences.every((d) => d.onlyInSecond.length === 0)).toBe(true);
+    // With kernel and vm both failed, the separated model leaks the same data as the shared one.
+    expect(result.differences.some((d) => d.failed.join() === 'kernel,vm')).toBe(false);
+  });
+
+  it('costs each model from its own figures', () => {
+    // shared: 4 VMs × 1.15 × 730 + 1 tenant × 400 + 1 subscription × 150
+    expect(shared.cost.totalMonthly).toBe(3908);
+    // separated: 5 VMs × 1.15 × 730 + 2 × 400 + 2 × 150
+    expect(separated.cost.totalMonthly).toBe(5297.5);
+  });
+});

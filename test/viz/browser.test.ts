@@ -1,0 +1,136 @@
+// The viewer in a real browser: the page generated from cross-org-shared opens from disk in headless
+// Chromium; picking mallory and failing `kernel` turns contoso's data reached and changes the counts,
+// hovering shows a path, and nothing is fetched and nothing logs an error. Markup in names stays
+// text. Skipped (with the reason printed) only where /usr/bin/chromium does not exist.
+
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { runCli } from '../../src/cli/run.js';
+import { ROOT } from './support.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const HAVE_CHROMIUM = existsSync(CHROMIUM);
+if (!HAVE_CHROMIUM) console.warn(`browser tests skipped: no Chromium at ${CHROMIUM} (Debian: apt-get install chromium)`);
+
+const ARTIFACTS = join(ROOT, 'test/artifacts');
+
+async function viewHtml(args: string[]): Promise<string> {
+  const out = join(mkdtempSync(join(tmpdir(), 'indepth-browser-')), 'view.html');
+  let err = '';
+  const code = await runCli(['view', ...args, '-o', out], { out: () => {}, err: (t) => void (err += t), errIsTty: false });
+  if (code !== 0) throw new Error(`view failed: ${err}`);
+  return out;
+}
+
+interface Watched {
+  readonly page: Page;
+  readonly requests: string[];
+  readonly problems: string[];
+  readonly dialogs: string[];
+}
+
+describe.skipIf(!HAVE_CHROMIUM)('the viewer in headless Chromium', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function open(file: string): Promise<Watched> {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const watched: Watched = { page, requests: [], problems: [], dialogs: [] };
+    page.on('request', (r) => void watched.requests.push(r.url()));
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') watched.problems.push(`${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => void watched.problems.push(`pageerror: ${e.message}`));
+    page.on('dialog', (d) => {
+      watched.dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto(pathToFileURL(file).href);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
+    return watched;
+  }
+
+  it('mallory + kernel: contoso data turns reached, counts change, no errors, no network', async () => {
+    const file = await viewHtml([`${ROOT}models/cross-org-shared.yaml`]);
+    const { page, requests, problems } = await open(file);
+
+    await page.selectOption('#foothold', 'mallory');
+    const contoso = page.locator('[data-testid="count-0-contoso"]');
+    const reached = page.locator('[data-testid="reached-0"]');
+    await expect.poll(() => contoso.textContent()).toBe('0/14');
+    const reachedBefore = Number(await reached.textContent());
+    expect(await page.locator('tr[data-store="contoso-finance"]').getAttribute('class')).toBe('');
+    expect(await page.locator('g[data-el="data:contoso-finance"]').getAttribute('class')).not.toContain('reached');
+
+    await page.check('input[data-type="kernel"]');
+    await expect.poll(() => contoso.textContent()).toBe('14/14');
+    expect(Number(await reached.textContent())).toBeGreaterThan(reachedBefore);
+    expect(await page.locator('tr[data-store="contoso-finance"]').getAttribute('class')).toBe('reached');
+    expect(await page.locator('g[data-el="data:contoso-finance"]').getAttribute('class')).toContain('reached');
+    expect(await page.locator('[data-testid="headline-0"]').textContent()).toBe('fabrikam reaches 14 contoso data stores through 1 failed kernel boundary');
+    // Failing kernel checks every kernel instance, and unchecking one VM's instance is reflected.
+    expect(await page.locator('input[data-instance="kernel@shared-pool-vm1"]').isChecked()).toBe(true);
+
+    // Hover: the details panel names the node and lists its path, with the failed kernel step.
+    await page.hover('g[data-el="data:contoso-finance"] rect');
+    await expect.poll(() => page.locator('#details h3').textContent()).toBe('contoso-finance');
+    const steps = await page.locator('#details ol.path li').allTextContents();
+    expect(steps[0]).toBe('mallory (foothold)');
+    expect(steps.some((s) => s.includes('✗ kernel@shared-pool-vm'))).toBe(true);
+
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'viewer-cross-org-shared.png'), fullPage: true });
+
+    expect(problems).toEqual([]);
+    expect(requests).toEqual([pathToFileURL(file).href]);
+    await page.close();
+  }, 60_000);
+
+  it('side by side: the separated model keeps contoso unreached under the same kernel 0-day', async () => {
+    const file = await viewHtml([`${ROOT}models/cross-org-shared.yaml`, `${ROOT}models/cross-org-separated.yaml`, '--from', 'mallory', '--fail', 'kernel']);
+    const { page, requests, problems } = await open(file);
+    expect(await page.locator('[data-testid="count-0-contoso"]').textContent()).toBe('14/14');
+    expect(await page.locator('[data-testid="count-1-contoso"]').textContent()).toBe('0/14');
+    expect(await page.locator('[data-testid="depth-1-contoso-finance"]').textContent()).toBe('2');
+    await page.check('input[data-type="vm"]');
+    await expect.poll(() => page.locator('[data-testid="count-1-contoso"]').textContent()).toBe('14/14');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'viewer-shared-vs-separated.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    expect(requests).toEqual([pathToFileURL(file).href]);
+    await page.close();
+  }, 60_000);
+
+  it('renders markup in names as text: no element, no dialog', async () => {
+    const file = await viewHtml([`${ROOT}test/viz/fixtures/xss.yaml`, '--from', 'eve', '--fail', 'kernel']);
+    const { page, requests, problems, dialogs } = await open(file);
+    await page.hover('g[data-el="extra:legacy-app"] rect');
+    const found = await page.evaluate(() => {
+      const d = (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number }; body: { textContent: string | null } } }).document;
+      return { img: d.querySelectorAll('img').length, injected: d.querySelectorAll('script:not([type]), svg script, [onerror], [onload]').length, text: d.body.textContent ?? '' };
+    });
+    expect(found.img).toBe(0);
+    expect(found.injected).toBe(1); // the viewer's own bundle
+    expect(found.text).toContain('<img src=x onerror=alert(1)>');
+    expect(found.text).toContain('<script>alert(3)</script>');
+    expect(dialogs).toEqual([]);
+    expect(problems).toEqual([]);
+    expect(requests).toEqual([pathToFileURL(file).href]);
+    await page.close();
+  }, 60_000);
+});

@@ -1,0 +1,62 @@
+// The viewer page: one self-contained HTML file with the data as an inert JSON block and the bundled
+// engine as one inline script. Its Content-Security-Policy allows exactly that script and that style
+// block (by hash) and nothing else: no network, no other script, no plugins, no base or form targets.
+
+import { createHash } from 'node:crypto';
+import type { ViewerPayload } from '../../src/report/diagram-viewer-data.js';
+import { VIEWER_CSS } from './styles.js';
+
+export interface ViewerPage {
+  readonly title: string;
+  readonly payload: ViewerPayload;
+  /** The bundled viewer script (dist/viewer/viewer.js). */
+  readonly bundle: string;
+}
+
+export function renderViewerHtml(page: ViewerPage): string {
+  if (/<\/script|<!--/i.test(page.bundle)) throw new Error('the viewer bundle contains `</script` or `<!--` and cannot be inlined');
+  const script = page.bundle;
+  const style = VIEWER_CSS;
+  const csp = [
+    "default-src 'none'",
+    `script-src '${sha256(script)}'`,
+    `style-src '${sha256(style)}'`,
+    'img-src data:',
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  const names = page.payload.models.map((m) => m.name).join(' vs ');
+  return [
+    '<!doctype html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${csp.replace(/[&"<>]/g, (c) => escapeHtml(c))}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="referrer" content="no-referrer">',
+    `<title>${escapeHtml(page.title)}</title>`,
+    `<style>${style}</style>`,
+    '</head>',
+    '<body>',
+    `<header class="top"><h1>indepth · what-if viewer</h1><p>${escapeHtml(names)}</p></header>`,
+    `<div class="layout"><aside id="sidebar"></aside><main id="panels" class="${page.payload.models.length > 1 ? 'two' : 'one'}"></main></div>`,
+    `<script type="application/json" id="indepth-data">${jsonForScript(page.payload)}</script>`,
+    `<script>${script}</script>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+function sha256(text: string): string {
+  return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
+}
+
+/** JSON that cannot end its <script> block or open a comment: `<`, `>`, `&` and line separators escaped. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
