@@ -3,20 +3,11 @@
 
 import { describe, expect, it } from 'vitest';
 import { compareModels } from '../../src/analyze/compare.js';
-import { prepare } from '../../src/analyze/prepared.js';
-import { loadModelFile } from '../../src/model/load-model.js';
-import { bundledModelPath, type BundledModel } from '../support/model.js';
+import { prepareBundled } from '../support/model.js';
 
-function prepared(name: BundledModel) {
-  const parsed = loadModelFile(bundledModelPath(name));
-  if (!parsed.ok) throw new Error('bundled model does not load');
-  const built = prepare(parsed.model, parsed.locations);
-  if (!built.ok) throw new Error('bundled model does not build');
-  return built.prepared;
-}
 
 describe('compare cross-org-shared with cross-org-separated', () => {
-  const result = compareModels(prepared('cross-org-shared'), prepared('cross-org-separated'), { fromOrgs: [], order: 2, controls: {} });
+  const result = compareModels(prepareBundled('cross-org-shared'), prepareBundled('cross-org-separated'), { fromOrgs: [], order: 2, controls: {} });
   const [shared, separated] = result.sides;
 
   it('pairs the same organizations and cells in both', () => {

@@ -4,10 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeDepth } from '../../src/analyze/depth.js';
 import type { DepthResult } from '../../src/analyze/depth-types.js';
-import { prepare } from '../../src/analyze/prepared.js';
-import { loadModelFile } from '../../src/model/load-model.js';
 import { cli } from '../support/cli.js';
-import { bundledModelPath, type BundledModel } from '../support/model.js';
+import { prepareBundled } from '../support/model.js';
 
 async function depthJson(argv: string[]): Promise<DepthResult> {
   const run = await cli(['depth', ...argv, '--json']);
@@ -16,13 +14,6 @@ async function depthJson(argv: string[]): Promise<DepthResult> {
   return JSON.parse(run.out) as DepthResult;
 }
 
-function prepared(name: BundledModel) {
-  const parsed = loadModelFile(bundledModelPath(name));
-  if (!parsed.ok) throw new Error('bundled model does not load');
-  const built = prepare(parsed.model, parsed.locations);
-  if (!built.ok) throw new Error('bundled model does not build');
-  return built.prepared;
-}
 
 describe('depth', () => {
   it('cross-org-shared: every contoso data store sits at depth 1 from mallory', async () => {
@@ -68,7 +59,7 @@ describe('depth', () => {
   it('every witness path crosses exactly the boundaries of its set', () => {
     for (const name of ['cross-org-shared', 'cross-org-separated', 'single-org-pooled'] as const) {
       for (const by of ['type', 'instance'] as const) {
-        const outcome = analyzeDepth(prepared(name), { from: name === 'single-org-pooled' ? ['bob'] : ['mallory'], by, order: 2, controls: {}, maxSets: 50 });
+        const outcome = analyzeDepth(prepareBundled(name), { from: name === 'single-org-pooled' ? ['bob'] : ['mallory'], by, order: 2, controls: {}, maxSets: 50 });
         if (!outcome.ok) throw new Error('depth failed');
         for (const d of outcome.result.data) {
           for (const w of d.witnesses) {

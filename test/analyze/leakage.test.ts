@@ -3,16 +3,10 @@
 
 import { describe, expect, it } from 'vitest';
 import { leakageInput, leakageMatrix, leakageTasks } from '../../src/analyze/leakage.js';
-import { prepare } from '../../src/analyze/prepared.js';
-import { loadModelFile } from '../../src/model/load-model.js';
-import { bundledModelPath, type BundledModel } from '../support/model.js';
+import { prepareBundled, type BundledModel } from '../support/model.js';
 
 function matrixOf(name: BundledModel, controls = {}) {
-  const parsed = loadModelFile(bundledModelPath(name));
-  if (!parsed.ok) throw new Error('bundled model does not load');
-  const built = prepare(parsed.model, parsed.locations);
-  if (!built.ok) throw new Error('bundled model does not build');
-  const { prepared } = built;
+  const prepared = prepareBundled(name);
   const orgs = prepared.model.organizations.map((o) => o.id);
   return leakageMatrix(prepared, leakageTasks(prepared, orgs), leakageInput(prepared, controls));
 }
