@@ -1,15 +1,42 @@
-// Monthly cost of a deployment from the model's explicit cost figures: VMs × hourly price × hours,
-// plus identity (per tenant) and control-plane (per subscription) overhead. The guide weighs every
-// separation against this ("Every user working for an individual organization will need additional
-// infrastructure and associated maintenance costs").
+// Monthly cost of a deployment from the model's explicit cost figures: VMs × hourly price × hours
+// (less the hours pooled hosts are shut down off-peak), plus identity (per tenant) and control-plane
+// (per subscription) overhead, per organization and in total. The guide weighs every separation
+// against this ("Every user working for an individual organization will need additional
+// infrastructure and associated maintenance costs"; multi-session hosts "reduce costs … with only
+// the overhead costs of a single OS" and allow "shutting down VMs during off-peak hours").
 
 import type { Deployment } from '../compile/deployment.js';
+import { DEFAULT_OFF_PEAK_SHUTDOWN, DEFAULT_SESSIONS_PER_HOST } from '../risk/defaults.js';
+import { byString } from '../report/json.js';
 
 export interface PoolCost {
   readonly pool: string;
   readonly vms: number;
   readonly vmHourly: number;
   readonly monthly: number;
+  readonly type: 'pooled' | 'personal';
+  /** Share of the month the pool's VMs are deallocated. */
+  readonly offPeakShutdown: number;
+  /** Hours one VM of the pool runs per month. */
+  readonly hoursPerVm: number;
+  /** Users signing in to the pool (members of user groups counted one by one). */
+  readonly users: number;
+  /** Pooled pools: users the pool's VMs serve at `sessionsPerHost`; personal pools: one per VM. */
+  readonly capacity: number;
+  /** A pooled pool with more users than its VMs serve at `sessionsPerHost`. */
+  readonly undersized: boolean;
+}
+
+/** One organization's share: its users' part of each pool, an equal part of each tenant and subscription it is in. */
+export interface OrganizationCost {
+  readonly id: string;
+  readonly users: number;
+  readonly computeMonthly: number;
+  readonly identityMonthly: number;
+  readonly subscriptionMonthly: number;
+  readonly totalMonthly: number;
+  /** Total divided by users (0 when there are none). */
+  readonly perUserMonthly: number;
 }
 
 export interface CostBreakdown {
@@ -25,20 +52,68 @@ export interface CostBreakdown {
   readonly users: number;
   /** Total divided by users (0 when there are none). */
   readonly perUserMonthly: number;
+  readonly sessionsPerHost: number;
+  /** Per organization, in model order; the parts add up to the totals to the cent. */
+  readonly organizations: readonly OrganizationCost[];
 }
 
 export function costOf(deployment: Deployment): CostBreakdown {
   const { model } = deployment;
   const { costs } = model;
-  const pools = deployment.pools.map((p) => {
+  const sessionsPerHost = costs.sessionsPerHost ?? DEFAULT_SESSIONS_PER_HOST;
+  const orgIds = model.organizations.map((o) => o.id);
+  const shares = new Map(orgIds.map((id) => [id, { compute: 0, identity: 0, subscription: 0 }]));
+
+  const pools = deployment.pools.map((p): PoolCost => {
     const vmHourly = p.pool.vmHourly ?? costs.vmHourly;
-    return { pool: p.pool.id, vms: p.vms.length, vmHourly, monthly: round2(p.vms.length * vmHourly * costs.hoursPerMonth) };
+    const offPeakShutdown = p.pool.offPeakShutdown ?? (p.pool.type === 'pooled' ? (costs.offPeakShutdown ?? DEFAULT_OFF_PEAK_SHUTDOWN) : 0);
+    const hoursPerVm = costs.hoursPerMonth * (1 - offPeakShutdown);
+    const monthly = round2(p.vms.length * vmHourly * hoursPerVm);
+    const members = deployment.allMembers.filter((m) => m.user.hostPool === p.pool.id);
+    const capacity = p.pool.type === 'pooled' ? p.vms.length * sessionsPerHost : p.vms.length;
+    const userOrgs = members.map((m) => m.user.organization);
+    // A pool nobody signs in to is charged to the organizations of its subscription.
+    const payers = userOrgs.length > 0 ? userOrgs : (deployment.subscriptionById.get(p.pool.subscription)?.organizations ?? []);
+    allocate(monthly, payers, (org, cents) => (shares.get(org)!.compute += cents));
+    return {
+      pool: p.pool.id,
+      vms: p.vms.length,
+      vmHourly,
+      monthly,
+      type: p.pool.type,
+      offPeakShutdown,
+      hoursPerVm: round2(hoursPerVm),
+      users: members.length,
+      capacity,
+      undersized: p.pool.type === 'pooled' && members.length > capacity,
+    };
   });
+  for (const tenant of model.tenants) allocate(costs.tenantMonthly, tenant.organizations, (org, cents) => (shares.get(org)!.identity += cents));
+  for (const sub of model.subscriptions) {
+    allocate(costs.subscriptionMonthly, sub.organizations, (org, cents) => (shares.get(org)!.subscription += cents));
+  }
+
   const computeMonthly = round2(pools.reduce((sum, p) => sum + p.monthly, 0));
   const identityMonthly = round2(model.tenants.length * costs.tenantMonthly);
   const subscriptionMonthly = round2(model.subscriptions.length * costs.subscriptionMonthly);
   const totalMonthly = round2(computeMonthly + identityMonthly + subscriptionMonthly);
   const users = deployment.allMembers.length;
+  const usersOf = new Map<string, number>();
+  for (const m of deployment.allMembers) usersOf.set(m.user.organization, (usersOf.get(m.user.organization) ?? 0) + 1);
+  const organizations = orgIds.map((id): OrganizationCost => {
+    const share = shares.get(id)!;
+    const total = share.compute + share.identity + share.subscription;
+    const orgUsers = usersOf.get(id) ?? 0;
+    return {
+      id,
+      users: orgUsers,
+      computeMonthly: share.compute / 100,
+      identityMonthly: share.identity / 100,
+      subscriptionMonthly: share.subscription / 100,
+      totalMonthly: total / 100,
+      perUserMonthly: orgUsers === 0 ? 0 : round2(total / 100 / orgUsers),
+    };
+  });
   return {
     currency: costs.currency,
     pools,
@@ -51,7 +126,36 @@ export function costOf(deployment: Deployment): CostBreakdown {
     totalMonthly,
     users,
     perUserMonthly: users === 0 ? 0 : round2(totalMonthly / users),
+    sessionsPerHost,
+    organizations,
   };
+}
+
+/** VMs a pooled pool needs for `users` at `sessionsPerHost` (at least one). */
+export function pooledVmsFor(users: number, sessionsPerHost: number): number {
+  return Math.max(1, Math.ceil(users / sessionsPerHost));
+}
+
+/**
+ * Splits an amount among payers (one entry per head; an organization listed n times pays n parts)
+ * in whole cents by largest remainder, ties to the earlier organization id, so parts sum exactly.
+ */
+function allocate(amount: number, payers: readonly string[], add: (org: string, cents: number) => void): void {
+  const cents = Math.round(amount * 100);
+  if (payers.length === 0 || cents === 0) return;
+  const heads = new Map<string, number>();
+  for (const org of payers) heads.set(org, (heads.get(org) ?? 0) + 1);
+  const orgs = [...heads.keys()].sort(byString);
+  const exact = orgs.map((org) => (cents * heads.get(org)!) / payers.length);
+  const parts = exact.map(Math.floor);
+  let left = cents - parts.reduce((a, b) => a + b, 0);
+  const order = orgs.map((_, i) => i).sort((a, b) => exact[b]! - parts[b]! - (exact[a]! - parts[a]!) || a - b);
+  for (const i of order) {
+    if (left <= 0) break;
+    parts[i]! += 1;
+    left--;
+  }
+  orgs.forEach((org, i) => add(org, parts[i]!));
 }
 
 /** Money to the cent, so sums print the same on every machine. */

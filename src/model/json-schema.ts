@@ -26,7 +26,9 @@ function convert(schema: Schema): JsonObject {
     case 'integer':
       return { type: 'integer', minimum: schema.minimum };
     case 'number':
-      return { type: 'number', minimum: schema.minimum };
+      return schema.maximum === undefined
+        ? { type: 'number', minimum: schema.minimum }
+        : { type: 'number', minimum: schema.minimum, maximum: schema.maximum };
     case 'boolean':
       return { type: 'boolean' };
     case 'enum':

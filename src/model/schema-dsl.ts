@@ -20,6 +20,8 @@ export interface IntegerSchema {
 export interface NumberSchema {
   readonly kind: 'number';
   readonly minimum: number;
+  /** Largest value allowed (inclusive); absent for no upper limit. */
+  readonly maximum?: number;
 }
 
 export interface BooleanSchema {
@@ -113,8 +115,10 @@ export function integer(options: { minimum: number }): IntegerSchema {
   return { kind: 'integer', minimum: options.minimum };
 }
 
-export function number(options: { minimum: number }): NumberSchema {
-  return { kind: 'number', minimum: options.minimum };
+export function number(options: { minimum: number; maximum?: number }): NumberSchema {
+  return options.maximum === undefined
+    ? { kind: 'number', minimum: options.minimum }
+    : { kind: 'number', minimum: options.minimum, maximum: options.maximum };
 }
 
 export function boolean(): BooleanSchema {

@@ -17,6 +17,7 @@ import {
   nullable,
   number,
   object,
+  optional,
   ref,
   required,
   string,
@@ -28,6 +29,12 @@ import {
   type SameType,
 } from './schema-dsl.js';
 import { ACCESS_MODES, CLASSIFICATIONS, DATA_LOCATIONS, POOL_TYPES, PRIVILEGES, type Model } from './types.js';
+import {
+  DEFAULT_EXPLOIT_DAYS,
+  DEFAULT_OFF_PEAK_SHUTDOWN,
+  DEFAULT_PATCH_DAYS,
+  DEFAULT_SESSIONS_PER_HOST,
+} from '../risk/defaults.js';
 
 /** Entity collections, keyed as in EntityLocations (`users/alice`), with what one entity is called. */
 export const COLLECTION_NOUNS = {
@@ -126,6 +133,11 @@ const hostPool = entity('hostPools', 'Host pool', {
     null,
     'VM hourly price',
     'Hourly price of one VM of this pool, overriding `costs.vmHourly`; null uses the model\u2019s price.',
+  ),
+  offPeakShutdown: optional(
+    number({ minimum: 0, maximum: 1 }),
+    'Off-peak shutdown',
+    'Share of the month this pool\u2019s VMs are deallocated (0 to 1), overriding `costs.offPeakShutdown` (which applies to pooled pools only).',
   ),
 });
 
@@ -276,6 +288,72 @@ const costs = object('Costs', {
     'Subscription monthly cost',
     'Monthly fixed cost of one subscription.',
   ),
+  offPeakShutdown: optional(
+    number({ minimum: 0, maximum: 1 }),
+    'Off-peak shutdown',
+    `Share of the month pooled session hosts are deallocated off-peak (0 to 1; autoscale), the saving the guide names for multi-session pools. Default ${DEFAULT_OFF_PEAK_SHUTDOWN}.`,
+  ),
+  sessionsPerHost: optional(
+    integer({ minimum: 1 }),
+    'Sessions per host',
+    `Users one multi-session host serves at peak; reports flag a pooled pool with fewer VMs than its users need. Default ${DEFAULT_SESSIONS_PER_HOST}.`,
+  ),
+});
+
+const PROBABILITY = number({ minimum: 0, maximum: 1 });
+
+const failureLikelihood = object('Failure likelihood', {
+  target: required(
+    string({ minLength: 1 }),
+    'Target',
+    'The boundaries this figure is for, as in a scenario\u2019s `fail` list: a boundary type (`kernel`), an instance (`kernel@pool1-vm3`), a group (`build:win11-23h2-multi-session`, `pool:pool1`) or a type in a group (`kernel@build:…`). The most specific entry wins; among equals, the later one.',
+  ),
+  probability: withDefault(
+    nullable(PROBABILITY),
+    null,
+    'Probability',
+    'Probability that the boundary fails for the attacker within a year, all causes together; overrides the three causes below.',
+  ),
+  configuration: withDefault(
+    nullable(PROBABILITY),
+    null,
+    'Configuration error',
+    'Probability of an exploitable configuration error; null keeps the default of the boundary type.',
+  ),
+  zeroDay: withDefault(
+    nullable(PROBABILITY),
+    null,
+    'Undisclosed vulnerability',
+    'Probability that an undisclosed (zero-day) vulnerability is used against it within a year; null keeps the default.',
+  ),
+  knownPerYear: withDefault(
+    nullable(number({ minimum: 0 })),
+    null,
+    'Known vulnerabilities per year',
+    'Publicly known, weaponized vulnerabilities of this boundary per year; each is exploitable until patched (`patchDays`). Null keeps the default.',
+  ),
+  note: withDefault(string(), '', 'Note', 'Where the figure comes from; shown in reports.'),
+});
+
+const risk = object('Risk', {
+  patchDays: withDefault(
+    number({ minimum: 0 }),
+    DEFAULT_PATCH_DAYS,
+    'Patch cadence (days)',
+    'Days from a fix\u2019s release until it is deployed on the hosts: the window in which a known vulnerability stays exploitable.',
+  ),
+  exploitDays: withDefault(
+    number({ minimum: 0 }),
+    DEFAULT_EXPLOIT_DAYS,
+    'Time to exploit (days)',
+    'Mean days from a vulnerability\u2019s disclosure until a working exploit is in use.',
+  ),
+  likelihoods: withDefault(
+    arrayOf(failureLikelihood),
+    [],
+    'Failure likelihoods',
+    'Overrides of the default failure likelihoods (docs/risk.md), per boundary type, instance or group.',
+  ),
 });
 
 const extra = object('Extra', {
@@ -324,6 +402,11 @@ export const MODEL_SCHEMA = object('indepth model', {
     defaultsOf(extra),
     'Extra',
     'Nodes and edges the rules do not derive, declared by hand.',
+  ),
+  risk: optional(
+    risk,
+    'Risk',
+    'Failure likelihoods and patch cadence for `indepth risk`; absent keys take the documented defaults (docs/risk.md), which are assumptions to replace.',
   ),
 });
 

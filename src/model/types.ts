@@ -55,6 +55,8 @@ export interface HostPool {
   readonly apps: readonly string[];
   /** Hourly price of one VM, overriding the model's `costs.vmHourly`. */
   readonly vmHourly: number | null;
+  /** Share of the month the pool's VMs are deallocated, overriding `costs.offPeakShutdown`. */
+  readonly offPeakShutdown?: number;
 }
 
 export interface App {
@@ -100,6 +102,30 @@ export interface Costs {
   readonly hoursPerMonth: number;
   readonly tenantMonthly: number;
   readonly subscriptionMonthly: number;
+  /** Share of the month pooled session hosts are deallocated off-peak (default 0). */
+  readonly offPeakShutdown?: number;
+  /** Users one multi-session host serves at peak (default 12). */
+  readonly sessionsPerHost?: number;
+}
+
+/** A model's override of the default failure likelihood of some boundaries (docs/risk.md). */
+export interface FailureLikelihood {
+  /** A failure spec: boundary type, instance, group or type@group. */
+  readonly target: string;
+  /** All causes together; overrides the three below. */
+  readonly probability: number | null;
+  readonly configuration: number | null;
+  readonly zeroDay: number | null;
+  readonly knownPerYear: number | null;
+  readonly note: string;
+}
+
+export interface RiskSettings {
+  /** Days from a fix's release until it is deployed. */
+  readonly patchDays: number;
+  /** Mean days from disclosure until a working exploit is in use. */
+  readonly exploitDays: number;
+  readonly likelihoods: readonly FailureLikelihood[];
 }
 
 export interface ExtraNode {
@@ -132,6 +158,8 @@ export interface Model {
   readonly controls: Readonly<Record<ControlName, boolean>>;
   readonly costs: Costs;
   readonly extra: { readonly nodes: readonly ExtraNode[]; readonly edges: readonly ExtraEdge[] };
+  /** Failure likelihoods for risk analysis; absent: the documented defaults. */
+  readonly risk?: RiskSettings;
 }
 
 /** A position in a source file, 1-based as editors show it. */

@@ -4,7 +4,7 @@
 //               VMs on one shared physical host (as in any public cloud).
 // Both pools have the same number of VMs and every pin is kept, so a user sits on "VM k" in both.
 // `sharedOnHost` puts the shared pool's VMs on a physical host too; claim 7 needs it when users
-// are pinned (see docs/guide-claims.md).
+// are pinned (see README, "What the guide's claims mean, precisely").
 
 import fc from 'fast-check';
 import type { ControlName } from '../../src/domain/controls.js';

@@ -1,4 +1,4 @@
-// Claim 8 (docs/guide-claims.md): determinism: the same model and question give JSON-identical whatIf and analyzeDepth output
+// Claim 8 (README, "What the guide's claims mean, precisely"): determinism: the same model and question give JSON-identical whatIf and analyzeDepth output
 // Not a sentence of the guide: the engine's own promise, without which no check of the guide means
 // anything (style.md: "repeats a computation and demands identical output").
 

@@ -1,4 +1,4 @@
-// The counterexamples that forced each claim's narrowing (docs/guide-claims.md), hand-trimmed from
+// The counterexamples that forced each claim's narrowing (README, "What the guide's claims mean, precisely"), hand-trimmed from
 // what fast-check shrank to. Each test shows the broad reading of the claim failing on its model,
 // and the precise claim (the same predicate the property runs) holding on it.
 

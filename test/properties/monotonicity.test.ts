@@ -1,4 +1,4 @@
-// Claim 6 of the guide (docs/guide-claims.md): more failures never shrink reach; turning a control on never grows it
+// Claim 6 of the guide (README, "What the guide's claims mean, precisely"): more failures never shrink reach; turning a control on never grows it
 // The guide: "Ideally, you'll want to build a series of security mechanisms and controls layered throughout your computer network to protect your data and network from being compromised or attacked."
 
 import { describe, it } from 'vitest';

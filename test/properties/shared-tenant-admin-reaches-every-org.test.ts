@@ -1,4 +1,4 @@
-// Claim 5 of the guide (docs/guide-claims.md): a compromised shared-tenant admin reaches every org in that tenant
+// Claim 5 of the guide (README, "What the guide's claims mean, precisely"): a compromised shared-tenant admin reaches every org in that tenant
 // The guide: "We don't currently recommend using a shared identity system in Azure Virtual Desktop."
 
 import { describe, it } from 'vitest';

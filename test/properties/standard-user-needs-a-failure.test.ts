@@ -1,4 +1,4 @@
-// Claim 2 of the guide (docs/guide-claims.md): a standard user needs at least one failure to reach another user's data; a co-resident's profile exactly one (kernel, process, session or user)
+// Claim 2 of the guide (README, "What the guide's claims mean, precisely"): a standard user needs at least one failure to reach another user's data; a co-resident's profile exactly one (kernel, process, session or user)
 // The guide: "A user can't access or tamper with the code and data of another user without being authorized."
 
 import { describe, it } from 'vitest';

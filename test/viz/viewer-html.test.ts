@@ -38,6 +38,12 @@ describe('indepth view', () => {
     expect(html.match(/<script/g)).toHaveLength(2);
   }, 60_000);
 
+  it('rejects an unknown --fail spec', async () => {
+    const { code, err } = await view([`${ROOT}models/cross-org-shared.yaml`, '--fail', 'kernal']);
+    expect(code).toBe(1);
+    expect(err).toContain('--fail: unknown boundary failure `kernal`');
+  }, 60_000);
+
   it('rejects an unknown --from foothold', async () => {
     const { code, err } = await view([`${ROOT}models/cross-org-shared.yaml`, '--from', 'malory']);
     expect(code).toBe(1);

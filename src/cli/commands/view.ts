@@ -6,6 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
+import { resolveFailures } from '../../engine/scenario.js';
 import { viewerModel, type ViewerPayload } from '../../report/diagram-viewer-data.js';
 import { renderViewerHtml } from '../../../viz/viewer/page.js';
 import { CliError, type CliIo } from '../io.js';
@@ -35,9 +36,12 @@ export function registerView(program: Command, io: CliIo): void {
       '\nExample:\n  indepth view models/cross-org-shared.yaml models/cross-org-separated.yaml -o compare.html --from mallory --fail kernel',
     )
     .action(async (file: string, file2: string | undefined, options: ViewOptions) => {
-      const models = [file, ...(file2 === undefined ? [] : [file2])].map((f) => {
-        return viewerModel(loadModel(f).prepared);
-      });
+      const loaded = [file, ...(file2 === undefined ? [] : [file2])].map((f) => loadModel(f));
+      const unknown = options.fail.filter((spec) => !loaded.some((l) => resolveFailures(l.prepared.compiled, [spec]).ok));
+      if (unknown.length > 0) {
+        throw new CliError(unknown.map((spec) => `--fail: unknown boundary failure \`${spec}\`; use a boundary type, an instance like \`kernel@pool1-vm1\`, or a group like \`build:…\``).join('\nindepth: '));
+      }
+      const models = loaded.map((l) => viewerModel(l.prepared));
       const from = options.from ?? null;
       if (from !== null && !models.some((m) => m.footholds.some((f) => f.name === from))) {
         throw new CliError(`--from: no foothold \`${from}\` in ${models.map((m) => m.name).join(' or ')}; use a user, an organization, internet or web`);

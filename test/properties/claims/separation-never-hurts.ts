@@ -8,7 +8,7 @@
 // separated model exposes the shared one exposes too. Checked for all 2^11 type sets at once from
 // the minimal sets of analyzeDepth (every separated minimal set contains a shared one), and for one
 // random set through whatIf. It needs the shared pool's VMs to share a physical host as well, unless
-// no user is pinned to a VM (see docs/guide-claims.md).
+// no user is pinned to a VM (see README, "What the guide's claims mean, precisely").
 
 import fc from 'fast-check';
 import { BOUNDARY_TYPES, type BoundaryType } from '../../../src/domain/boundary.js';
