@@ -10,6 +10,8 @@ import { depthByType, reachedUnder, type TypeDepthResult } from '../engine/depth
 import { controlMask } from '../engine/scenario.js';
 import { byString } from '../report/json.js';
 import { costOf, type CostBreakdown } from './cost.js';
+import { reachedUnion, tableProbability, weightsOf } from '../risk/exact.js';
+import { buildFailureModel, overridesOf, patchSettingsOf, typeProbabilities } from '../risk/failure-model.js';
 import { leakageFromTables, leakageTasks, type LeakageTask } from './leakage.js';
 import type { PreparedModel } from './prepared.js';
 import { subsetsUpTo, typesPresent } from './type-subsets.js';
@@ -20,6 +22,12 @@ export interface LeakageCell {
   /** Fewest boundary types that must fail before any victim data is reached; null = never. */
   readonly depth: number | null;
   readonly minimalSets: readonly (readonly string[])[];
+  /**
+   * Probability per year that the attacker's insiders reach any of the victim's data, with failures
+   * per boundary type and the model's failure likelihoods (exact; docs/risk.md). Null when the
+   * model's likelihood overrides do not resolve.
+   */
+  readonly probability: number | null;
 }
 
 export interface ModelSide {
@@ -28,6 +36,8 @@ export interface ModelSide {
   /** Per attacker org: most other-org data nodes reached with at most i types failed (index i). */
   readonly blastRadius: readonly { readonly attacker: string; readonly byOrder: readonly number[] }[];
   readonly cost: CostBreakdown;
+  /** Where the failure likelihoods came from, and anything that kept them from applying. */
+  readonly risk: { readonly likelihoods: 'default' | 'model'; readonly notes: readonly string[] };
 }
 
 export interface ExposureDifference {
@@ -99,16 +109,25 @@ function attackerRun(prepared: PreparedModel, org: string, question: CompareQues
 }
 
 function side(prepared: PreparedModel, runs: readonly AttackerRun[], organizations: readonly string[], order: number): ModelSide {
+  const failure = buildFailureModel(prepared.compiled, 'type', patchSettingsOf(prepared.model.risk), overridesOf(prepared.model.risk));
+  const typeProbability = failure.ok ? typeProbabilities(failure.model) : null;
+  const probabilityOf = (run: AttackerRun, victim: string): number | null => {
+    if (typeProbability === null) return null;
+    if (run.tables === null) return 0;
+    return tableProbability(reachedUnion(run.tables, dataOf(prepared, victim)), weightsOf(run.tables, typeProbability));
+  };
   const cells: LeakageCell[] = [];
   const blastRadius: { attacker: string; byOrder: number[] }[] = [];
   const sets = subsetsUpTo(typesPresent(prepared.compiled), order);
   const victims = organizations.map((organization) => ({ organization, data: Int32Array.from(dataOf(prepared, organization)) }));
   for (const run of runs) {
     if (run.tables === null) {
-      for (const victim of organizations) if (victim !== run.attacker) cells.push({ attacker: run.attacker, victim, depth: null, minimalSets: [] });
+      for (const victim of organizations) {
+        if (victim !== run.attacker) cells.push({ attacker: run.attacker, victim, depth: null, minimalSets: [], probability: probabilityOf(run, victim) });
+      }
     } else {
       for (const v of leakageFromTables(run.tables, victims, run.task).victims) {
-        cells.push({ attacker: run.attacker, victim: v.victim, depth: v.depth, minimalSets: v.minimalSets });
+        cells.push({ attacker: run.attacker, victim: v.victim, depth: v.depth, minimalSets: v.minimalSets, probability: probabilityOf(run, v.victim) });
       }
     }
     const byOrder: number[] = [];
@@ -118,7 +137,11 @@ function side(prepared: PreparedModel, runs: readonly AttackerRun[], organizatio
     }
     blastRadius.push({ attacker: run.attacker, byOrder });
   }
-  return { model: prepared.model.name, cells, blastRadius, cost: costOf(prepared.deployment) };
+  const risk = {
+    likelihoods: prepared.model.risk === undefined ? ('default' as const) : ('model' as const),
+    notes: failure.ok ? failure.model.notes : failure.problems,
+  };
+  return { model: prepared.model.name, cells, blastRadius, cost: costOf(prepared.deployment), risk };
 }
 
 function dataOf(prepared: PreparedModel, org: string): number[] {

@@ -7,6 +7,7 @@ import type { BoundaryType } from '../domain/boundary.js';
 import { NODE_KINDS } from '../domain/kinds.js';
 import { depthByInstance, minimalInstanceSetCount, minimalInstanceSets } from '../engine/depth-by-instance.js';
 import { depthByType, minimalTypeSets } from '../engine/depth-by-type.js';
+import { reachedRow } from '../engine/propagation-graph.js';
 import { explainPath, reach } from '../engine/reach.js';
 import { controlMask, failInstances, failTypes, allFailed } from '../engine/scenario.js';
 import { compareSets, minimalSets } from './antichain.js';
@@ -113,11 +114,22 @@ function byInstance(
   const result = depthByInstance(compiled, sources, mask, { order: question.order });
   // One extra run with every boundary failed tells "needs more than k" from "unreachable".
   const everything = reach(compiled, sources, { failed: allFailed(compiled), controls: mask });
+  // Nodes with the same label families have the same sets, and at scale most data nodes share a
+  // handful of families: list (and count) each combination once, not once per node.
+  const byFamilies = new Map<string, Pick<NodeAnswer, 'sets' | 'setCount'>>();
   return nodes.map((node) => {
-    const setCount = minimalInstanceSetCount(result, node);
-    const sets = minimalInstanceSets(result, node)
-      .slice(0, Math.max(question.maxSets, 1))
-      .map((set) => set.map((i) => compiled.instanceIds[i]!));
+    const row = reachedRow(result.graph, node);
+    const families = result.zeroFailure[row] === 1 ? 'none needed' : result.familyOf.map((family) => family[row]).join(',');
+    let answer = byFamilies.get(families);
+    if (answer === undefined) {
+      const setCount = minimalInstanceSetCount(result, node);
+      const sets = minimalInstanceSets(result, node)
+        .slice(0, Math.max(question.maxSets, 1))
+        .map((set) => set.map((i) => compiled.instanceIds[i]!));
+      answer = { sets, setCount };
+      byFamilies.set(families, answer);
+    }
+    const { sets, setCount } = answer;
     const depth = setCount === 0 ? null : sets[0]!.length;
     return { node, depth, beyondOrder: depth === null && everything.access[node] !== 0, sets, setCount };
   });

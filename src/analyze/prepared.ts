@@ -28,13 +28,14 @@ export type PrepareResult =
 /** Model → rules → typed columns → compiled engine form, without a graphology graph. */
 export function prepare(model: Model, locations: EntityLocations = new Map()): PrepareResult {
   const builder = new CompiledGraphBuilder();
-  const inserted: { id: string; attributes: NodeAttributes }[] = [];
+  // Attributes in the order nodes were added; build() tells where each one went.
+  const added: NodeAttributes[] = [];
   const { deployment, issues } = emitGraph(
     model,
     {
       addNode(id, attributes) {
         if (!builder.addNode(id, attributes)) return false;
-        inserted.push({ id, attributes });
+        added.push(attributes);
         return true;
       },
       addEdge: (source, target, attributes) => builder.addEdge(source, target, attributes),
@@ -46,7 +47,8 @@ export function prepare(model: Model, locations: EntityLocations = new Map()): P
   if (issues.length > 0) return { ok: false, issues };
   const compiled = builder.build();
   const nodes = new Array<NodeAttributes>(compiled.nodeCount);
-  for (const { id, attributes } of inserted) nodes[compiled.nodeIndex.get(id)!] = attributes;
+  const indexOfAdded = builder.indexOfAdded();
+  added.forEach((attributes, p) => (nodes[indexOfAdded[p]!] = attributes));
   return { ok: true, prepared: lazyGraph({ model, deployment, compiled, nodes }) };
 }
 

@@ -15,11 +15,13 @@ import { registerSimulate } from './commands/simulate.js';
 import { registerSweep } from './commands/sweep.js';
 import { registerValidate } from './commands/validate.js';
 import { registerView } from './commands/view.js';
+import { registerRisk } from './commands/risk.js';
+import { registerRecommend } from './commands/recommend.js';
 import { CliError, type CliIo } from './io.js';
 
 export type CommandRegistrar = (program: Command, io: CliIo) => void;
 
-const COMMANDS: readonly CommandRegistrar[] = [registerValidate, registerGraph, registerSimulate, registerDepth, registerSweep, registerCompare, registerMatrix, registerGenerate, registerCheck, registerExport, registerDiagram, registerView];
+const COMMANDS: readonly CommandRegistrar[] = [registerValidate, registerGraph, registerSimulate, registerDepth, registerSweep, registerCompare, registerMatrix, registerGenerate, registerCheck, registerExport, registerDiagram, registerView, registerRisk, registerRecommend];
 
 export const VERSION = '0.1.0';
 

@@ -162,6 +162,7 @@ export class CompiledGraphBuilder implements GraphSink {
   private instanceOf = new Int32Array(1024);
   private codes = new Uint8Array(1024 * 4); // boundary, access, blockedBy, spare
   private ruleOf = new Uint16Array(1024);
+  private remap: Int32Array | null = null;
 
   /** false when the id exists already (a GraphSink reports, the array compilers throw). */
   addNode(id: string, attributes: Pick<NodeAttributes, 'kind' | 'organization'>): boolean {
@@ -203,6 +204,7 @@ export class CompiledGraphBuilder implements GraphSink {
     const n = nodeIds.length;
     const remap = new Int32Array(n);
     this.ids.forEach((id, p) => (remap[p] = nodeIndex.get(id)!));
+    this.remap = remap;
 
     const organizationIds = [...new Set(this.orgs.flatMap((org) => (org === null ? [] : [org])))].sort(byCodeUnit);
     const organizationIndex = new Map(organizationIds.map((org, i) => [org, i]));
@@ -289,6 +291,12 @@ export class CompiledGraphBuilder implements GraphSink {
       groupMembers: Int32Array.from(members),
       groupIds,
     };
+  }
+
+  /** After build(): the compiled index of each node, in the order the nodes were added. */
+  indexOfAdded(): Int32Array {
+    if (this.remap === null) throw new Error('indexOfAdded() before build()');
+    return this.remap;
   }
 
   private endpoint(id: string, source: string, target: string): number {

@@ -9,6 +9,15 @@ import { pushTo } from '../util/group-by.js';
 export interface Member {
   readonly id: string;
   readonly user: User;
+  /**
+   * Its derived node ids (see ids.ts), built once here: rules pass these very strings, so the
+   * compiler looks up an already-hashed string instead of building and hashing one per edge.
+   */
+  readonly session: string;
+  readonly credential: string;
+  readonly device: string;
+  /** Process node ids, one per entry of `deployment.appsOf(user)`, in that order. */
+  readonly processes: readonly string[];
 }
 
 export interface VmPlacement {
@@ -16,6 +25,11 @@ export interface VmPlacement {
   readonly pool: HostPool;
   /** Members known to run on this VM (pinned, or the owner of a personal desktop). */
   readonly pinned: readonly Member[];
+  /** Node ids of the VM's placement nodes (nodeId.vmUnprivileged etc.), built once. */
+  readonly unprivileged: string;
+  readonly sessions: string;
+  readonly profiles: string;
+  readonly credentials: string;
 }
 
 export interface PoolPlacement {
@@ -25,6 +39,16 @@ export interface PoolPlacement {
   readonly floating: readonly Member[];
   /** The organization all of the pool's users belong to, or null when orgs share it. */
   readonly organization: string | null;
+  /** Node ids of a pooled pool's hubs (nodeId.poolUnprivileged etc.), built once. */
+  readonly hubs: PoolHubs;
+}
+
+export interface PoolHubs {
+  readonly unprivileged: string;
+  readonly admin: string;
+  readonly sessions: string;
+  readonly profiles: string;
+  readonly credentials: string;
 }
 
 /**
@@ -59,10 +83,31 @@ export interface Deployment {
 }
 
 export function deriveDeployment(model: Model): Deployment {
+  const appById = new Map(model.apps.map((a) => [a.id, a] as const));
+  const poolApps = new Map(model.hostPools.map((p) => [p.id, p.apps] as const));
+  // One list per user entry, shared by its members and by every appsOf call.
+  const appsByUser = new Map<User, readonly App[]>();
+  for (const user of model.users) {
+    const pool = user.hostPool === null ? undefined : poolApps.get(user.hostPool);
+    const ids = [...new Set([...(pool ?? []), ...user.apps])];
+    appsByUser.set(user, ids.flatMap((id) => appById.get(id) ?? []));
+  }
+
   const members = new Map<string, Member[]>();
   for (const user of model.users) {
     const list: Member[] = [];
-    for (let i = 1; i <= user.count; i++) list.push({ id: memberId(user.id, i, user.count), user });
+    const apps = appsByUser.get(user)!;
+    for (let i = 1; i <= user.count; i++) {
+      const id = memberId(user.id, i, user.count);
+      list.push({
+        id,
+        user,
+        session: nodeId.session(id),
+        credential: nodeId.credential(id),
+        device: nodeId.device(id),
+        processes: apps.map((app) => nodeId.process(id, app.id)),
+      });
+    }
     members.set(user.id, list);
   }
   const allMembers = model.users.flatMap((u) => members.get(u.id) ?? []);
@@ -74,7 +119,6 @@ export function deriveDeployment(model: Model): Deployment {
   const tenantOfOrg = new Map<string, Tenant>();
   for (const tenant of model.tenants) for (const org of tenant.organizations) tenantOfOrg.set(org, tenant);
 
-  const appById = new Map(model.apps.map((a) => [a.id, a] as const));
   const dataByUser = new Map<string, DataStore[]>();
   for (const store of model.data) {
     for (const user of store.users) pushTo(dataByUser, user, store);
@@ -103,9 +147,7 @@ export function deriveDeployment(model: Model): Deployment {
     dataNodes,
     profilesOf,
     appsOf(user) {
-      const pool = user.hostPool === null ? undefined : poolById.get(user.hostPool)?.pool;
-      const ids = [...new Set([...(pool?.apps ?? []), ...user.apps])];
-      return ids.flatMap((id) => appById.get(id) ?? []);
+      return appsByUser.get(user) ?? appsOfUnlisted(user, poolById, appById);
     },
     dataOf(user) {
       return dataByUser.get(user.id) ?? [];
@@ -113,24 +155,53 @@ export function deriveDeployment(model: Model): Deployment {
   };
 }
 
+/** appsOf for a user object that is not one of the model's own entries. */
+function appsOfUnlisted(user: User, poolById: ReadonlyMap<string, PoolPlacement>, appById: ReadonlyMap<string, App>): readonly App[] {
+  const pool = user.hostPool === null ? undefined : poolById.get(user.hostPool)?.pool;
+  const ids = [...new Set([...(pool?.apps ?? []), ...user.apps])];
+  return ids.flatMap((id) => appById.get(id) ?? []);
+}
+
 function placePool(pool: HostPool, users: readonly User[], members: ReadonlyMap<string, readonly Member[]>): PoolPlacement {
   const poolUsers = users.filter((u) => u.hostPool === pool.id);
   const poolMembers = poolUsers.flatMap((u) => members.get(u.id) ?? []);
   const orgs = new Set(poolUsers.map((u) => u.organization));
   const organization = orgs.size === 1 ? [...orgs][0]! : null;
+  const hubs: PoolHubs = {
+    unprivileged: nodeId.poolUnprivileged(pool.id),
+    admin: nodeId.poolAdmin(pool.id),
+    sessions: nodeId.poolSessions(pool.id),
+    profiles: nodeId.poolProfiles(pool.id),
+    credentials: nodeId.poolCredentials(pool.id),
+  };
 
   if (pool.type === 'personal') {
     // A personal desktop is one VM per user, and only that user ever signs in to it.
-    const vms = poolMembers.map((m) => ({ id: nodeId.personalVm(pool.id, m.id), pool, pinned: [m] }));
-    return { pool, vms, floating: [], organization };
+    const vms = poolMembers.map((m) => vmPlacement(nodeId.personalVm(pool.id, m.id), pool, [m]));
+    return { pool, vms, floating: [], organization, hubs };
+  }
+  // Pinned members by VM number, in member order (one pass, not one filter per VM).
+  const pinnedOn = new Map<number, Member[]>();
+  const floating: Member[] = [];
+  for (const m of poolMembers) {
+    if (m.user.vm === null) floating.push(m);
+    else pushTo(pinnedOn, m.user.vm, m);
   }
   const vms: VmPlacement[] = [];
-  for (let i = 1; i <= pool.vms; i++) {
-    const pinned = poolMembers.filter((m) => m.user.vm === i);
-    vms.push({ id: nodeId.pooledVm(pool.id, i), pool, pinned });
-  }
-  const floating = poolMembers.filter((m) => m.user.vm === null);
-  return { pool, vms, floating, organization };
+  for (let i = 1; i <= pool.vms; i++) vms.push(vmPlacement(nodeId.pooledVm(pool.id, i), pool, pinnedOn.get(i) ?? []));
+  return { pool, vms, floating, organization, hubs };
+}
+
+function vmPlacement(id: string, pool: HostPool, pinned: readonly Member[]): VmPlacement {
+  return {
+    id,
+    pool,
+    pinned,
+    unprivileged: nodeId.vmUnprivileged(id),
+    sessions: nodeId.vmSessions(id),
+    profiles: nodeId.vmProfiles(id),
+    credentials: nodeId.vmCredentials(id),
+  };
 }
 
 function storeNodes(store: DataStore, members: ReadonlyMap<string, readonly Member[]>): DataNode[] {

@@ -1,9 +1,11 @@
 // Every node of the deployment graph, derived from the model: one place decides ids, kinds, labels
 // and organizations, so rules only connect nodes that exist.
 
+import type { NodeKind } from '../domain/kinds.js';
+import type { User } from '../model/types.js';
 import type { GraphSink, NodeAttributes } from './graph-types.js';
 import type { Deployment } from './deployment.js';
-import { ANY_SUBSCRIPTION, ANY_TENANT, INTERNET, WEB, nodeId } from './ids.js';
+import { ANY_SUBSCRIPTION, ANY_TENANT, INTERNET, WEB } from './ids.js';
 
 export function emitNodes(deployment: Deployment, sink: GraphSink): void {
   const { model } = deployment;
@@ -41,54 +43,56 @@ export function emitNodes(deployment: Deployment, sink: GraphSink): void {
     add(host.id, { kind: 'physicalHost', organization: null, label: `physical host ${host.id}`, entity: `physicalHosts/${host.id}` });
   }
 
+  // Attribute objects are written as literals with every key spelled out (in the order the output
+  // shows them): a million spread copies (`{ ...base, kind }`) cost several times the memory and
+  // time, and these objects live as long as the model.
   for (const placement of deployment.pools) {
     const { pool, organization } = placement;
     const entity = `hostPools/${pool.id}`;
-    const base = { organization, entity, pool: pool.id } as const;
-    add(pool.id, { ...base, kind: 'hostPool', label: `host pool ${pool.id} (control plane)` });
+    const poolNode = (kind: NodeKind, org: string | null, label: string): NodeAttributes => ({ organization: org, entity, pool: pool.id, kind, label });
+    add(pool.id, poolNode('hostPool', organization, `host pool ${pool.id} (control plane)`));
     if (pool.type === 'pooled') {
-      add(nodeId.poolUnprivileged(pool.id), { ...base, kind: 'placement', label: `unprivileged code on any host of ${pool.id}` });
-      add(nodeId.poolAdmin(pool.id), { ...base, kind: 'placement', label: `administrator code on any host of ${pool.id}` });
-      add(nodeId.poolSessions(pool.id), { ...base, kind: 'placement', label: `sessions that may run on any host of ${pool.id}` });
-      add(nodeId.poolProfiles(pool.id), { ...base, kind: 'placement', label: `profiles that may be mounted on any host of ${pool.id}` });
-      add(nodeId.poolCredentials(pool.id), { ...base, kind: 'placement', label: `credentials in memory on any host of ${pool.id}` });
+      const { hubs } = placement;
+      add(hubs.unprivileged, poolNode('placement', organization, `unprivileged code on any host of ${pool.id}`));
+      add(hubs.admin, poolNode('placement', organization, `administrator code on any host of ${pool.id}`));
+      add(hubs.sessions, poolNode('placement', organization, `sessions that may run on any host of ${pool.id}`));
+      add(hubs.profiles, poolNode('placement', organization, `profiles that may be mounted on any host of ${pool.id}`));
+      add(hubs.credentials, poolNode('placement', organization, `credentials in memory on any host of ${pool.id}`));
     }
     for (const vm of placement.vms) {
       const vmOrg = pool.type === 'personal' ? (vm.pinned[0]?.user.organization ?? organization) : organization;
-      const vmBase = { ...base, organization: vmOrg };
-      add(vm.id, { ...vmBase, kind: 'vm', label: `${vm.id} (kernel)` });
-      add(nodeId.vmUnprivileged(vm.id), { ...vmBase, kind: 'placement', label: `unprivileged code on ${vm.id}` });
-      add(nodeId.vmSessions(vm.id), { ...vmBase, kind: 'placement', label: `sessions on ${vm.id}` });
-      add(nodeId.vmProfiles(vm.id), { ...vmBase, kind: 'placement', label: `profiles mounted on ${vm.id}` });
-      add(nodeId.vmCredentials(vm.id), { ...vmBase, kind: 'secretStore', label: `credentials in memory on ${vm.id}` });
+      add(vm.id, poolNode('vm', vmOrg, `${vm.id} (kernel)`));
+      add(vm.unprivileged, poolNode('placement', vmOrg, `unprivileged code on ${vm.id}`));
+      add(vm.sessions, poolNode('placement', vmOrg, `sessions on ${vm.id}`));
+      add(vm.profiles, poolNode('placement', vmOrg, `profiles mounted on ${vm.id}`));
+      add(vm.credentials, poolNode('secretStore', vmOrg, `credentials in memory on ${vm.id}`));
     }
   }
 
+  let entityUser: User | null = null;
+  let entity = '';
   for (const member of deployment.allMembers) {
     const { user } = member;
-    const base = { organization: user.organization, entity: `users/${user.id}`, user: user.id } as const;
-    add(member.id, { ...base, kind: 'principal', label: member.id, privilege: user.privilege });
-    add(nodeId.credential(member.id), { ...base, kind: 'credential', label: `credentials of ${member.id}` });
-    if (user.device) add(nodeId.device(member.id), { ...base, kind: 'device', label: `device of ${member.id}` });
+    // Members of one entry are contiguous: build the entry's entity string once.
+    if (user !== entityUser) (entityUser = user), (entity = `users/${user.id}`);
+    const { organization } = user;
+    add(member.id, { organization, entity, user: user.id, kind: 'principal', label: member.id, privilege: user.privilege });
+    add(member.credential, { organization, entity, user: user.id, kind: 'credential', label: `credentials of ${member.id}` });
+    if (user.device) add(member.device, { organization, entity, user: user.id, kind: 'device', label: `device of ${member.id}` });
     if (user.hostPool !== null) {
       const pool = user.hostPool;
-      add(nodeId.session(member.id), { ...base, pool, kind: 'session', label: `session of ${member.id}` });
-      for (const app of deployment.appsOf(user)) {
-        add(nodeId.process(member.id, app.id), { ...base, pool, kind: 'process', label: `${app.id} of ${member.id}` });
-      }
+      add(member.session, { organization, entity, user: user.id, pool, kind: 'session', label: `session of ${member.id}` });
+      deployment.appsOf(user).forEach((app, a) => {
+        add(member.processes[a]!, { organization, entity, user: user.id, pool, kind: 'process', label: `${app.id} of ${member.id}` });
+      });
     }
   }
 
   for (const store of model.data) {
-    const common = {
-      kind: 'data',
-      organization: store.organization,
-      entity: `data/${store.id}`,
-      classification: store.classification,
-      location: store.location,
-    } as const;
+    const entity = `data/${store.id}`;
+    const { organization, classification, location } = store;
     for (const target of deployment.dataNodes.get(store.id) ?? []) {
-      add(target.node, { ...common, label: target.label });
+      add(target.node, { kind: 'data', organization, entity, classification, location, label: target.label });
     }
   }
 

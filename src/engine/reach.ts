@@ -2,6 +2,7 @@
 // attacker controls, which access each reached node grants, and a BFS parent edge so one shortest
 // explanation path per reached node can be read back.
 
+import { CONTROL_NAMES } from '../domain/controls.js';
 import { ACCESS_MODES } from '../model/types.js';
 import type { Access } from '../model/types.js';
 import type { BoundaryType } from '../domain/boundary.js';
@@ -40,46 +41,99 @@ export interface Hop {
 /**
  * Controlled nodes get the fewest-hop path of control edges; a node only accessed gets the fewest
  * hops to some controlled node plus one access edge.
+ *
+ * Tuned because a what-if is one BFS over up to millions of edges: an edge's control and access
+ * codes are read as one byte (edgeGates), "controlled" lives in bit 0 of the access mask while the
+ * BFS runs, and hop counts are derived from the parent edges only when someone reads them.
  */
 export function reach(compiled: CompiledGraph, sources: readonly number[], scenario: Scenario): ReachResult {
   const n = compiled.nodeCount;
-  const { offsets, targets, instance, access: edgeAccess, blockedBy } = compiled;
-  const { failed, controls } = scenario;
-  const controlled = new Uint8Array(n);
+  const { offsets, targets, instance } = compiled;
+  const gates = edgeGates(compiled);
+  const { failed } = scenario;
+  // Only control bits may meet a gate's low bits (the access mode sits above them).
+  const controls = scenario.controls & ((1 << ACCESS_SHIFT) - 1);
   const access = new Uint8Array(n);
   const parentEdge = new Int32Array(n).fill(-1);
-  const hops = new Int32Array(n).fill(-1);
   const queue = new Int32Array(n);
   let tail = 0;
   for (const s of normalizeSources(compiled, sources)) {
-    controlled[s] = 1;
     access[s] = 1 << CONTROL;
-    hops[s] = 0;
     queue[tail++] = s;
   }
   for (let head = 0; head < tail; head++) {
     const u = queue[head]!;
-    for (let e = offsets[u]!; e < offsets[u + 1]!; e++) {
-      if ((blockedBy[e]! & controls) !== 0) continue;
+    const end = offsets[u + 1]!;
+    for (let e = offsets[u]!; e < end; e++) {
+      const gate = gates[e]!;
+      if ((gate & controls) !== 0) continue;
       const i = instance[e]!;
       if (i >= 0 && failed[i] !== 1) continue;
       const v = targets[e]!;
-      const mode = edgeAccess[e]!;
+      const mode = gate >>> ACCESS_SHIFT;
+      const held = access[v]!;
       if (mode === CONTROL) {
-        if (controlled[v] === 1) continue;
-        controlled[v] = 1;
+        if ((held & (1 << CONTROL)) !== 0) continue;
         queue[tail++] = v;
-      } else if (access[v] !== 0) {
+      } else if (held !== 0) {
         // Already reached at no more hops (BFS order): only record the extra kind of access.
-        access[v]! |= 1 << mode;
+        access[v] = held | (1 << mode);
         continue;
       }
-      access[v]! |= 1 << mode;
+      access[v] = held | (1 << mode);
       parentEdge[v] = e;
-      hops[v] = hops[u]! + 1;
     }
   }
-  return { controlled, access, parentEdge, hops };
+  const controlled = new Uint8Array(n);
+  for (let v = 0; v < n; v++) controlled[v] = access[v]! & (1 << CONTROL);
+  let hops: Int32Array | undefined;
+  return {
+    controlled,
+    access,
+    parentEdge,
+    get hops() {
+      hops ??= hopCounts(compiled, access, parentEdge);
+      return hops;
+    },
+  };
+}
+
+/** Bits of an edge gate below ACCESS_SHIFT: the edge's blockedBy control bits. */
+const ACCESS_SHIFT = CONTROL_NAMES.length;
+if (ACCESS_SHIFT + Math.ceil(Math.log2(ACCESS_MODES.length)) > 8) throw new Error('edge gates: control and access codes do not fit in a byte');
+
+const GATES = new WeakMap<CompiledGraph, Uint8Array>();
+
+/** Per edge, one byte: its blockedBy bits, and its access mode shifted up by ACCESS_SHIFT (built once per graph). */
+function edgeGates(compiled: CompiledGraph): Uint8Array {
+  let gates = GATES.get(compiled);
+  if (gates === undefined) {
+    gates = new Uint8Array(compiled.edgeCount);
+    const { access, blockedBy } = compiled;
+    for (let e = 0; e < compiled.edgeCount; e++) gates[e] = (access[e]! << ACCESS_SHIFT) | blockedBy[e]!;
+    GATES.set(compiled, gates);
+  }
+  return gates;
+}
+
+/**
+ * Edges on each reached node's explanation path: 0 for footholds, one more than the source of its
+ * parent edge otherwise (that source is controlled and was counted the same way), -1 unreached.
+ */
+function hopCounts(compiled: CompiledGraph, access: Uint8Array, parentEdge: Int32Array): Int32Array {
+  const hops = new Int32Array(compiled.nodeCount).fill(-1);
+  const chain: number[] = [];
+  for (let v = 0; v < compiled.nodeCount; v++) {
+    if (access[v] === 0 || hops[v]! >= 0) continue;
+    let x = v;
+    while (hops[x]! < 0 && parentEdge[x]! >= 0) {
+      chain.push(x);
+      x = compiled.sources[parentEdge[x]!]!;
+    }
+    let count = hops[x]! < 0 ? (hops[x] = 0) : hops[x]!;
+    while (chain.length > 0) hops[chain.pop()!] = ++count;
+  }
+  return hops;
 }
 
 /** Reached node indices, ascending (so in node id order). */

@@ -413,3 +413,7 @@ export const MODEL_SCHEMA = object('indepth model', {
 // Compile-time guard: the schema produces exactly the Model of types.ts (no key missing or extra).
 const schemaMatchesModel: SameType<Infer<typeof MODEL_SCHEMA>, Model> = true;
 void schemaMatchesModel;
+
+/** The `costs` and `risk` objects, for other files that carry them (`indepth recommend` specs). */
+export const COSTS_SCHEMA = costs;
+export const RISK_SCHEMA = risk;

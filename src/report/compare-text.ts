@@ -3,6 +3,7 @@
 
 import type { CompareResult, ModelSide } from '../analyze/compare.js';
 import { formatDepth, formatSet, formatSets } from './sets-text.js';
+import { probabilityText } from './risk-text.js';
 
 export function formatCompare(result: CompareResult): string {
   const [a, b] = result.sides;
@@ -38,6 +39,8 @@ export function formatCompare(result: CompareResult): string {
     if (hidden > 0) lines.push(`  (${hidden} larger failure sets show nothing beyond these; --json lists every one)`);
   }
 
+  lines.push(...riskLines(result));
+
   lines.push('', `cost per month (${a.cost.currency})`.padEnd(26) + a.model.padEnd(24) + b.model);
   const row = (label: string, f: (s: ModelSide) => string) => lines.push(`  ${label.padEnd(24)}${f(a).padEnd(24)}${f(b)}`);
   row('VMs', (s) => `${s.cost.vms} = ${money(s.cost.computeMonthly)}`);
@@ -45,10 +48,51 @@ export function formatCompare(result: CompareResult): string {
   row('subscriptions', (s) => `${s.cost.subscriptions} = ${money(s.cost.subscriptionMonthly)}`);
   row('total', (s) => money(s.cost.totalMonthly));
   row('per user', (s) => money(s.cost.perUserMonthly));
+  for (const org of result.organizations) {
+    const costOfOrg = (s: ModelSide) => s.cost.organizations.find((o) => o.id === org);
+    if (costOfOrg(a) === undefined || costOfOrg(b) === undefined) continue;
+    row(`  ${org}`, (s) => `${money(costOfOrg(s)!.totalMonthly)} (${money(costOfOrg(s)!.perUserMonthly)}/user)`);
+  }
   const delta = b.cost.totalMonthly - a.cost.totalMonthly;
   lines.push(`  ${b.model} costs ${money(Math.abs(delta))} ${delta >= 0 ? 'more' : 'less'} per month than ${a.model}`);
+  const worstA = worstProbability(a);
+  const worstB = worstProbability(b);
+  if (worstA !== null && worstB !== null && worstA !== worstB) {
+    lines.push(`  and ${worstB < worstA ? 'cuts' : 'raises'} the worst cross-organization exposure from ${probabilityText(worstA)} to ${probabilityText(worstB)} a year`);
+  }
   if (result.unmatched.length > 0) lines.push('', `not compared (in one model only): ${result.unmatched.join(', ')}`);
   return `${lines.join('\n').replace(/ +$/gm, '')}\n`;
+}
+
+/** Exposure probability per attacker → victim pair, side by side, from each model's failure likelihoods. */
+function riskLines(result: CompareResult): string[] {
+  const [a, b] = result.sides;
+  const defaults = a.risk.likelihoods === 'default' && b.risk.likelihoods === 'default';
+  const lines = [
+    '',
+    `risk: probability per year that the attacker\u2019s insiders reach any of the victim\u2019s data (failures per boundary type, exact;${defaults ? ' default likelihoods, which are assumptions:' : ''} docs/risk.md)`,
+    `  ${'attacker \u2192 victim'.padEnd(24)}${a.model.padEnd(24)}${b.model}`,
+  ];
+  for (let i = 0; i < a.cells.length; i++) {
+    const ca = a.cells[i]!;
+    const cb = b.cells[i]!;
+    lines.push(`  ${`${ca.attacker} \u2192 ${ca.victim}`.padEnd(24)}${cellProbability(ca.probability).padEnd(24)}${cellProbability(cb.probability)}`);
+  }
+  for (const s of result.sides) for (const note of s.risk.notes) lines.push(`  note (${s.model}): ${note}`);
+  return lines;
+}
+
+function cellProbability(p: number | null): string {
+  return p === null ? 'n/a' : probabilityText(p);
+}
+
+function worstProbability(s: ModelSide): number | null {
+  let worst: number | null = null;
+  for (const c of s.cells) {
+    if (c.probability === null) return null;
+    worst = worst === null ? c.probability : Math.max(worst, c.probability);
+  }
+  return worst;
 }
 
 /** Drop a difference that a smaller failure set of the same attacker already shows in full. */

@@ -66,7 +66,8 @@ export function tableProbability(table: Uint32Array, weights: Float64Array): num
       if (s < subsets) sum += weights[s]!;
     }
   }
-  return sum;
+  // The weights sum to 1 only up to rounding: a certain event must read 1, not 1 − 1e-16.
+  return sum > 1 - 1e-12 ? 1 : sum;
 }
 
 export interface ExactRisk {
@@ -114,12 +115,14 @@ export function exactTypeImportance(result: TypeDepthResult, typeProbability: Fl
 }
 
 export function importanceOf(id: string, type: BoundaryType, probability: number, p: number, fails: number, holds: number): Importance {
-  const reduction = Math.max(0, p - holds);
+  // Differences of sums that agree up to rounding are zero.
+  const snap = (difference: number, scale: number) => (difference <= 1e-12 * scale ? 0 : difference);
+  const reduction = snap(p - holds, p);
   return {
     id,
     type,
     probability,
-    birnbaum: Math.max(0, fails - holds),
+    birnbaum: snap(fails - holds, Math.max(fails, holds)),
     fussellVesely: p > 0 ? reduction / p : 0,
     raw: p > 0 ? fails / p : fails > 0 ? Infinity : 1,
     reduction,

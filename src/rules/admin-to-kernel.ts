@@ -1,7 +1,6 @@
 // Rule `admin-to-kernel`: a local administrator's code controls the kernel of the VM it runs on,
 // with no boundary to cross — the guide's reason to keep admins off pooled hosts.
 
-import { nodeId } from '../compile/ids.js';
 import type { Rule } from './rule.js';
 
 export const adminToKernel: Rule = {
@@ -11,12 +10,12 @@ export const adminToKernel: Rule = {
   apply(deployment, edge) {
     for (const pool of deployment.pools) {
       for (const vm of pool.vms) {
-        for (const m of vm.pinned) if (m.user.privilege === 'localAdmin') edge(nodeId.session(m.id), vm.id);
+        for (const m of vm.pinned) if (m.user.privilege === 'localAdmin') edge(m.session, vm.id);
       }
       if (pool.pool.type !== 'pooled') continue;
-      const hub = nodeId.poolAdmin(pool.pool.id);
+      const hub = pool.hubs.admin;
       for (const vm of pool.vms) edge(hub, vm.id);
-      for (const m of pool.floating) if (m.user.privilege === 'localAdmin') edge(nodeId.session(m.id), hub);
+      for (const m of pool.floating) if (m.user.privilege === 'localAdmin') edge(m.session, hub);
     }
   },
 };

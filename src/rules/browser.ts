@@ -1,8 +1,8 @@
 // Rule `browser`: a malicious website reaches the browser process of every user who runs one only
 // across the browser boundary; an attacker on the internet can host such a site.
 
-import { INTERNET, WEB, nodeId } from '../compile/ids.js';
-import type { Rule } from './rule.js';
+import { INTERNET, WEB } from '../compile/ids.js';
+import type { EdgeOptions, Rule } from './rule.js';
 
 export const browser: Rule = {
   id: 'browser',
@@ -11,12 +11,16 @@ export const browser: Rule = {
     'An unauthorized website can\u2019t violate the same-origin policy, nor can it access or tamper with the native code and data of the Microsoft Edge web browser sandbox.',
   apply(deployment, edge) {
     edge(INTERNET, WEB);
+    // One options object per app (not per edge): every member's browser crosses the same instance.
+    const options = new Map<string, EdgeOptions>();
     for (const member of deployment.allMembers) {
       if (member.user.hostPool === null) continue;
-      for (const app of deployment.appsOf(member.user)) {
-        if (!app.browser) continue;
-        edge(WEB, nodeId.process(member.id, app.id), { boundary: 'browser', place: app.id, groups: [`app:${app.id}`] });
-      }
+      deployment.appsOf(member.user).forEach((app, a) => {
+        if (!app.browser) return;
+        let crossing = options.get(app.id);
+        if (crossing === undefined) options.set(app.id, (crossing = { boundary: 'browser', place: app.id, groups: [`app:${app.id}`] }));
+        edge(WEB, member.processes[a]!, crossing);
+      });
     }
   },
 };

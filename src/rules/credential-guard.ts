@@ -1,7 +1,6 @@
 // Rule `credential-guard`: credentials isolated in a VSM trusted process are reached from the VM
 // kernel only across the vsm boundary.
 
-import { nodeId } from '../compile/ids.js';
 import { hostGroups, type Rule } from './rule.js';
 
 export const credentialGuard: Rule = {
@@ -12,7 +11,7 @@ export const credentialGuard: Rule = {
   apply(deployment, edge) {
     for (const pool of deployment.pools) {
       const groups = hostGroups(pool.pool.osBuild, pool.pool.id);
-      for (const vm of pool.vms) edge(vm.id, nodeId.vmCredentials(vm.id), { boundary: 'vsm', place: vm.id, groups });
+      for (const vm of pool.vms) edge(vm.id, vm.credentials, { boundary: 'vsm', place: vm.id, groups });
     }
   },
 };

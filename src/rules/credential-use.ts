@@ -1,7 +1,6 @@
 // Rule `credential-use`: a stolen credential lets the attacker act as its principal; an end-user
 // device holds its user's tokens.
 
-import { nodeId } from '../compile/ids.js';
 import type { Rule } from './rule.js';
 
 export const credentialUse: Rule = {
@@ -12,8 +11,8 @@ export const credentialUse: Rule = {
   apply(deployment, edge) {
     for (const member of deployment.allMembers) {
       // MFA stops a replayed password, not a stolen token or session, so no control removes this edge.
-      edge(nodeId.credential(member.id), member.id);
-      if (member.user.device) edge(nodeId.device(member.id), nodeId.credential(member.id));
+      edge(member.credential, member.id);
+      if (member.user.device) edge(member.device, member.credential);
     }
   },
 };

@@ -1,7 +1,6 @@
 // Rule `kernel-control`: a VM's kernel controls everything on the VM: every session and process,
 // every mounted profile, and the credentials in memory unless Credential Guard moved them into VSM.
 
-import { nodeId } from '../compile/ids.js';
 import type { Rule } from './rule.js';
 
 export const kernelControl: Rule = {
@@ -12,10 +11,10 @@ export const kernelControl: Rule = {
   apply(deployment, edge) {
     for (const pool of deployment.pools) {
       for (const vm of pool.vms) {
-        edge(vm.id, nodeId.vmUnprivileged(vm.id));
-        edge(vm.id, nodeId.vmSessions(vm.id));
-        edge(vm.id, nodeId.vmProfiles(vm.id));
-        edge(vm.id, nodeId.vmCredentials(vm.id), { blockedBy: 'credentialGuard' });
+        edge(vm.id, vm.unprivileged);
+        edge(vm.id, vm.sessions);
+        edge(vm.id, vm.profiles);
+        edge(vm.id, vm.credentials, { blockedBy: 'credentialGuard' });
       }
     }
   },

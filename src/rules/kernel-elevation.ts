@@ -1,7 +1,6 @@
 // Rule `kernel-elevation`: a non-administrator's code reaches the VM kernel only across the kernel
 // boundary (a local elevation-of-privilege vulnerability).
 
-import { nodeId } from '../compile/ids.js';
 import { hostGroups, type Rule } from './rule.js';
 
 export const kernelElevation: Rule = {
@@ -11,7 +10,7 @@ export const kernelElevation: Rule = {
   apply(deployment, edge) {
     for (const pool of deployment.pools) {
       const groups = hostGroups(pool.pool.osBuild, pool.pool.id);
-      for (const vm of pool.vms) edge(nodeId.vmUnprivileged(vm.id), vm.id, { boundary: 'kernel', place: vm.id, groups });
+      for (const vm of pool.vms) edge(vm.unprivileged, vm.id, { boundary: 'kernel', place: vm.id, groups });
     }
   },
 };

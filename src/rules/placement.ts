@@ -2,8 +2,7 @@
 // load balancer may place any unpinned user on any VM, so every VM links to one pool-wide hub per
 // resource instead of to each user: linear in users + VMs, never users × VMs.
 
-import type { PoolPlacement } from '../compile/deployment.js';
-import { nodeId } from '../compile/ids.js';
+import type { Member, PoolPlacement } from '../compile/deployment.js';
 import type { EmitEdge, Rule } from './rule.js';
 
 export const placement: Rule = {
@@ -17,30 +16,30 @@ export const placement: Rule = {
 };
 
 function placePool(profilesOf: ReadonlyMap<string, readonly string[]>, pool: PoolPlacement, edge: EmitEdge): void {
-  const occupy = (sessions: string, profiles: string, credentials: string, memberId: string) => {
-    edge(sessions, nodeId.session(memberId));
-    for (const profile of profilesOf.get(memberId) ?? []) edge(profiles, profile);
-    edge(credentials, nodeId.credential(memberId));
+  const occupy = (sessions: string, profiles: string, credentials: string, m: Member) => {
+    edge(sessions, m.session);
+    for (const profile of profilesOf.get(m.id) ?? []) edge(profiles, profile);
+    edge(credentials, m.credential);
   };
 
   for (const vm of pool.vms) {
     for (const m of vm.pinned) {
       // Unprivileged code of a pinned user runs on that VM; admins reach its kernel (rule admin-to-kernel).
-      if (m.user.privilege !== 'localAdmin') edge(nodeId.session(m.id), nodeId.vmUnprivileged(vm.id));
-      occupy(nodeId.vmSessions(vm.id), nodeId.vmProfiles(vm.id), nodeId.vmCredentials(vm.id), m.id);
+      if (m.user.privilege !== 'localAdmin') edge(m.session, vm.unprivileged);
+      occupy(vm.sessions, vm.profiles, vm.credentials, m);
     }
   }
   if (pool.pool.type !== 'pooled') return;
 
-  const p = pool.pool.id;
+  const { hubs } = pool;
   for (const vm of pool.vms) {
-    edge(nodeId.poolUnprivileged(p), nodeId.vmUnprivileged(vm.id));
-    edge(nodeId.vmSessions(vm.id), nodeId.poolSessions(p));
-    edge(nodeId.vmProfiles(vm.id), nodeId.poolProfiles(p));
-    edge(nodeId.vmCredentials(vm.id), nodeId.poolCredentials(p));
+    edge(hubs.unprivileged, vm.unprivileged);
+    edge(vm.sessions, hubs.sessions);
+    edge(vm.profiles, hubs.profiles);
+    edge(vm.credentials, hubs.credentials);
   }
   for (const m of pool.floating) {
-    if (m.user.privilege !== 'localAdmin') edge(nodeId.session(m.id), nodeId.poolUnprivileged(p));
-    occupy(nodeId.poolSessions(p), nodeId.poolProfiles(p), nodeId.poolCredentials(p), m.id);
+    if (m.user.privilege !== 'localAdmin') edge(m.session, hubs.unprivileged);
+    occupy(hubs.sessions, hubs.profiles, hubs.credentials, m);
   }
 }

@@ -1,7 +1,6 @@
 // Rule `process-isolation`: a user-mode process reaches another user's processes on the same VM
 // (and with them that user's session) only across the process boundary.
 
-import { nodeId } from '../compile/ids.js';
 import { hostGroups, type Rule } from './rule.js';
 
 export const processIsolation: Rule = {
@@ -12,7 +11,7 @@ export const processIsolation: Rule = {
     for (const pool of deployment.pools) {
       const groups = hostGroups(pool.pool.osBuild, pool.pool.id);
       for (const vm of pool.vms) {
-        edge(nodeId.vmUnprivileged(vm.id), nodeId.vmSessions(vm.id), { boundary: 'process', place: vm.id, groups });
+        edge(vm.unprivileged, vm.sessions, { boundary: 'process', place: vm.id, groups });
       }
     }
   },

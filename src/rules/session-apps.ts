@@ -1,8 +1,7 @@
 // Rule `session-apps`: a session runs the user's apps; an app's code controls the session unless it
 // is sandboxed in an AppContainer, whose escape crosses the appcontainer boundary.
 
-import { nodeId } from '../compile/ids.js';
-import type { Rule } from './rule.js';
+import type { EdgeOptions, Rule } from './rule.js';
 
 export const sessionApps: Rule = {
   id: 'session-apps',
@@ -10,15 +9,19 @@ export const sessionApps: Rule = {
   guide:
     'An AppContainer-based sandbox process can\u2019t access or tamper with code and data outside of the sandbox based on the container capabilities.',
   apply(deployment, edge) {
+    const sandboxes = new Map<string, EdgeOptions>();
     for (const member of deployment.allMembers) {
       if (member.user.hostPool === null) continue;
-      const session = nodeId.session(member.id);
-      for (const app of deployment.appsOf(member.user)) {
-        const process = nodeId.process(member.id, app.id);
+      const session = member.session;
+      deployment.appsOf(member.user).forEach((app, a) => {
+        const process = member.processes[a]!;
         edge(session, process);
-        if (app.sandboxed) edge(process, session, { boundary: 'appcontainer', place: app.id, groups: [`app:${app.id}`] });
-        else edge(process, session);
-      }
+        if (!app.sandboxed) return edge(process, session);
+        // One options object per app (not per edge): every member's sandbox is the same instance.
+        let escape = sandboxes.get(app.id);
+        if (escape === undefined) sandboxes.set(app.id, (escape = { boundary: 'appcontainer', place: app.id, groups: [`app:${app.id}`] }));
+        edge(process, session, escape);
+      });
     }
   },
 };

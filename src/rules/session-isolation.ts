@@ -1,7 +1,6 @@
 // Rule `session-isolation`: code in one session reaches the other sessions on the same multi-session
 // VM only across that VM's session boundary.
 
-import { nodeId } from '../compile/ids.js';
 import { hostGroups, type Rule } from './rule.js';
 
 export const sessionIsolation: Rule = {
@@ -12,7 +11,7 @@ export const sessionIsolation: Rule = {
     for (const pool of deployment.pools) {
       const groups = hostGroups(pool.pool.osBuild, pool.pool.id);
       for (const vm of pool.vms) {
-        edge(nodeId.vmUnprivileged(vm.id), nodeId.vmSessions(vm.id), { boundary: 'session', place: vm.id, groups });
+        edge(vm.unprivileged, vm.sessions, { boundary: 'session', place: vm.id, groups });
       }
     }
   },

@@ -2,7 +2,6 @@
 // profile container, the shares and databases that list them (read-only for readers).
 
 import type { Deployment } from '../compile/deployment.js';
-import { nodeId } from '../compile/ids.js';
 import type { Rule } from './rule.js';
 
 export const userData: Rule = {
@@ -29,6 +28,6 @@ export const userData: Rule = {
 
 /** Users with a session host reach data from their session; users without one, directly as themselves. */
 function actingAs(deployment: Deployment, member: string): string {
-  const user = deployment.memberById.get(member)?.user;
-  return user?.hostPool != null ? nodeId.session(member) : member;
+  const m = deployment.memberById.get(member);
+  return m?.user.hostPool != null ? m.session : member;
 }

@@ -1,7 +1,6 @@
 // Rule `user-isolation`: one user's code reaches other users' files on the same VM (their mounted
 // profile containers, guarded by NTFS permissions) only across the user boundary.
 
-import { nodeId } from '../compile/ids.js';
 import { hostGroups, type Rule } from './rule.js';
 
 export const userIsolation: Rule = {
@@ -12,7 +11,7 @@ export const userIsolation: Rule = {
     for (const pool of deployment.pools) {
       const groups = hostGroups(pool.pool.osBuild, pool.pool.id);
       for (const vm of pool.vms) {
-        edge(nodeId.vmUnprivileged(vm.id), nodeId.vmProfiles(vm.id), { boundary: 'user', place: vm.id, groups });
+        edge(vm.unprivileged, vm.profiles, { boundary: 'user', place: vm.id, groups });
       }
     }
   },

@@ -1,6 +1,5 @@
 // Rule `user-session`: a user reaches their own session on their host pool.
 
-import { nodeId } from '../compile/ids.js';
 import type { Rule } from './rule.js';
 
 export const userSession: Rule = {
@@ -9,7 +8,7 @@ export const userSession: Rule = {
   guide: 'A user session can\u2019t access or tamper with another user session without being authorized.',
   apply(deployment, edge) {
     for (const member of deployment.allMembers) {
-      if (member.user.hostPool !== null) edge(member.id, nodeId.session(member.id));
+      if (member.user.hostPool !== null) edge(member.id, member.session);
     }
   },
 };

@@ -1,0 +1,48 @@
+// The recommendation for a reviewer: the guide's table applied to each organization, the checks the
+// recommended model passed (by simulation and against the table), then the alternatives with cost
+// and risk side by side, Pareto-optimal ones marked.
+
+import type { Recommendation } from '../recommend/recommend.js';
+import { probabilityText } from './risk-text.js';
+
+export function formatRecommendation(r: Recommendation, written: string | null): string {
+  const groups = r.groups.map((g) => `{${g.join(', ')}}`).join(', ');
+  const lines = [`recommendation for ${r.spec}: ${r.table.length} organizations in ${r.groups.length} trust groups: ${groups}`];
+  for (const note of r.notes) lines.push(`  note: ${note}`);
+
+  lines.push('', 'the guide\u2019s table, applied:');
+  for (const row of r.table) {
+    const peers = row.trustGroup.filter((o) => o !== row.organization);
+    const parts: string[] = [];
+    if (row.standardPool !== null) {
+      const shared = peers.length > 0 ? ` (shared with ${peers.join(', ')}: mutual trust)` : '';
+      parts.push(`${row.standardUsers} standard users \u2192 multi-session pool ${row.standardPool.id}${shared}`);
+    }
+    if (row.adminPool !== null) parts.push(`${row.admins} admins \u2192 ${row.adminPool.type === 'personal' ? 'personal desktops' : 'pool'} ${row.adminPool.id}`);
+    parts.push(`identity ${row.tenant}, subscription ${row.subscription}`);
+    lines.push(`  ${row.organization.padEnd(16)}${parts.join('; ')}`);
+  }
+
+  const recommended = r.alternatives[0]!;
+  lines.push('', `verification of the recommended model (failures per boundary type): ${recommended.passed ? 'passed' : 'FAILED'}`);
+  for (const c of recommended.checks) lines.push(`  ${c.passed ? '\u2713' : '\u2717'} ${c.id}${c.bySimulation ? ' (simulated)' : ''}: ${c.detail}`);
+
+  const currency = recommended.cost.currency;
+  lines.push(
+    '',
+    `alternatives: cost per month (${currency}) against probability per year of exposure (default likelihoods are assumptions: docs/risk.md); * = Pareto-optimal`,
+    `  ${'alternative'.padEnd(22)}${'tenants'.padEnd(9)}${'VMs'.padEnd(10)}${'cost/month'.padStart(12)}  ${'cross-org'.padEnd(11)}${'admins\u2192others'.padEnd(16)}guide`,
+  );
+  for (const a of r.alternatives) {
+    const vms = `${a.pooledVms}+${a.personalVms}`;
+    const admin = a.adminRisk === null ? '\u2013' : probabilityText(a.adminRisk);
+    const failed = a.checks.filter((c) => !c.passed).map((c) => c.id);
+    lines.push(
+      `${a.pareto ? '*' : ' '} ${a.id.padEnd(22)}${String(a.tenants).padEnd(9)}${vms.padEnd(10)}${a.cost.totalMonthly.toFixed(2).padStart(12)}  ${probabilityText(a.crossOrgRisk).padEnd(11)}${admin.padEnd(16)}${failed.length === 0 ? 'follows it' : `breaks ${failed.join(', ')}`}`,
+    );
+  }
+  lines.push('  (VMs: multi-session + personal; cross-org: worst pair of organizations that do not trust each other, any insider; admins\u2192others: data none of the admins may use)');
+  for (const a of r.alternatives) lines.push(`  ${a.id}: ${a.title}${a.pareto ? '' : `; dominated by ${a.dominatedBy.join(', ')}`}`);
+  if (written !== null) lines.push('', `wrote ${written}`);
+  return `${lines.join('\n').replace(/ +$/gm, '')}\n`;
+}

@@ -1,0 +1,111 @@
+// Exposure risk for a reviewer: the top event first, then every organization and data store with
+// its probability and 95 % interval, "harden these first", the likelihoods used (flagged as
+// assumptions when they are the defaults) and the cost beside it.
+
+import type { CostBreakdown } from '../analyze/cost.js';
+import type { Estimate } from '../risk/estimate.js';
+import type { Importance } from '../risk/exact.js';
+import type { RiskResult } from '../risk/types.js';
+
+export function formatRisk(result: RiskResult): string {
+  const how =
+    result.failures === 'type'
+      ? `failures per boundary type, ${result.method === 'monte-carlo' ? 'Monte Carlo over type subsets' : 'exact'}`
+      : `failures independent per instance, ${result.method === 'auto' ? 'Monte Carlo with a rare-event fallback' : result.method}`;
+  const lines = [`exposure risk on ${result.model} from ${result.from.join(', ')}: ${how}`];
+  const named = result.target.organizations;
+  const victims = named.length === 0 ? 'nobody' : named.length <= 4 ? named.join(', ') : `${named.length} organizations (${named.slice(0, 3).join(', ')}, …)`;
+  lines.push(`top event: any data of ${victims} exposed within a year: P = ${estimateText(result.target)}`, '');
+
+  lines.push(`  ${'organization'.padEnd(24)}${'depth'.padEnd(7)}${'probability'.padEnd(13)}${'95 % interval'.padEnd(24)}method`);
+  for (const o of result.organizations) {
+    const who = o.attacker ? `${o.id} (attacker)` : o.id;
+    lines.push(`  ${who.padEnd(24)}${depthText(o.depth).padEnd(7)}${row(o)}`);
+  }
+  lines.push('', `  ${'data store'.padEnd(26)}${'org'.padEnd(12)}${'depth'.padEnd(7)}${'probability'.padEnd(13)}${'95 % interval'.padEnd(24)}method`);
+  for (const d of result.data) lines.push(`  ${d.id.padEnd(26)}${d.organization.padEnd(12)}${depthText(d.depth).padEnd(7)}${row(d)}`);
+
+  const { importance } = result;
+  lines.push('', `harden these first (against the top event, P = ${probabilityText(importance.base)}; importance ${importance.method === 'exact' ? 'exact' : 'from minimal cut sets'}):`);
+  const types = importance.types.filter((t) => t.birnbaum > 0 || t.reduction > 0);
+  if (types.length === 0) lines.push('  nothing to harden: no boundary failure changes the top event');
+  else lines.push(...importanceTable('boundary type', types));
+  if (importance.instances.length > 0) lines.push('', ...importanceTable('boundary instance', importance.instances.slice(0, 10)));
+  if (importance.instances.length > 10) lines.push(`  (${importance.instances.length - 10} more instances in --json)`);
+  for (const note of importance.notes) lines.push(`  note: ${note}`);
+
+  const { likelihoods } = result;
+  const defaults = likelihoods.types.every((t) => t.source === 'default') && likelihoods.overrides.length === 0;
+  lines.push(
+    '',
+    `failure likelihoods per year${defaults ? ' \u2014 the DEFAULTS, which are assumptions: replace them with your own figures (docs/risk.md)' : ''}:`,
+    `  ${'type'.padEnd(14)}${'p/year'.padEnd(9)}${'config'.padEnd(9)}${'0-day'.padEnd(9)}${'known unpatched'.padEnd(17)}${'instances'.padEnd(11)}source`,
+  );
+  for (const t of likelihoods.types) {
+    lines.push(
+      `  ${t.type.padEnd(14)}${fixed(t.probability).padEnd(9)}${fixed(t.configuration).padEnd(9)}${fixed(t.zeroDay).padEnd(9)}${fixed(t.knownUnpatched).padEnd(17)}${String(t.instances).padEnd(11)}${t.source}`,
+    );
+  }
+  lines.push(`  patch cadence ${likelihoods.patch.patchDays} days; a working exploit ${likelihoods.patch.exploitDays} days after disclosure on average`);
+  for (const o of likelihoods.overrides) {
+    if (o.kind !== 'type') lines.push(`  override ${o.target} (${o.kind}, ${o.instances} instances, from the ${o.source})${o.applied ? '' : ': ignored'}`);
+  }
+  for (const note of likelihoods.notes) lines.push(`  note: ${note}`);
+  if (result.seed !== null) lines.push(`  sampling: seed ${result.seed}${result.precision === null ? '' : `, precision \u00b1${result.precision * 100} % (relative, 95 %)`}`);
+
+  lines.push('', ...costLines(result.cost));
+  return `${lines.join('\n').replace(/ +$/gm, '')}\n`;
+}
+
+export function costLines(cost: CostBreakdown): string[] {
+  const lines = [
+    `cost per month (${cost.currency}): ${money(cost.totalMonthly)} = VMs ${money(cost.computeMonthly)} (${cost.vms}) + identity ${money(cost.identityMonthly)} (${cost.tenants} tenants) + subscriptions ${money(cost.subscriptionMonthly)} (${cost.subscriptions})`,
+  ];
+  for (const o of cost.organizations) lines.push(`  ${o.id.padEnd(20)}${money(o.totalMonthly).padStart(12)}   ${money(o.perUserMonthly)} per user (${o.users} users)`);
+  for (const p of cost.pools) {
+    if (p.undersized) lines.push(`  note: pool ${p.pool} has ${p.users} users for ${p.vms} VMs at ${cost.sessionsPerHost} sessions per host`);
+  }
+  return lines;
+}
+
+function importanceTable(what: string, list: readonly Importance[]): string[] {
+  const lines = [`  ${what.padEnd(34)}${'p/year'.padEnd(9)}${'reduction'.padEnd(11)}${'Birnbaum'.padEnd(10)}${'F-V'.padEnd(8)}RAW`];
+  for (const i of list) {
+    lines.push(
+      `  ${i.id.padEnd(34)}${probabilityText(i.probability).padEnd(9)}${probabilityText(i.reduction).padEnd(11)}${probabilityText(i.birnbaum).padEnd(10)}${i.fussellVesely.toFixed(3).padEnd(8)}${rawText(i.raw)}`,
+    );
+  }
+  return lines;
+}
+
+function row(e: Estimate): string {
+  const interval = e.method === 'exact' ? '' : `[${probabilityText(e.low)}, ${probabilityText(e.high)}]`;
+  const method = e.method === 'exact' ? 'exact' : `${e.method}, ${e.samples} samples`;
+  return `${probabilityText(e.probability).padEnd(13)}${interval.padEnd(24)}${method}`;
+}
+
+function estimateText(e: Estimate): string {
+  return e.method === 'exact' ? `${probabilityText(e.probability)} (exact)` : `${probabilityText(e.probability)} [${probabilityText(e.low)}, ${probabilityText(e.high)}] (${e.method}, ${e.samples} samples)`;
+}
+
+export function probabilityText(p: number): string {
+  if (p === 0) return '0';
+  if (p === 1) return '1';
+  return p >= 0.001 ? p.toFixed(4) : p.toExponential(2);
+}
+
+function fixed(p: number): string {
+  return p.toFixed(4);
+}
+
+function rawText(raw: number): string {
+  return Number.isFinite(raw) ? raw.toFixed(2) : '\u221e';
+}
+
+function depthText(depth: number | null): string {
+  return depth === null ? '\u2013' : String(depth);
+}
+
+function money(value: number): string {
+  return value.toFixed(2);
+}
