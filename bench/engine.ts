@@ -1,5 +1,6 @@
 // Engine speed check on a synthetic deployment-shaped graph (~100k nodes by default), built with
-// compileFromArrays so no graphology graph is paid for. Exports functions; a runner prints them.
+// compileFromArrays so no graphology graph is paid for. Exports functions; ./synthetic.ts runs them
+// for `npm run bench` (./run.ts), which prints them with the generated-model workloads.
 
 import { compileFromArrays } from '../src/compile/compile.js';
 import type { CompiledGraph, EdgeRecord, GraphRecords, NodeRecord } from '../src/compile/compile.js';

@@ -134,7 +134,9 @@ function main(): void {
     rows,
     raw: { models: runs, synthetic },
   };
-  writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  // Paths inside the repository are written relative to it, so the file reads the same on any checkout.
+  const relative = (_key: string, value: unknown) => (typeof value === 'string' && value.startsWith(`${ROOT}/`) ? value.slice(ROOT.length + 1) : value);
+  writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, relative, 2)}\n`);
   process.stdout.write(`\n${formatTable(rows)}\n`);
   process.stdout.write(
     `\n${machine.cores} × ${machine.cpu}, ${machine.memoryGb} GB, ${machine.node}; load average ${machine.loadAverageBefore.join(' ')} before, ${machine.loadAverageAfter.join(' ')} after\n`,

@@ -74,7 +74,10 @@ export function emitNodes(deployment: Deployment, sink: GraphSink): void {
   for (const member of deployment.allMembers) {
     const { user } = member;
     // Members of one entry are contiguous: build the entry's entity string once.
-    if (user !== entityUser) (entityUser = user), (entity = `users/${user.id}`);
+    if (user !== entityUser) {
+      entityUser = user;
+      entity = `users/${user.id}`;
+    }
     const { organization } = user;
     add(member.id, { organization, entity, user: user.id, kind: 'principal', label: member.id, privilege: user.privilege });
     add(member.credential, { organization, entity, user: user.id, kind: 'credential', label: `credentials of ${member.id}` });

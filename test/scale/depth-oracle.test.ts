@@ -1,8 +1,9 @@
 // Large-model correctness at CI size: a generated deployment (the real generator, YAML text, the
 // real loader and rules) and `depth` answers for seeded random data nodes, checked against a plain
 // BFS over the compiled arrays that shares no code with the engine:
-//   by type:     depth d ⇒ every listed minimal set (d types) reaches the node, no proper subset of
-//                one does, and no set of d−1 types does; unreachable ⇒ not even all types failing.
+//   by type:     depth d ⇒ every listed minimal set reaches the node, no proper subset of one does,
+//                the smallest has d types and no set of d−1 types reaches it; unreachable ⇒ not
+//                even every type failing reaches it.
 //   by instance: depth 1 or 2 ⇒ every listed set (all minimal sets up to order 2) reaches the node
 //                and no proper subset of one does; depth 2 ⇒ no single instance does; unreachable
 //                within order 2 ⇒ no single instance does either.
@@ -12,7 +13,7 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { analyzeDepth } from '../../src/analyze/depth.js';
-import type { DataDepth, DepthResult } from '../../src/analyze/depth-types.js';
+import type { DepthResult } from '../../src/analyze/depth-types.js';
 import { prepare, type PreparedModel } from '../../src/analyze/prepared.js';
 import type { CompiledGraph } from '../../src/compile/compile.js';
 import { BOUNDARY_TYPES, type BoundaryType } from '../../src/domain/boundary.js';
@@ -24,6 +25,9 @@ import { parseModel } from '../../src/model/load-model.js';
 const ORGS = Number(process.env['INDEPTH_SCALE_ORGS'] ?? 6);
 const USERS = Number(process.env['INDEPTH_SCALE_USERS'] ?? 600);
 const SAMPLES = 150;
+const SETS_PER_NODE = 40;
+/** Sets listed per data store (counts stay exact); each listed set also gets a witness path. */
+const MAX_SETS = 50;
 
 /** Depth answers seen across all cases: together they must cover 0, 1, 2 and unreachable. */
 const seen = { type: new Set<number | null>(), instance: new Set<number | null>() };
@@ -77,11 +81,29 @@ function reachedUnder(c: CompiledGraph, footholds: readonly number[], blockedMas
   return reached;
 }
 
+/**
+ * reachedUnder memoized by failure set, keeping only the sampled nodes' answers, so that thousands
+ * of oracle runs stay small at benchmark size.
+ */
+function oracle(c: CompiledGraph, footholds: readonly number[], blockedMask: number, watched: readonly number[]) {
+  const slot = new Map(watched.map((v, k) => [v, k] as const));
+  const runs = new Map<string, Uint8Array>();
+  return (key: string, open: (instance: number) => boolean, node: number): boolean => {
+    let bits = runs.get(key);
+    if (bits === undefined) {
+      const reached = reachedUnder(c, footholds, blockedMask, open);
+      bits = Uint8Array.from(watched, (v) => reached[v]!);
+      runs.set(key, bits);
+    }
+    return bits[slot.get(node)!] === 1;
+  };
+}
+
 function setup(seed: number, by: 'type' | 'instance', question: Case) {
   const prepared = generatedModel(seed, question.sharedHosts);
   const c = prepared.compiled;
   const from = question.from ?? prepared.model.organizations[0]!.id;
-  const outcome = analyzeDepth(prepared, { from: [from], by, order: 2, maxSets: 1000, controls: question.controls });
+  const outcome = analyzeDepth(prepared, { from: [from], by, order: 2, maxSets: MAX_SETS, controls: question.controls });
   if (!outcome.ok) throw new Error(outcome.problems.map((p) => p.message).join('\n'));
   const result: DepthResult = outcome.result;
   const footholds = result.footholds.map((id) => c.nodeIndex.get(id)!);
@@ -90,7 +112,7 @@ function setup(seed: number, by: 'type' | 'instance', question: Case) {
     if (result.controls[name]) blockedMask |= 1 << bit;
   });
   const random = seededRandom(seed * 31 + 7);
-  return { c, result, footholds, blockedMask, sampled: pick(result.data, SAMPLES, random) };
+  return { c, result, footholds, blockedMask, random, sampled: pick(result.data, SAMPLES, random) };
 }
 
 function pick<T>(items: readonly T[], count: number, random: Random): T[] {
@@ -104,31 +126,22 @@ function pick<T>(items: readonly T[], count: number, random: Random): T[] {
 
 describe.each(CASES)(`scale: a generated model (${ORGS} organizations, ${USERS} users), $name`, (question) => {
   it('depth by type agrees with a plain BFS under the implied failure sets', () => {
-    const { c, result, footholds, blockedMask, sampled } = setup(11, 'type', question);
+    const { c, footholds, blockedMask, sampled } = setup(11, 'type', question);
     expect(c.nodeCount).toBeGreaterThan(2000);
     // One oracle BFS per type subset, shared by every sampled node (subset bit t = BOUNDARY_TYPES[t]).
-    const runs = new Map<number, Uint8Array>();
-    const reaches = (subset: number, node: number): boolean => {
-      let reached = runs.get(subset);
-      if (reached === undefined) {
-        reached = reachedUnder(c, footholds, blockedMask, (i) => ((subset >>> c.instanceType[i]!) & 1) === 1);
-        runs.set(subset, reached);
-      }
-      return reached[node] === 1;
-    };
+    const ask = oracle(c, footholds, blockedMask, sampled.map((d) => c.nodeIndex.get(d.id)!));
+    const reaches = (subset: number, node: number): boolean => ask(String(subset), (i) => ((subset >>> c.instanceType[i]!) & 1) === 1, node);
     const subsetOf = (types: readonly string[]) => types.reduce((s, t) => s | (1 << BOUNDARY_TYPES.indexOf(t as BoundaryType)), 0);
     const all = (1 << BOUNDARY_TYPES.length) - 1;
-    const sizes = new Map<number, number>();
 
     for (const d of sampled) {
       const node = c.nodeIndex.get(d.id)!;
-      sizes.set(d.depth ?? -1, (sizes.get(d.depth ?? -1) ?? 0) + 1);
       seen.type.add(d.depth);
       if (d.depth === null) {
         expect(reaches(all, node), `${d.id}: unreachable, yet every type failing reaches it`).toBe(false);
         continue;
       }
-      expect(d.minimalSetCount).toBe(d.minimalSets.length);
+      expect(d.minimalSets.length).toBe(Math.min(d.minimalSetCount, MAX_SETS));
       for (const set of d.minimalSets) {
         const subset = subsetOf(set);
         expect(reaches(subset, node), `${d.id}: {${set.join(', ')}} should reach it`).toBe(true);
@@ -142,33 +155,25 @@ describe.each(CASES)(`scale: a generated model (${ORGS} organizations, ${USERS} 
         if (popCount(subset) === d.depth - 1) expect(reaches(subset, node), `${d.id}: depth ${d.depth}, yet a smaller set reaches it`).toBe(false);
       }
     }
-    expect(sizes.size).toBeGreaterThan(0);
   });
 
   it('depth by instance (order 2) agrees with a plain BFS under the implied failure sets', () => {
-    const { c, result, footholds, blockedMask, sampled } = setup(12, 'instance', question);
+    const { c, footholds, blockedMask, random, sampled } = setup(12, 'instance', question);
     // One oracle BFS per distinct failure set, shared by every sampled node.
-    const runs = new Map<string, Uint8Array>();
-    const failing = (instances: readonly number[]): Uint8Array => {
-      const key = [...instances].sort((a, b) => a - b).join(',');
-      let reached = runs.get(key);
-      if (reached === undefined) {
-        const set = new Set(instances);
-        runs.set(key, (reached = reachedUnder(c, footholds, blockedMask, (i) => set.has(i))));
-      }
-      return reached;
+    const ask = oracle(c, footholds, blockedMask, sampled.map((d) => c.nodeIndex.get(d.id)!));
+    const reaches = (instances: readonly number[], node: number): boolean => {
+      const set = new Set(instances);
+      return ask([...set].sort((a, b) => a - b).join(','), (i) => set.has(i), node);
     };
     const anySingleReaches = (node: number): boolean => {
-      for (let i = 0; i < c.instanceCount; i++) if (failing([i])[node] === 1) return true;
+      for (let i = 0; i < c.instanceCount; i++) if (reaches([i], node)) return true;
       return false;
     };
-    const depths = new Set<number | null>();
-    for (const d of sampled as DataDepth[]) {
+    for (const d of sampled) {
       const node = c.nodeIndex.get(d.id)!;
-      depths.add(d.depth);
       seen.instance.add(d.depth);
       if (d.depth === 0) {
-        expect(failing([])[node], `${d.id}: depth 0, yet not reached with nothing failed`).toBe(1);
+        expect(reaches([], node), `${d.id}: depth 0, yet not reached with nothing failed`).toBe(true);
         continue;
       }
       if (d.depth === null) {
@@ -176,18 +181,18 @@ describe.each(CASES)(`scale: a generated model (${ORGS} organizations, ${USERS} 
         continue;
       }
       const sets = d.minimalSets.map((set) => set.map((id) => c.instanceIndex.get(id)!));
-      expect(sets.length).toBe(Math.min(d.minimalSetCount, 1000));
+      expect(sets.length).toBe(Math.min(d.minimalSetCount, MAX_SETS));
       expect(sets[0]!.length).toBe(d.depth);
-      for (const set of sets) {
+      // A hub node can have hundreds of sets: check a seeded sample of them.
+      for (const set of pick(sets, SETS_PER_NODE, random)) {
         // Every minimal set up to the order is listed, not only the smallest.
         expect(set.length).toBeGreaterThanOrEqual(d.depth);
         expect(set.length).toBeLessThanOrEqual(2);
-        expect(failing(set)[node], `${d.id}: {${set.join(', ')}} should reach it`).toBe(1);
-        for (const dropped of set) expect(failing(set.filter((i) => i !== dropped))[node], `${d.id}: a subset of a minimal set reaches it`).toBe(0);
+        expect(reaches(set, node), `${d.id}: {${set.join(', ')}} should reach it`).toBe(true);
+        for (const dropped of set) expect(reaches(set.filter((i) => i !== dropped), node), `${d.id}: a subset of a minimal set reaches it`).toBe(false);
       }
       if (d.depth === 2) expect(anySingleReaches(node), `${d.id}: depth 2, yet one instance reaches it`).toBe(false);
     }
-    expect(depths.size).toBeGreaterThan(0);
   });
 });
 
@@ -199,6 +204,6 @@ function popCount(x: number): number {
 
 describe('scale: coverage of the cases above', () => {
   it('the sampled answers include depths 0, 1, 2 and unreachable, by type and by instance', () => {
-    for (const mode of ['type', 'instance'] as const) expect([...seen[mode]].sort()).toEqual([0, 1, 2, null].sort());
+    for (const mode of ['type', 'instance'] as const) expect(seen[mode]).toEqual(new Set([0, 1, 2, null]));
   });
 });
