@@ -9,7 +9,7 @@ import { CliError, type CliIo } from '../io.js';
 import { loadModel } from '../load.js';
 import { collect, parseControlToggles, parseIntegerOption } from '../options.js';
 import { progress } from '../progress.js';
-import { questionError } from './simulate.js';
+import { questionError } from '../what-if-flags.js';
 
 interface DepthOptions {
   from: string[];

@@ -17,29 +17,22 @@ import { diagramInputFromReach } from '../../report/diagram-input.js';
 import type { DiagramInput, DiagramState, DiagramStructure } from '../../report/diagram-types.js';
 import { renderDiagramSvg } from '../../../viz/diagram/render.js';
 import { CliError, type CliIo } from '../io.js';
-import { loadModel, loadScenario, type LoadedModel } from '../load.js';
-import { collect, parseControlToggles, parseIntegerOption } from '../options.js';
-import { questionError } from './simulate.js';
+import { loadModel, type LoadedModel } from '../load.js';
+import { parseIntegerOption } from '../options.js';
+import { addWhatIfFlags, NO_FOOTHOLD, questionError, questionFromFlags, type WhatIfFlags } from '../what-if-flags.js';
 
-interface DiagramOptions {
-  scenario?: string;
-  from: string[];
-  fail: string[];
-  control: string[];
+interface DiagramOptions extends WhatIfFlags {
   output?: string;
   png?: string;
   width: string;
 }
 
 export function registerDiagram(program: Command, io: CliIo): void {
-  program
+  const command = program
     .command('diagram')
     .description('blast-radius diagram (SVG) of a what-if: containment, reach, failed boundaries and the numbered attack path')
-    .argument('<model>', 'model file')
-    .option('-s, --scenario <file>', 'scenario file (footholds, failures, control toggles); flags add to it')
-    .option('-f, --from <id>', 'foothold: a node id, a user group, or an organization; repeatable', collect, [])
-    .option('--fail <spec>', 'failed boundary: a type, an instance, a group or type@group; repeatable', collect, [])
-    .option('--control <name=on|off>', 'turn a control on or off; repeatable', collect, [])
+    .argument('<model>', 'model file');
+  addWhatIfFlags(command)
     .option('-o, --output <file>', 'write the SVG here (default: standard output)')
     .option('--png <file>', 'also write a PNG, rendered by headless Chromium (INDEPTH_CHROMIUM or /usr/bin/chromium)')
     .option('--width <px>', 'width of the drawing', '1480')
@@ -50,20 +43,11 @@ export function registerDiagram(program: Command, io: CliIo): void {
     .action(async (file: string, options: DiagramOptions) => {
       const problems: string[] = [];
       const width = parseIntegerOption('--width', options.width, 640, 10_000, problems);
-      const toggles = parseControlToggles(options.control);
-      problems.push(...toggles.problems);
+      const { question, scenario, problems: flagProblems } = questionFromFlags(options);
+      problems.push(...flagProblems);
+      if (question.from.length === 0) problems.push(NO_FOOTHOLD);
       if (problems.length > 0) throw new CliError(problems.join('\nindepth: '));
       const loaded = loadModel(file);
-      const scenario = options.scenario === undefined ? undefined : loadScenario(options.scenario);
-      const question: WhatIfQuestion = {
-        name: scenario?.name ?? 'what-if',
-        from: [...(scenario?.from ?? []), ...options.from],
-        fail: [...(scenario?.fail ?? []), ...options.fail],
-        controls: { ...(scenario?.controls ?? {}), ...toggles.values },
-      };
-      if (question.from.length === 0) {
-        throw new CliError('no foothold: give --from ID (e.g. --from mallory or --from internet) or a --scenario with `from`');
-      }
       const drawn = diagramOf(loaded, question);
       if (!drawn.ok) throw questionError(drawn.problems, scenario);
       const svg = renderDiagramSvg(drawn.structure, drawn.state, { width });

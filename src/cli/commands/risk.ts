@@ -10,7 +10,7 @@ import { RISK_METHODS, type RiskMethod } from '../../risk/types.js';
 import { CliError, type CliIo } from '../io.js';
 import { loadModel } from '../load.js';
 import { collect, parseControlToggles, parseIntegerOption } from '../options.js';
-import { questionError } from './simulate.js';
+import { questionError } from '../what-if-flags.js';
 
 interface RiskOptions {
   from: string[];

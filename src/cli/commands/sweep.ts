@@ -8,7 +8,7 @@ import { formatSweep } from '../../report/sweep-text.js';
 import { CliError, type CliIo } from '../io.js';
 import { loadModel } from '../load.js';
 import { collect, parseControlToggles, parseIntegerOption } from '../options.js';
-import { questionError } from './simulate.js';
+import { questionError } from '../what-if-flags.js';
 
 interface SweepOptions {
   from: string[];
