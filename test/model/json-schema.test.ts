@@ -1,9 +1,9 @@
 // The committed JSON Schemas equal the ones generated from the declarations (run
-// `node dist/src/model/write-json-schema.js` after changing a schema), and help editors everywhere.
+// `node dist/src/schema/write-json-schema.js` after changing a schema), and help editors everywhere.
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { renderSchemaFiles } from '../../src/model/schema-files.js';
+import { renderSchemaFiles } from '../../src/schema/schema-files.js';
 
 const committed = (name: string): string => readFileSync(new URL(`../../schema/${name}`, import.meta.url), 'utf8');
 
@@ -41,7 +41,13 @@ describe.each([...renderSchemaFiles()])('schema/%s', (name, generated) => {
     expect(schema['$schema']).toBe('http://json-schema.org/draft-07/schema#');
     expect(schema['properties']).toHaveProperty('$schema');
     expect(schema['additionalProperties']).toBe(false);
-    expect(schema['required']).toEqual(name === 'model.schema.json' ? ['name', 'organizations'] : ['name']);
+    const required: Record<string, string[] | undefined> = {
+      'model.schema.json': ['name', 'organizations'],
+      'scenario.schema.json': ['name'],
+      // Every part of a policy file has a default: an empty file runs the default policies.
+      'policy.schema.json': undefined,
+    };
+    expect(schema['required']).toEqual(required[name]);
   });
 });
 

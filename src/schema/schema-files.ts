@@ -1,9 +1,10 @@
 // The JSON Schema files committed under schema/, rendered from the schema declarations. The write
 // script saves them; a test fails when the committed files differ, so they never drift.
 
-import { toJsonSchema } from './json-schema.js';
-import { SCENARIO_SCHEMA } from './scenario-schema.js';
-import { MODEL_SCHEMA } from './schema.js';
+import { toJsonSchema } from '../model/json-schema.js';
+import { SCENARIO_SCHEMA } from '../model/scenario-schema.js';
+import { MODEL_SCHEMA } from '../model/schema.js';
+import { POLICY_SCHEMA } from '../policy/policy-schema.js';
 
 /** File name under schema/ → exact file content. */
 export function renderSchemaFiles(): ReadonlyMap<string, string> {
@@ -24,6 +25,15 @@ export function renderSchemaFiles(): ReadonlyMap<string, string> {
         toJsonSchema(
           SCENARIO_SCHEMA,
           'An indepth what-if scenario: the attacker\u2019s footholds, the boundaries that fail, and control overrides.',
+        ),
+      ),
+    ],
+    [
+      'policy.schema.json',
+      render(
+        toJsonSchema(
+          POLICY_SCHEMA,
+          'An indepth policy file for `indepth check`: which default policies run and with what settings, and custom depth policies.',
         ),
       ),
     ],

@@ -1,5 +1,5 @@
 // Script: regenerates schema/*.schema.json from the schema declarations.
-// Run after a build: `node dist/src/model/write-json-schema.js`.
+// Run after a build: `node dist/src/schema/write-json-schema.js`.
 
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
