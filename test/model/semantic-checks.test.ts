@@ -205,3 +205,27 @@ describe('one mistake, one issue', () => {
     ]);
   });
 });
+
+describe('profile stores', () => {
+  it('take no readers: each container is read only in its own user\u2019s session', () => {
+    expect(
+      issuesOf(
+        withBase(
+          'users:', // 25
+          '  - id: alice', // 26
+          '    organization: contoso', // 27
+          '  - id: bob', // 28
+          '    organization: contoso', // 29
+          'data:', // 30
+          '  - id: profiles', // 31
+          '    organization: contoso', // 32
+          '    location: fslogixProfile', // 33
+          '    users: [alice]', // 34
+          '    readers: [bob]', // 35
+        ),
+      ),
+    ).toEqual([
+      'm.yaml:35:14: data store `profiles` is an `fslogixProfile` store: each container is read only in its own user\u2019s session, so `readers` has no effect; model shared reading as a `share`',
+    ]);
+  });
+});
