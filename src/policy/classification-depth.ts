@@ -6,6 +6,7 @@ import type { DataStore } from '../model/types.js';
 import type { PolicyContext } from './context.js';
 import { authorizedOrganizations, below, depthFinding, type ShallowAttacker } from './depth-finding.js';
 import { definePolicy } from './policy.js';
+import type { Trust } from './trust.js';
 
 const minimum = (classification: string, fallback: number | null) =>
   withDefault(
@@ -43,25 +44,25 @@ export const classificationDepth = definePolicy({
       enumOf(ATTACKER_SETS),
       'otherOrganizations',
       'Attackers',
-      '`otherOrganizations`: standard users of every other organization; `unauthorizedUsers`: every standard user not listed in the store\u2019s `users` or `readers`, its own organization\u2019s included.',
+      '`otherOrganizations`: standard users of every other organization (except those in one of the policy file\u2019s `trusted` groups with the store\u2019s); `unauthorizedUsers`: every standard user not listed in the store\u2019s `users` or `readers`, its own organization\u2019s included.',
     ),
   },
-  evaluate({ context, settings }) {
+  evaluate({ context, settings, trust }) {
     return context.prepared.model.data.flatMap((store) => {
       const minDepth = settings.minimums[store.classification];
       if (minDepth === null) return [];
-      const shallow = settings.attackers === 'otherOrganizations' ? fromOtherOrganizations(context, store, minDepth) : fromUnauthorized(context, store, minDepth);
+      const shallow = settings.attackers === 'otherOrganizations' ? fromOtherOrganizations(context, trust, store, minDepth) : fromUnauthorized(context, store, minDepth);
       if (shallow.length === 0) return [];
       return [depthFinding(context, shallow, minDepth, `${store.classification} data requires at least ${minDepth}`, FIX)];
     });
   },
 });
 
-function fromOtherOrganizations(context: PolicyContext, store: DataStore, minDepth: number): ShallowAttacker[] {
+function fromOtherOrganizations(context: PolicyContext, trust: Trust, store: DataStore, minDepth: number): ShallowAttacker[] {
   const authorized = authorizedOrganizations(context, store);
   return context.insiderOrganizations.flatMap((org) => {
     const depth = context.storeDepths([org])?.get(store.id);
-    if (authorized.has(org) || !below(depth, minDepth)) return [];
+    if (authorized.has(org) || trust.trusts(org, store.organization) || !below(depth, minDepth)) return [];
     return [{ attacker: org, label: `${org}\u2019s standard users`, depth }];
   });
 }

@@ -9,6 +9,7 @@ import { sortIssues, type InputIssue } from '../model/issues.js';
 import { checkReferences } from '../model/references.js';
 import { defaultsOf } from '../model/schema-dsl.js';
 import type { SourceLocation } from '../model/types.js';
+import type { Positions } from '../model/positions.js';
 import { validateDocument, type WalkedReference } from '../model/validate.js';
 import { quote } from '../model/value-text.js';
 import { readYamlSource } from '../model/yaml-source.js';
@@ -26,8 +27,10 @@ export interface PolicyConfig {
   readonly description: string;
   /** Settings of every built-in policy, by id. */
   readonly settings: ReadonlyMap<string, BuiltInSettings>;
+  /** Groups of organizations that trust each other (`trusted`); no organization is in two. */
+  readonly trusted: readonly (readonly string[])[];
   readonly custom: readonly CustomPolicy[];
-  /** Organization and data store ids the custom targets name, resolved against a model later. */
+  /** Organization and data store ids the custom targets and `trusted` name, resolved against a model later. */
   readonly references: readonly WalkedReference[];
   /** Custom policy id → where each of its `from` entries is written. */
   readonly fromLocations: ReadonlyMap<string, readonly SourceLocation[]>;
@@ -41,6 +44,7 @@ interface PolicyDocument {
   readonly name: string;
   readonly description: string;
   readonly policies: Readonly<Record<string, BuiltInSettings>>;
+  readonly trusted: readonly (readonly string[])[];
   readonly custom: readonly CustomPolicy[];
 }
 
@@ -71,6 +75,7 @@ export function parsePolicy(text: string, file: string): PolicyParseResult {
       first.set(id, location);
     }
   }
+  issues.push(...trustOverlaps(walk.value, walk.positions));
   if (issues.length > 0) return { ok: false, issues: sortIssues(issues) };
 
   // No issues: every field is present and valid, so the value is a complete document.
@@ -92,10 +97,36 @@ function toConfig(
     name: document.name,
     description: document.description,
     settings: new Map(POLICIES.map((p) => [p.id, document.policies[p.id]!] as const)),
+    trusted: document.trusted,
     custom: document.custom,
     references,
     fromLocations,
   };
+}
+
+/** An organization in two `trusted` groups (or a group written twice): each repeat, at its position. */
+function trustOverlaps(document: Readonly<Record<string, unknown>>, positions: Positions): InputIssue[] {
+  const trusted = document['trusted'];
+  if (!Array.isArray(trusted)) return [];
+  const issues: InputIssue[] = [];
+  const first = new Map<string, { readonly group: number; readonly at: SourceLocation }>();
+  trusted.forEach((group: unknown, index) => {
+    if (!Array.isArray(group)) return;
+    group.forEach((org: unknown, member) => {
+      if (typeof org !== 'string') return;
+      const at = positions.of(group, member);
+      const earlier = first.get(org);
+      if (earlier === undefined) {
+        first.set(org, { group: index, at });
+        return;
+      }
+      issues.push({
+        location: at,
+        message: `organization ${quote(org)} is in trusted group ${index + 1} and already in group ${earlier.group + 1} at ${earlier.at.line}:${earlier.at.column}; an organization is in one group only (merge the groups)`,
+      });
+    });
+  });
+  return issues;
 }
 
 /** Problems only a model reveals: unknown organizations or data stores in targets, unknown footholds. */

@@ -7,16 +7,16 @@ import { definePolicy } from './policy.js';
 export const noSharedIdentityTenant = definePolicy({
   id: 'no-shared-identity-tenant',
   title: 'No identity tenant shared across organizations',
-  description: 'Every identity tenant (directory) serves exactly one organization.',
+  description: 'Every identity tenant (directory) serves exactly one organization, or organizations of one of the policy file\u2019s `trusted` groups.',
   guide:
     'We don\u2019t currently recommend using a shared identity system in Azure Virtual Desktop. We recommend that you have separate Identity resources that you deploy in a separate Azure subscription.',
   fix: 'Give each organization its own identity tenant: one `tenants` entry per organization.',
   severity: 'error',
   needsBaseline: false,
   settings: {},
-  evaluate({ context }) {
+  evaluate({ context, trust }) {
     return context.prepared.model.tenants.flatMap((tenant) => {
-      if (tenant.organizations.length < 2) return [];
+      if (tenant.organizations.length < 2 || trust.within(tenant.organizations)) return [];
       const orgs = andList(tenant.organizations);
       return [
         {

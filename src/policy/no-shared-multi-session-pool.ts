@@ -7,20 +7,20 @@ import { definePolicy } from './policy.js';
 export const noSharedMultiSessionPool = definePolicy({
   id: 'no-shared-multi-session-pool',
   title: 'No multi-session host pool shared across organizations',
-  description: 'The users of a `pooled` host pool all belong to one organization.',
+  description: 'The users of a `pooled` host pool all belong to one organization, or to organizations of one of the policy file\u2019s `trusted` groups.',
   guide:
     'Microsoft doesn\u2019t support granting users that work for different or competing companies access to the same multi-session environment.',
   fix: 'Give each organization its own host pool.',
   severity: 'error',
   needsBaseline: false,
   settings: {},
-  evaluate({ context }) {
+  evaluate({ context, trust }) {
     const { model, deployment } = context.prepared;
     return deployment.pools.flatMap(({ pool }) => {
       if (pool.type !== 'pooled') return [];
       const users = model.users.filter((u) => u.hostPool === pool.id);
       const orgs = model.organizations.map((o) => o.id).filter((org) => users.some((u) => u.organization === org));
-      if (orgs.length < 2) return [];
+      if (orgs.length < 2 || trust.within(orgs)) return [];
       return [
         {
           asset: pool.id,

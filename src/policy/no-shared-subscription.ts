@@ -7,15 +7,15 @@ import { definePolicy } from './policy.js';
 export const noSharedSubscription = definePolicy({
   id: 'no-shared-subscription',
   title: 'No subscription shared across organizations',
-  description: 'Every Azure subscription holds the resources of exactly one organization.',
+  description: 'Every Azure subscription holds the resources of exactly one organization, or of organizations of one of the policy file\u2019s `trusted` groups.',
   guide: 'We also recommend you have a separate subscription for hosting Azure resources like Azure Virtual Desktop and VMs.',
   fix: 'Give each organization its own subscription: one `subscriptions` entry per organization.',
   severity: 'error',
   needsBaseline: false,
   settings: {},
-  evaluate({ context }) {
+  evaluate({ context, trust }) {
     return context.prepared.model.subscriptions.flatMap((subscription) => {
-      if (subscription.organizations.length < 2) return [];
+      if (subscription.organizations.length < 2 || trust.within(subscription.organizations)) return [];
       const orgs = andList(subscription.organizations);
       return [
         {

@@ -97,6 +97,12 @@ export const POLICY_SCHEMA = object('indepth policy', {
     'Built-in policies',
     'Settings of the built-in policies by id; every built-in policy runs unless `enabled: false`.',
   ),
+  trusted: withDefault(
+    arrayOf(arrayOf(ref('organizations', 'organization'), { minItems: 2, unique: true })),
+    [],
+    'Trusted organizations',
+    'Groups of organization ids that trust each other, as one organization does itself (`[[contoso, fabrikam]]`; an organization is in at most one group). Within a group, `cross-org-depth` and `classification-depth` (`otherOrganizations`) take no attacker/victim pair, and an identity tenant, subscription or multi-session pool shared only by its organizations is no finding.',
+  ),
   custom: withDefault(arrayOf(CUSTOM_POLICY_SCHEMA), [], 'Custom policies', 'Minimum depths of your own: footholds, target data stores, minimum.'),
 });
 

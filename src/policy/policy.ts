@@ -5,6 +5,7 @@
 import type { Fields, Infer, ObjectSchema } from '../model/schema-dsl.js';
 import type { SourceLocation } from '../model/types.js';
 import type { PolicyContext } from './context.js';
+import type { Trust } from './trust.js';
 
 /** SARIF's result levels, so a finding maps onto code scanning without translation. */
 export const SEVERITIES = ['error', 'warning', 'note'] as const;
@@ -68,6 +69,8 @@ export interface PolicyInput<S> {
   readonly settings: S & CommonSettings;
   /** The model the change started from (`--baseline`); null without one. */
   readonly baseline: PolicyContext | null;
+  /** Organizations the policy file declares as trusting each other (`trusted`). */
+  readonly trust: Trust;
 }
 
 /** What a rule or a report needs to describe a policy: built-in and custom ones alike. */

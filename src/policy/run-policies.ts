@@ -8,6 +8,7 @@ import { customPolicyInfo, evaluateCustomPolicy } from './custom-policy.js';
 import type { PolicyConfig } from './load-policy.js';
 import { findingId, type Finding, type FindingDraft, type PolicyInfo, type Severity } from './policy.js';
 import { POLICIES } from './registry.js';
+import { trustOf } from './trust.js';
 
 export interface CheckResult {
   /** The model file checked. */
@@ -46,6 +47,7 @@ function evaluate(config: PolicyConfig, context: PolicyContext, baseline: Policy
   const policies: PolicyInfo[] = [];
   const findings: Finding[] = [];
   const baselineOnly = new Set<string>();
+  const trust = trustOf(config.trusted);
   const add = (policy: string, severity: Severity, drafts: readonly FindingDraft[]) => {
     for (const draft of drafts) findings.push({ id: findingId(policy, draft.asset), policy, severity, ...draft });
   };
@@ -54,7 +56,7 @@ function evaluate(config: PolicyConfig, context: PolicyContext, baseline: Policy
     if (settings === undefined || !settings.enabled || (policy.needsBaseline && baseline === null)) continue;
     if (policy.needsBaseline) baselineOnly.add(policy.id);
     policies.push({ ...policy, severity: settings.severity });
-    add(policy.id, settings.severity, policy.evaluate({ context, settings, baseline }));
+    add(policy.id, settings.severity, policy.evaluate({ context, settings, baseline, trust }));
   }
   for (const custom of config.custom) {
     policies.push(customPolicyInfo(custom));

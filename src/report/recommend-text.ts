@@ -5,7 +5,8 @@
 import type { Recommendation } from '../recommend/recommend.js';
 import { probabilityText } from './risk-text.js';
 
-export function formatRecommendation(r: Recommendation, written: string | null): string {
+/** `written`: the model file written (-o); `policyWritten`: the trust policy file written (--policy-out). */
+export function formatRecommendation(r: Recommendation, written: string | null, policyWritten: string | null = null): string {
   const groups = r.groups.map((g) => `{${g.join(', ')}}`).join(', ');
   const lines = [`recommendation for ${r.spec}: ${r.table.length} organizations in ${r.groups.length} trust groups: ${groups}`];
   for (const note of r.notes) lines.push(`  note: ${note}`);
@@ -43,6 +44,8 @@ export function formatRecommendation(r: Recommendation, written: string | null):
   }
   lines.push('  (VMs: multi-session + personal; cross-org: worst pair of organizations that do not trust each other, any insider; admins\u2192others: data none of the admins may use)');
   for (const a of r.alternatives) lines.push(`  ${a.id}: ${a.title}${a.pareto ? '' : `; dominated by ${a.dominatedBy.join(', ')}`}`);
-  if (written !== null) lines.push('', `wrote ${written}`);
+  if (written !== null || policyWritten !== null) lines.push('');
+  if (written !== null) lines.push(`wrote ${written}`);
+  if (policyWritten !== null) lines.push(`wrote ${policyWritten} (trust groups for \`indepth check --policy\`)`);
   return `${lines.join('\n').replace(/ +$/gm, '')}\n`;
 }

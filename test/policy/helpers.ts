@@ -9,6 +9,7 @@ import { parsePolicy, type BuiltInSettings, type PolicyConfig } from '../../src/
 import type { FindingDraft, Policy } from '../../src/policy/policy.js';
 import { settingsSchema } from '../../src/policy/policy-schema.js';
 import { settingLocations } from '../../src/policy/setting-locations.js';
+import { NO_TRUST, type Trust } from '../../src/policy/trust.js';
 import { ROOT, buildModelText, type BundledModel } from '../support/model.js';
 
 const cache = new Map<string, PolicyContext>();
@@ -38,9 +39,10 @@ export function run(
   context: PolicyContext,
   settings: Record<string, unknown> = {},
   baseline: PolicyContext | null = null,
+  trust: Trust = NO_TRUST,
 ): readonly FindingDraft[] {
   const defaults = defaultsOf(settingsSchema(policy)) as BuiltInSettings;
-  return policy.evaluate({ context, settings: { ...defaults, ...settings }, baseline });
+  return policy.evaluate({ context, settings: { ...defaults, ...settings }, baseline, trust });
 }
 
 /** Parses policy text; a policy that does not parse fails the test with its issues. */

@@ -1,9 +1,10 @@
-// `indepth recommend SPEC [-o model.yaml] [--json]`: the guide's topology for a set of organizations.
+// `indepth recommend SPEC [-o model.yaml] [--policy-out policy.yaml] [--json]`: the guide's topology for a
+// set of organizations, and optionally a policy file declaring its trust groups for `indepth check`.
 
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InputError } from '../../model/issues.js';
-import { recommend } from '../../recommend/recommend.js';
+import { recommend, trustPolicyYaml } from '../../recommend/recommend.js';
 import { loadSpecFile } from '../../recommend/spec.js';
 import { toJson } from '../../report/json.js';
 import { formatRecommendation } from '../../report/recommend-text.js';
@@ -11,6 +12,7 @@ import { CliError, type CliIo } from '../io.js';
 
 interface RecommendOptions {
   output?: string;
+  policyOut?: string;
   json?: boolean;
 }
 
@@ -20,8 +22,24 @@ export function registerRecommend(program: Command, io: CliIo): void {
     .description('recommend a topology per the guide\u2019s table from organizations, trust and admin needs; verify it and weigh the alternatives')
     .argument('<spec>', 'spec file: organizations with `users`, `admins` and `trusts` (docs/risk.md)')
     .option('-o, --output <file>', 'write the recommended model here (default: stdout, with the report on stderr)')
+    .option(
+      '--policy-out <file>',
+      'also write a policy file declaring the spec\u2019s trust groups (`trusted`), for `indepth check MODEL --policy FILE`',
+    )
     .option('--json', 'the report as JSON (with the model text in `yaml`)')
-    .addHelpText('after', '\nExample:\n  indepth recommend hosting.yaml -o hosting-model.yaml')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Organizations that trust each other share a pool, tenant and subscription in the recommended model, which',
+        '`indepth check` flags unless told of the trust: --policy-out writes the policy file that tells it.',
+        '',
+        'Examples:',
+        '  indepth recommend hosting.yaml -o hosting-model.yaml',
+        '  indepth recommend hosting.yaml -o hosting-model.yaml --policy-out hosting-policy.yaml',
+        '  indepth check hosting-model.yaml --policy hosting-policy.yaml',
+      ].join('\n'),
+    )
     .action((file: string, options: RecommendOptions) => {
       const parsed = loadSpecFile(file);
       if (!parsed.ok) throw new InputError(parsed.issues);
@@ -31,7 +49,9 @@ export function registerRecommend(program: Command, io: CliIo): void {
       }
       const { recommendation } = outcome;
       if (options.output !== undefined) writeFileSync(options.output, recommendation.yaml);
-      const report = options.json === true ? toJson(recommendation) : formatRecommendation(recommendation, options.output ?? null);
+      if (options.policyOut !== undefined) writeFileSync(options.policyOut, trustPolicyYaml(recommendation, file));
+      const report =
+        options.json === true ? toJson(recommendation) : formatRecommendation(recommendation, options.output ?? null, options.policyOut ?? null);
       if (options.output !== undefined || options.json === true) io.out(report);
       else {
         io.out(recommendation.yaml);
