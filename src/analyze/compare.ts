@@ -12,7 +12,7 @@ import { byString } from '../report/json.js';
 import { costOf, type CostBreakdown } from './cost.js';
 import { reachedUnion, tableProbability, weightsOf } from '../risk/exact.js';
 import { buildFailureModel, overridesOf, patchSettingsOf, typeProbabilities } from '../risk/failure-model.js';
-import { leakageFromTables, leakageTasks, type LeakageTask } from './leakage.js';
+import { dataByOrganization, leakageFromTables, leakageTasks, type LeakageTask } from './leakage.js';
 import type { PreparedModel } from './prepared.js';
 import { subsetsUpTo, typesPresent } from './type-subsets.js';
 
@@ -109,17 +109,19 @@ function attackerRun(prepared: PreparedModel, org: string, question: CompareQues
 }
 
 function side(prepared: PreparedModel, runs: readonly AttackerRun[], organizations: readonly string[], order: number): ModelSide {
+  const all = dataByOrganization(prepared);
+  const dataOf = new Map(all.map((v) => [v.organization, v.data] as const));
+  const victims = all.filter((v) => organizations.includes(v.organization));
   const failure = buildFailureModel(prepared.compiled, 'type', patchSettingsOf(prepared.model.risk), overridesOf(prepared.model.risk));
   const typeProbability = failure.ok ? typeProbabilities(failure.model) : null;
   const probabilityOf = (run: AttackerRun, victim: string): number | null => {
     if (typeProbability === null) return null;
     if (run.tables === null) return 0;
-    return tableProbability(reachedUnion(run.tables, dataOf(prepared, victim)), weightsOf(run.tables, typeProbability));
+    return tableProbability(reachedUnion(run.tables, dataOf.get(victim) ?? []), weightsOf(run.tables, typeProbability));
   };
   const cells: LeakageCell[] = [];
   const blastRadius: { attacker: string; byOrder: number[] }[] = [];
   const sets = subsetsUpTo(typesPresent(prepared.compiled), order);
-  const victims = organizations.map((organization) => ({ organization, data: Int32Array.from(dataOf(prepared, organization)) }));
   for (const run of runs) {
     if (run.tables === null) {
       for (const victim of organizations) {
@@ -142,16 +144,6 @@ function side(prepared: PreparedModel, runs: readonly AttackerRun[], organizatio
     notes: failure.ok ? failure.model.notes : failure.problems,
   };
   return { model: prepared.model.name, cells, blastRadius, cost: costOf(prepared.deployment), risk };
-}
-
-function dataOf(prepared: PreparedModel, org: string): number[] {
-  const { compiled } = prepared;
-  const orgIndex = compiled.organizationIds.indexOf(org);
-  const out: number[] = [];
-  for (let v = 0; v < compiled.nodeCount; v++) {
-    if (compiled.nodeKind[v] === DATA_KIND && compiled.nodeOrganization[v] === orgIndex) out.push(v);
-  }
-  return out;
 }
 
 /** Data of organizations other than the attacker's, reached when exactly these types fail (sorted ids). */

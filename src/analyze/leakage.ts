@@ -49,7 +49,8 @@ export interface LeakageInput {
 
 const DATA_KIND = NODE_KINDS.indexOf('data');
 
-export function leakageInput(prepared: PreparedModel, controls: Partial<Record<ControlName, boolean>>): LeakageInput {
+/** Each organization of the model with its data nodes (compiled indices, ascending), in one pass. */
+export function dataByOrganization(prepared: PreparedModel): LeakageInput['victims'] {
   const { compiled } = prepared;
   const byOrg = new Map<number, number[]>();
   for (let v = 0; v < compiled.nodeCount; v++) {
@@ -59,10 +60,15 @@ export function leakageInput(prepared: PreparedModel, controls: Partial<Record<C
     if (list === undefined) byOrg.set(org, [v]);
     else list.push(v);
   }
-  const victims = prepared.model.organizations.map((o) => ({
+  return prepared.model.organizations.map((o) => ({
     organization: o.id,
     data: Int32Array.from(byOrg.get(compiled.organizationIds.indexOf(o.id)) ?? []),
   }));
+}
+
+export function leakageInput(prepared: PreparedModel, controls: Partial<Record<ControlName, boolean>>): LeakageInput {
+  const { compiled } = prepared;
+  const victims = dataByOrganization(prepared);
   const { nodeCount, edgeCount, instanceCount, offsets, targets, boundary, instance, access, blockedBy, instanceType } = compiled;
   return {
     arrays: { nodeCount, edgeCount, instanceCount, offsets, targets, boundary, instance, access, blockedBy, instanceType },

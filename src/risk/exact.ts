@@ -47,7 +47,7 @@ export function subsetWeights(types: readonly BoundaryType[], probabilityOf: (ty
 }
 
 /** OR of the "reached" tables of some compiled nodes. */
-export function reachedUnion(result: TypeDepthResult, nodes: readonly number[]): Uint32Array {
+export function reachedUnion(result: TypeDepthResult, nodes: Iterable<number>): Uint32Array {
   const out = new Uint32Array(result.words);
   for (const v of nodes) {
     const base = reachedRow(result.graph, v) * result.words;
