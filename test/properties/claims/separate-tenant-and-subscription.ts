@@ -13,6 +13,11 @@
 //     failure (kernel, process, session, user) gives the attacker the bridging principal's live
 //     session, which acts as that principal (session-acts-as-user) and crosses over. Credential
 //     Guard does not help: it stops the theft of reusable secrets, not the use of a live session.
+//   - an FSLogix profile store holding a container of a user of another organization is a bridge
+//     too: whoever controls that store (its organization's admins, its subscription, a failure on
+//     its share) writes that user's profile, which runs code in their next session
+//     (profile-logon-code). (Counterexample: org1's store in sub1 holds u2 of org2's container; a
+//     kernel failure gives org1's tenant admin's credentials, then sub1, then u2's session.)
 
 import type { Model } from '../../../src/model/types.js';
 import { modelArbitrary } from '../../arbitraries/model.js';
@@ -43,6 +48,12 @@ export function bridges(model: Model): string[] {
     if (store.subscription !== null && !orgsOf.get(store.subscription)!.includes(store.organization)) {
       out.push(`${store.id} (${store.organization}) sits in ${store.subscription} of another organization`);
     }
+  }
+  const orgOf = new Map(model.users.map((u) => [u.id, u.organization] as const));
+  for (const store of model.data) {
+    if (store.location !== 'fslogixProfile') continue;
+    const foreign = store.users.filter((u) => orgOf.get(u) !== store.organization);
+    if (foreign.length > 0) out.push(`${store.id} (${store.organization}) holds the profile containers of ${foreign.join(', ')} of another organization`);
   }
   return out;
 }
