@@ -7,11 +7,15 @@ import { credentialUse } from './credential-use.js';
 import { hypervisor } from './hypervisor.js';
 import { kernelControl } from './kernel-control.js';
 import { kernelElevation } from './kernel-elevation.js';
+import { lateralMovement } from './lateral-movement.js';
+import { managementPlane } from './management-plane.js';
+import { networkPosition } from './network-position.js';
 import { networkExposure } from './network-exposure.js';
 import { placement } from './placement.js';
 import { processIsolation } from './process-isolation.js';
 import { profileLogonCode } from './profile-logon-code.js';
 import type { Rule } from './rule.js';
+import { serverControl } from './server-control.js';
 import { sessionActsAsUser } from './session-acts-as-user.js';
 import { sessionApps } from './session-apps.js';
 import { sessionIsolation } from './session-isolation.js';
@@ -45,6 +49,11 @@ export const RULES: readonly Rule[] = [
   tenantBoundary,
   networkExposure,
   browser,
+  // Infrastructure (models without its sections get no edges from these).
+  managementPlane,
+  networkPosition,
+  lateralMovement,
+  serverControl,
 ];
 
 /** Ids of the rules whose edges hold only while a session lives (Rule.persistence). */
