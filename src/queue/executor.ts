@@ -3,7 +3,6 @@
 // PreparedModelCache answers.
 
 import { Worker } from 'node:worker_threads';
-import { workersAvailable } from '../parallel/leakage-pool.js';
 import { JobInputError, PreparedModelCache, type JobResult } from './execute.js';
 import type { QueueJobData } from './job.js';
 
@@ -18,8 +17,9 @@ export interface Executor {
   close(): Promise<void>;
 }
 
+/** A thread needs the compiled JavaScript of its entry file, not TypeScript sources. */
 export function createExecutor(): Executor {
-  return workersAvailable() ? new ThreadExecutor() : new InlineExecutor();
+  return import.meta.url.endsWith('.js') ? new ThreadExecutor() : new InlineExecutor();
 }
 
 class InlineExecutor implements Executor {
