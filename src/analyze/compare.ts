@@ -32,6 +32,8 @@ export interface LeakageCell {
 
 export interface ModelSide {
   readonly model: string;
+  /** Worst-case assumptions made where the model is silent (e.g. no `physicalHosts`), in words. */
+  readonly assumptions: readonly string[];
   readonly cells: readonly LeakageCell[];
   /** Per attacker org: most other-org data nodes reached with at most i types failed (index i). */
   readonly blastRadius: readonly { readonly attacker: string; readonly byOrder: readonly number[] }[];
@@ -143,7 +145,7 @@ function side(prepared: PreparedModel, runs: readonly AttackerRun[], organizatio
     likelihoods: prepared.model.risk === undefined ? ('default' as const) : ('model' as const),
     notes: failure.ok ? failure.model.notes : failure.problems,
   };
-  return { model: prepared.model.name, cells, blastRadius, cost: costOf(prepared.deployment), risk };
+  return { model: prepared.model.name, assumptions: prepared.deployment.assumptions, cells, blastRadius, cost: costOf(prepared.deployment), risk };
 }
 
 /** Data of organizations other than the attacker's, reached when exactly these types fail (sorted ids). */

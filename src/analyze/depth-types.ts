@@ -48,6 +48,8 @@ export interface OrganizationDepth {
 
 export interface DepthResult {
   readonly model: string;
+  /** Worst-case assumptions made where the model is silent (e.g. no `physicalHosts`), in words. */
+  readonly assumptions: readonly string[];
   readonly by: DepthMode;
   /** Instance mode: the largest set size explored (k). Null in type mode, which is exhaustive. */
   readonly order: number | null;

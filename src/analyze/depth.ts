@@ -74,6 +74,7 @@ export function analyzeDepth(prepared: PreparedModel, question: DepthQuestion): 
     ok: true,
     result: {
       model: prepared.model.name,
+      assumptions: prepared.deployment.assumptions,
       by: question.by,
       order: question.by === 'instance' ? question.order : null,
       from: [...question.from],

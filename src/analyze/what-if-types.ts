@@ -75,6 +75,8 @@ export interface DeniedVm {
 
 export interface WhatIfResult {
   readonly model: string;
+  /** Worst-case assumptions made where the model is silent (e.g. no `physicalHosts`), in words. */
+  readonly assumptions: readonly string[];
   readonly scenario: {
     readonly name: string;
     readonly from: readonly string[];

@@ -95,6 +95,7 @@ export function whatIf(prepared: PreparedModel, question: WhatIfQuestion): WhatI
     ok: true,
     result: {
       model: prepared.model.name,
+      assumptions: prepared.deployment.assumptions,
       scenario: {
         name: question.name,
         from: [...question.from],

@@ -18,6 +18,41 @@ export interface Member {
   readonly device: string;
   /** Process node ids, one per entry of `deployment.appsOf(user)`, in that order. */
   readonly processes: readonly string[];
+  /**
+   * A local administrator of the session hosts this member signs in to: `localAdmin`, or a
+   * `tenantAdmin` of the directory the hosts are joined to (the tenant of the pool's subscription):
+   * "Tenant administrators (Global Administrator on Entra-joined hosts) and AD DS Domain Admins are
+   * members of every joined host's local Administrators group by default" (domain.md). Microsoft
+   * Learn, "Local Administrators group on Microsoft Entra joined devices": the Global Administrator
+   * role is added to the local administrators group at join.
+   */
+  readonly hostAdmin: boolean;
+}
+
+/**
+ * A hypervisor host and the VMs that may run on it. Declared in `physicalHosts`, or assumed: pools
+ * no declared host places share one assumed host (`ASSUMED_PHYSICAL_HOST`), the public-cloud worst
+ * case; a `dedicatedHost` pool gets one of its own.
+ */
+export interface PhysicalHostPlacement {
+  readonly id: string;
+  readonly label: string;
+  readonly vms: readonly VmPlacement[];
+  /** Not declared in the model: an assumption the output states. */
+  readonly assumed: boolean;
+}
+
+/** An FSLogix profile store's SMB share: who mounts it, its containers, and how hosts authenticate. */
+export interface ProfileShare {
+  readonly store: DataStore;
+  /** Node id of SMB access to the share (`<store>:share`). */
+  readonly access: string;
+  /** Node id of the storage account key (`<store>:key`) when hosts hold it (`access: storageKey`), else null. */
+  readonly key: string | null;
+  /** Its profile-container node ids. */
+  readonly containers: readonly string[];
+  /** Every VM of every pool whose users keep a container on it. */
+  readonly hosts: readonly VmPlacement[];
 }
 
 export interface VmPlacement {
@@ -78,6 +113,11 @@ export interface Deployment {
   readonly dataNodes: ReadonlyMap<string, readonly DataNode[]>;
   /** Profile-container nodes of one member (mounted wherever the member's session runs). */
   readonly profilesOf: ReadonlyMap<string, readonly string[]>;
+  /** Declared and assumed physical hosts, declared first (model order). */
+  readonly physicalHosts: readonly PhysicalHostPlacement[];
+  readonly profileShares: readonly ProfileShare[];
+  /** Worst-case assumptions made where the model is silent, in words for the output. */
+  readonly assumptions: readonly string[];
   /** Apps a user runs: their pool's apps, then their own, without repeats. */
   appsOf(user: User): readonly App[];
   /** Data stores listing the user (as a user, not a reader). */
@@ -95,10 +135,19 @@ export function deriveDeployment(model: Model): Deployment {
     appsByUser.set(user, ids.flatMap((id) => appById.get(id) ?? []));
   }
 
+  const tenantOfOrg = new Map<string, Tenant>();
+  for (const tenant of model.tenants) for (const org of tenant.organizations) tenantOfOrg.set(org, tenant);
+  const subscriptionTenant = new Map(model.subscriptions.map((s) => [s.id, s.tenant] as const));
+  const poolTenant = new Map(model.hostPools.map((p) => [p.id, subscriptionTenant.get(p.subscription)] as const));
+  const isHostAdmin = (user: User): boolean =>
+    user.privilege === 'localAdmin' ||
+    (user.privilege === 'tenantAdmin' && user.hostPool !== null && poolTenant.get(user.hostPool) === tenantOfOrg.get(user.organization)?.id);
+
   const members = new Map<string, Member[]>();
   for (const user of model.users) {
     const list: Member[] = [];
     const apps = appsByUser.get(user)!;
+    const hostAdmin = isHostAdmin(user);
     for (let i = 1; i <= user.count; i++) {
       const id = memberId(user.id, i, user.count);
       list.push({
@@ -108,6 +157,7 @@ export function deriveDeployment(model: Model): Deployment {
         credential: nodeId.credential(id),
         device: nodeId.device(id),
         processes: apps.map((app) => nodeId.process(id, app.id)),
+        hostAdmin,
       });
     }
     members.set(user.id, list);
@@ -117,9 +167,6 @@ export function deriveDeployment(model: Model): Deployment {
   const pools = model.hostPools.map((pool) => placePool(pool, model.users, members));
   const vmById = new Map<string, VmPlacement>();
   for (const placement of pools) for (const vm of placement.vms) vmById.set(vm.id, vm);
-
-  const tenantOfOrg = new Map<string, Tenant>();
-  for (const tenant of model.tenants) for (const org of tenant.organizations) tenantOfOrg.set(org, tenant);
 
   const dataByUser = new Map<string, DataStore[]>();
   for (const store of model.data) {
@@ -135,8 +182,14 @@ export function deriveDeployment(model: Model): Deployment {
     for (const n of nodes) if (n.member !== null) pushTo(profilesOf, n.member, n.node);
   }
 
+  const { physicalHosts, assumptions } = placeOnHosts(model, pools);
+  const profileShares = model.data.flatMap((store) => profileShare(store, dataNodes.get(store.id) ?? [], members, poolById));
+
   return {
     model,
+    physicalHosts,
+    profileShares,
+    assumptions,
     members,
     allMembers,
     memberById: new Map(allMembers.map((m) => [m.id, m] as const)),
@@ -155,6 +208,60 @@ export function deriveDeployment(model: Model): Deployment {
       return dataByUser.get(user.id) ?? [];
     },
   };
+}
+
+/** Id of the physical host assumed for pools that no declared host places. */
+export const ASSUMED_PHYSICAL_HOST = 'assumed:shared-host';
+
+/** Declared hosts, then the assumed shared one and each dedicated pool's own; the assumptions in words. */
+function placeOnHosts(model: Model, pools: readonly PoolPlacement[]): { physicalHosts: PhysicalHostPlacement[]; assumptions: string[] } {
+  const byId = new Map(pools.map((p) => [p.pool.id, p] as const));
+  const placed = new Set<string>();
+  const physicalHosts: PhysicalHostPlacement[] = model.physicalHosts.map((host) => {
+    for (const id of host.hostPools) placed.add(id);
+    return { id: host.id, label: `physical host ${host.id}`, vms: host.hostPools.flatMap((id) => byId.get(id)?.vms ?? []), assumed: false };
+  });
+  const unplaced = pools.filter((p) => !placed.has(p.pool.id));
+  const shared = unplaced.filter((p) => !p.pool.dedicatedHost);
+  const assumptions: string[] = [];
+  if (shared.length > 0 && shared.reduce((n, p) => n + p.vms.length, 0) > 0) {
+    const names = shared.map((p) => p.pool.id);
+    physicalHosts.push({
+      id: ASSUMED_PHYSICAL_HOST,
+      label: `a physical host that ${names.length > 1 ? 'pools ' + names.join(', ') + ' may share' : 'the VMs of ' + names[0] + ' may share'} (assumed)`,
+      vms: shared.flatMap((p) => p.vms),
+      assumed: true,
+    });
+    assumptions.push(
+      `no physical host is declared for ${names.length > 1 ? 'pools' : 'pool'} ${names.join(', ')}: assumed to share one physical host${names.length > 1 ? ' with each other' : ''}, as VMs may in a public cloud (worst case); declare \`physicalHosts\` or \`dedicatedHost: true\` to change it`,
+    );
+  }
+  for (const p of unplaced) {
+    if (!p.pool.dedicatedHost || p.vms.length === 0) continue;
+    physicalHosts.push({ id: nodeId.dedicatedHost(p.pool.id), label: `dedicated physical hosts of ${p.pool.id}`, vms: p.vms, assumed: true });
+  }
+  return { physicalHosts, assumptions };
+}
+
+/** The SMB share of an `fslogixProfile` store; other stores have none. */
+function profileShare(
+  store: DataStore,
+  nodes: readonly DataNode[],
+  members: ReadonlyMap<string, readonly Member[]>,
+  poolById: ReadonlyMap<string, PoolPlacement>,
+): ProfileShare[] {
+  if (store.location !== 'fslogixProfile' || nodes.length === 0) return [];
+  const pools = new Set<string>();
+  for (const user of store.users) for (const m of members.get(user) ?? []) if (m.user.hostPool !== null) pools.add(m.user.hostPool);
+  return [
+    {
+      store,
+      access: nodeId.shareAccess(store.id),
+      key: store.access === 'storageKey' ? nodeId.shareKey(store.id) : null,
+      containers: nodes.map((n) => n.node),
+      hosts: [...pools].flatMap((id) => poolById.get(id)?.vms ?? []),
+    },
+  ];
 }
 
 /** appsOf for a user object that is not one of the model's own entries. */

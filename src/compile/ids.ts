@@ -21,6 +21,11 @@ export const nodeId = {
   /** A per-user data store (an FSLogix profile container) of a store with several users. */
   userData: (store: string, member: string) => `${store}/${member}`,
   pooledVm: (pool: string, index: number) => `${pool}-vm${index}`,
+  /** The physical hosts of a `dedicatedHost` pool that no declared host places. */
+  dedicatedHost: (pool: string) => `${pool}:dedicated-host`,
+  /** SMB access to an FSLogix store's share, and the storage account key when hosts hold it. */
+  shareAccess: (store: string) => `${store}:share`,
+  shareKey: (store: string) => `${store}:key`,
   personalVm: (pool: string, member: string) => `${pool}-${member}`,
   /** Unprivileged code running in some session on this VM. */
   vmUnprivileged: (vm: string) => `${vm}/unprivileged`,

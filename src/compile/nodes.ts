@@ -40,8 +40,8 @@ export function emitNodes(deployment: Deployment, sink: GraphSink): void {
       entity: `subscriptions/${sub.id}`,
     });
   }
-  for (const host of model.physicalHosts) {
-    add(host.id, { kind: 'physicalHost', organization: null, label: `physical host ${host.id}`, entity: `physicalHosts/${host.id}` });
+  for (const host of deployment.physicalHosts) {
+    add(host.id, { kind: 'physicalHost', organization: null, label: host.label, entity: host.assumed ? null : `physicalHosts/${host.id}` });
   }
 
   // Attribute objects are written as literals with every key spelled out (in the order the output
@@ -102,6 +102,13 @@ export function emitNodes(deployment: Deployment, sink: GraphSink): void {
   }
 
   emitInfraNodes(deployment, sink);
+
+  for (const share of deployment.profileShares) {
+    const { id, organization } = share.store;
+    const entity = `data/${id}`;
+    add(share.access, { kind: 'placement', organization, entity, label: `SMB access to the profile share of ${id}` });
+    if (share.key !== null) add(share.key, { kind: 'secretStore', organization, entity, label: `storage account key of ${id}` });
+  }
 
   for (const extra of model.extra.nodes) {
     add(extra.id, { kind: extra.kind, organization: extra.organization, label: extra.label, entity: `extra.nodes/${extra.id}` });

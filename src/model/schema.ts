@@ -29,7 +29,7 @@ import {
   type SameType,
 } from './schema-dsl.js';
 import { INFRA_COLLECTION_NOUNS, INFRA_SECTIONS } from './infra-schema.js';
-import { ACCESS_MODES, CLASSIFICATIONS, DATA_LOCATIONS, POOL_TYPES, PRIVILEGES, type Model } from './types.js';
+import { ACCESS_MODES, CLASSIFICATIONS, DATA_LOCATIONS, POOL_TYPES, PRIVILEGES, STORE_ACCESS, type Model } from './types.js';
 import {
   DEFAULT_EXPLOIT_DAYS,
   DEFAULT_OFF_PEAK_SHUTDOWN,
@@ -141,6 +141,18 @@ const hostPool = entity('hostPools', 'Host pool', {
     'Off-peak shutdown',
     'Share of the month this pool\u2019s VMs are deallocated (0 to 1), overriding `costs.offPeakShutdown` (which applies to pooled pools only).',
   ),
+  dedicatedHost: withDefault(
+    boolean(),
+    false,
+    'Dedicated host',
+    'The pool\u2019s VMs run on physical hosts of their own (Azure Dedicated Host). Without it, and unless `physicalHosts` places the pool, its VMs may share a physical host with any other pool\u2019s (the public-cloud worst case).',
+  ),
+  confidential: withDefault(
+    boolean(),
+    false,
+    'Confidential VMs',
+    'Azure confidential VMs (AMD SEV-SNP / Intel TDX): guest memory is encrypted against the host, so a VM escape reaches this pool\u2019s VMs only across a further vsm boundary.',
+  ),
 });
 
 const app = entity('apps', 'App', {
@@ -212,6 +224,12 @@ const dataStore = entity('data', 'Data store', {
     null,
     'Subscription',
     'The subscription whose control plane holds the store (storage account, database server); null for none modelled.',
+  ),
+  access: withDefault(
+    enumOf(STORE_ACCESS),
+    'identity',
+    'Share access',
+    '`fslogixProfile` only: `identity` (identity-based SMB access: each user opens their own container) or `storageKey` (session hosts hold the storage account key, so any host kernel reaches every container).',
   ),
 });
 

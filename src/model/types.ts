@@ -58,6 +58,10 @@ export interface HostPool {
   readonly vmHourly: number | null;
   /** Share of the month the pool's VMs are deallocated, overriding `costs.offPeakShutdown`. */
   readonly offPeakShutdown?: number;
+  /** The pool's VMs run on hosts of their own (Azure Dedicated Host): no other pool's VM shares them. */
+  readonly dedicatedHost: boolean;
+  /** Confidential VMs (memory encrypted against the host): the host reaches a guest only across vsm. */
+  readonly confidential: boolean;
 }
 
 export interface App {
@@ -95,7 +99,15 @@ export interface DataStore {
   readonly readers: readonly string[];
   /** The subscription whose control plane holds the store (storage account, database server). */
   readonly subscription: string | null;
+  /**
+   * How session hosts reach an `fslogixProfile` share: `identity` (Entra/AD DS identity-based access,
+   * each user opens their own container) or `storageKey` (hosts hold the storage account key).
+   */
+  readonly access: StoreAccess;
 }
+
+export const STORE_ACCESS = ['identity', 'storageKey'] as const;
+export type StoreAccess = (typeof STORE_ACCESS)[number];
 
 export interface Costs {
   readonly currency: string;

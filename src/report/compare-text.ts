@@ -7,7 +7,9 @@ import { probabilityText } from './risk-text.js';
 
 export function formatCompare(result: CompareResult): string {
   const [a, b] = result.sides;
-  const lines: string[] = [`${a.model} vs ${b.model}: cross-organization leakage by boundary type`, ''];
+  const lines: string[] = [`${a.model} vs ${b.model}: cross-organization leakage by boundary type`];
+  for (const side of [a, b]) for (const assumption of side.assumptions) lines.push(`${side.model} assumes: ${assumption}`);
+  lines.push('');
   for (let i = 0; i < a.cells.length; i++) {
     const ca = a.cells[i]!;
     const cb = b.cells[i]!;

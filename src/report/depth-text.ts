@@ -11,7 +11,9 @@ export function formatDepthResult(result: DepthResult): string {
   const mode = result.by === 'type' ? 'boundary type (exhaustive)' : `boundary instance, up to ${result.order} failures`;
   const attackers = result.organizations.filter((o) => o.attacker).map((o) => o.id);
   const who = attackers.length > 0 ? `${attackers.join(', ')}` : result.from.join(', ');
-  const lines = [`defense depth on ${result.model} by ${mode}, attacker: ${result.from.join(', ')}`, ''];
+  const lines = [`defense depth on ${result.model} by ${mode}, attacker: ${result.from.join(', ')}`];
+  for (const assumption of result.assumptions) lines.push(`assumes: ${assumption}`);
+  lines.push('');
 
   for (const org of result.organizations) {
     const own = org.attacker ? ' (own organization)' : '';

@@ -17,6 +17,7 @@ export function formatWhatIf(result: WhatIfResult): string {
   lines.push(`  attacker: ${describeFootholds(result)}`);
   lines.push(`  failed:   ${fail}`);
   lines.push(`  controls: ${controls}`);
+  for (const assumption of result.assumptions) lines.push(`  assumes:  ${assumption}`);
   lines.push('');
 
   const exposed = result.summary.exposedOrganizations;

@@ -3,6 +3,11 @@
 
 import type { Rule } from './rule.js';
 
+/**
+ * Who is an administrator is `Member.hostAdmin`: a `localAdmin`, or a tenant admin signed in to a host
+ * joined to their own directory (Global Administrators are local administrators of every Entra-joined
+ * device by default; domain.md: "signed in to a session host, they are local admins there").
+ */
 export const adminToKernel: Rule = {
   id: 'admin-to-kernel',
   description: 'A local administrator\u2019s session controls the kernel of any VM it may run on, crossing no boundary.',
@@ -10,12 +15,12 @@ export const adminToKernel: Rule = {
   apply(deployment, edge) {
     for (const pool of deployment.pools) {
       for (const vm of pool.vms) {
-        for (const m of vm.pinned) if (m.user.privilege === 'localAdmin') edge(m.session, vm.id);
+        for (const m of vm.pinned) if (m.hostAdmin) edge(m.session, vm.id);
       }
       if (pool.pool.type !== 'pooled') continue;
       const hub = pool.hubs.admin;
       for (const vm of pool.vms) edge(hub, vm.id);
-      for (const m of pool.floating) if (m.user.privilege === 'localAdmin') edge(m.session, hub);
+      for (const m of pool.floating) if (m.hostAdmin) edge(m.session, hub);
     }
   },
 };

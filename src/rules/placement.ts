@@ -25,7 +25,7 @@ function placePool(profilesOf: ReadonlyMap<string, readonly string[]>, pool: Poo
   for (const vm of pool.vms) {
     for (const m of vm.pinned) {
       // Unprivileged code of a pinned user runs on that VM; admins reach its kernel (rule admin-to-kernel).
-      if (m.user.privilege !== 'localAdmin') edge(m.session, vm.unprivileged);
+      if (!m.hostAdmin) edge(m.session, vm.unprivileged);
       occupy(vm.sessions, vm.profiles, vm.credentials, m);
     }
   }
@@ -39,7 +39,7 @@ function placePool(profilesOf: ReadonlyMap<string, readonly string[]>, pool: Poo
     edge(vm.credentials, hubs.credentials);
   }
   for (const m of pool.floating) {
-    if (m.user.privilege !== 'localAdmin') edge(m.session, hubs.unprivileged);
+    if (!m.hostAdmin) edge(m.session, hubs.unprivileged);
     occupy(hubs.sessions, hubs.profiles, hubs.credentials, m);
   }
 }

@@ -4,6 +4,7 @@ import { adminToKernel } from './admin-to-kernel.js';
 import { browser } from './browser.js';
 import { credentialGuard } from './credential-guard.js';
 import { credentialUse } from './credential-use.js';
+import { fslogixShare } from './fslogix-share.js';
 import { hypervisor } from './hypervisor.js';
 import { kernelControl } from './kernel-control.js';
 import { kernelElevation } from './kernel-elevation.js';
@@ -40,6 +41,7 @@ export const RULES: readonly Rule[] = [
   processIsolation,
   userIsolation,
   profileLogonCode,
+  fslogixShare,
   kernelControl,
   credentialGuard,
   hypervisor,

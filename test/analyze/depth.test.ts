@@ -42,9 +42,15 @@ describe('depth', () => {
     expect(alice.minimalSets).toEqual([[]]);
   });
 
-  it('admins-personal: the same admin needs failures that this model cannot even offer', async () => {
+  it('admins-personal: the same admin needs a VM escape, since no physical host is declared (worst case: shared)', async () => {
+    // admin-ann controls her personal desktop's kernel with no failure; the model declares no
+    // physicalHosts, so her desktop may share a physical host with the pooled hosts (assumed, and
+    // stated): a VM escape alone reaches alice's profile. Before, undeclared pools shared nothing.
     const result = await depthJson(['models/admins-personal.yaml', '--from', 'admin-ann']);
-    expect(result.data.find((d) => d.id === 'contoso-profiles/alice')!.depth).toBeNull();
+    const alice = result.data.find((d) => d.id === 'contoso-profiles/alice')!;
+    expect(alice.depth).toBe(1);
+    expect(alice.minimalSets).toEqual([['vm']]);
+    expect(result.assumptions[0]).toMatch(/^no physical host is declared for pools contoso-pool, admin-desktops/);
   });
 
   it('by instance: each minimal set names concrete boundaries, and counts stay exact when capped', async () => {

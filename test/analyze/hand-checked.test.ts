@@ -89,3 +89,93 @@ describe('the user boundary yields the other user\u2019s session (other-users-da
     expect(db.minimalSets).toEqual([['kernel'], ['process'], ['session'], ['user']]);
   });
 });
+
+describe('FSLogix containers live on a share (shared-profile-share)', () => {
+  // a and d never share a VM (different pools, each on its own declared host), so a's VM boundaries
+  // lead nowhere near d. But both containers are files on one SMB share, which a's host mounts: the
+  // share's own user boundary (user@profiles:share) is all that keeps a out of d's container. So
+  // {user} is its only minimal set. With `access: storageKey`, a's host holds the storage account
+  // key: a kernel failure on a's VM yields the key and every container, so {kernel} joins {user}.
+  it('from a, d\u2019s container falls to {user} on the share instance', () => {
+    const prepared = fixture('shared-profile-share');
+    const container = store(depthOf(prepared, 'a'), 'profiles/d');
+    expect(container.depth).toBe(1);
+    expect(container.minimalSets).toEqual([['user']]);
+    expect(container.witnesses[0]!.path.map((h) => h.instance).filter((i) => i !== null)).toEqual(['user@profiles:share']);
+  });
+
+  it('with the storage key on the hosts, {kernel} reaches it too', () => {
+    const prepared = fixture('shared-profile-share', (t) => t.replace('    users: [a, d]\n', '    users: [a, d]\n    access: storageKey\n'));
+    const container = store(depthOf(prepared, 'a'), 'profiles/d');
+    expect(container.depth).toBe(1);
+    expect(container.minimalSets).toEqual([['kernel'], ['user']]);
+  });
+});
+
+describe('a VM escape reads VSM secrets (vm-escape-reads-vsm)', () => {
+  // x is an admin: x's session controls x's desktop kernel with no failure. A VM escape (vm) gives
+  // the physical host, which reads every guest's memory — pool-b's kernels and, Credential Guard or
+  // not, the credentials VSM protects there (the guest's VSM is enforced by that very hypervisor).
+  // owner-b's credential or session acts as owner-b, who owns sub-b, which holds b-share. Tenants
+  // and subscriptions are separate, yet one failure suffices: depth 1 via {vm}.
+  const prepared = fixture('vm-escape-reads-vsm');
+  it('b-share has depth 1 via {vm}', () => {
+    const share = store(depthOf(prepared, 'x'), 'b-share');
+    expect(share.depth).toBe(1);
+    expect(share.minimalSets).toEqual([['vm']]);
+  });
+
+  it('holds owner-b persistently: the stolen credential, not only the live session', () => {
+    const result = ask(prepared, { from: ['x'], fail: ['vm'] });
+    expect(result.identities.find((i) => i.id === 'owner-b')).toMatchObject({ persistence: 'persistent' });
+    expect(result.identities.find((i) => i.id === 'owner-b/credential')).toMatchObject({ persistence: 'persistent' });
+  });
+
+  it('confidential VMs put a boundary back: {vm, vsm}', () => {
+    // Guest memory is encrypted against the host: the host reaches pool-b's guests only across
+    // vsm@<vm>:memory, so the VM escape alone no longer suffices.
+    const confidential = fixture('vm-escape-reads-vsm', (t) => t.replace('    type: pooled\n', '    type: pooled\n    confidential: true\n'));
+    const share = store(depthOf(confidential, 'x'), 'b-share');
+    expect(share.depth).toBe(2);
+    expect(share.minimalSets).toEqual([['vm', 'vsm']]);
+  });
+});
+
+describe('tenant admins are local admins of the joined hosts they sign in to', () => {
+  // ga is a Global Administrator of dir and signs in to pool, whose subscription belongs to dir: the
+  // hosts are joined to ga's directory, where Global Administrators are local administrators. So
+  // ga's session controls the kernel with no failure and reaches m's database.
+  const text = readFileSync(`${ROOT}test/fixtures/models/hand/other-users-database.yaml`, 'utf8').replace(
+    '  - id: b\n    organization: org\n    hostPool: pool\n',
+    '  - id: b\n    organization: org\n    hostPool: pool\n  - id: ga\n    organization: org\n    privilege: tenantAdmin\n    hostPool: pool\n',
+  );
+  it('ga controls every VM of the pool with no failure', () => {
+    const prepared = prepareText(text);
+    const result = ask(prepared, { from: ['ga'] });
+    expect(result.availability.map((a) => a.vm)).toEqual(['pool-vm1', 'pool-vm2']);
+    expect(result.data.map((d) => d.id)).toContain('b-db');
+    // Before: a tenant admin's session was unprivileged code; no VM was controlled without a kernel failure.
+    expect(prepared.deployment.memberById.get('ga')!.hostAdmin).toBe(true);
+    expect(prepared.deployment.memberById.get('a')!.hostAdmin).toBe(false);
+  });
+});
+
+describe('no silent optimism about physical hosts', () => {
+  // No `physicalHosts`: the VMs of every pool may share a physical host, as in a public cloud, and
+  // the output says so. `dedicatedHost: true` takes a pool off the shared host.
+  const text = readFileSync(`${ROOT}test/fixtures/models/hand/vm-escape-reads-vsm.yaml`, 'utf8').replace(/physicalHosts:\n  - id: host\n    hostPools: \[desks-a, pool-b\]\n/, '');
+  it('assumes a shared host and says so; b-share is still at depth 1 via {vm}', () => {
+    const prepared = prepareText(text);
+    expect(prepared.deployment.assumptions).toEqual([
+      'no physical host is declared for pools desks-a, pool-b: assumed to share one physical host with each other, as VMs may in a public cloud (worst case); declare `physicalHosts` or `dedicatedHost: true` to change it',
+    ]);
+    const result = depthOf(prepared, 'x');
+    expect(result.assumptions).toEqual(prepared.deployment.assumptions);
+    expect(store(result, 'b-share').minimalSets).toEqual([['vm']]);
+  });
+
+  it('a dedicated host for pool-b removes the path', () => {
+    const prepared = prepareText(text.replace('    type: pooled\n', '    type: pooled\n    dedicatedHost: true\n'));
+    expect(store(depthOf(prepared, 'x'), 'b-share').depth).toBeNull();
+  });
+});

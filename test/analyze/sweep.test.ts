@@ -25,8 +25,9 @@ describe('sweep', () => {
     // her session and the finance database.
     expect(row('user').reached[contoso]).toBe(14);
     expect(row('browser').reached[contoso]).toBe(0);
-    // types of cross-org-shared: network kernel process user session browser vsm → 7 singletons + empty set
-    expect(result.rows).toHaveLength(8);
+    // types of cross-org-shared: network kernel process user session browser vm vsm → 8 singletons
+    // + empty set (vm: its pools are assumed to share a physical host, as no host is declared)
+    expect(result.rows).toHaveLength(9);
   });
 
   it('by instance: rows are the minimal instance sets; each single VM kernel exposes everything', async () => {

@@ -4,8 +4,13 @@ import { assets, at, bundledContext, bundledText, contextOfText, run } from './h
 
 /** The separated model on dedicated hosts: no physical host shared, so no path between the orgs at all. */
 function dedicated() {
-  const text = bundledText('cross-org-separated').replace(/physicalHosts:\n {2}- id: azure-host-1\n {4}hostPools: \[contoso-pool, fabrikam-pool\]\n/, '');
+  // Without `physicalHosts` the pools would be assumed to share one (the public-cloud worst case):
+  // `dedicatedHost: true` is what takes them apart.
+  const text = bundledText('cross-org-separated')
+    .replace(/physicalHosts:\n {2}- id: azure-host-1\n {4}hostPools: \[contoso-pool, fabrikam-pool\]\n/, '')
+    .replaceAll('    type: pooled\n', '    type: pooled\n    dedicatedHost: true\n');
   expect(text).not.toContain('azure-host-1');
+  expect(text.match(/dedicatedHost: true/g)).toHaveLength(2);
   return contextOfText(text, 'dedicated.yaml');
 }
 

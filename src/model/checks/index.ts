@@ -6,6 +6,7 @@ import type { ModelCheck } from './model-check.js';
 import { managedDevicesExist } from './managed-devices.js';
 import { poolInOneSubnet } from './pool-in-one-subnet.js';
 import { profileStoreHasNoReaders } from './profile-readers.js';
+import { storageKeyOnProfileStores } from './storage-key-access.js';
 import { securityRuleNames } from './security-rule-names.js';
 import { subscriptionOwnerOwnsOne } from './subscription-owner.js';
 import { subscriptionWithinTenant } from './subscription-tenant.js';
@@ -20,6 +21,7 @@ export const MODEL_CHECKS: readonly ModelCheck[] = [
   vmPinWithinPool,
   edgeInstanceNeedsBoundary,
   profileStoreHasNoReaders,
+  storageKeyOnProfileStores,
   managedDevicesExist,
   poolInOneSubnet,
   securityRuleNames,
