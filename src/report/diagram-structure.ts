@@ -35,7 +35,9 @@ export function buildDiagramStructure(model: Model, deployment: Deployment, comp
     const children = orgContents(b, [org.id], null);
     if (children.length > 0) top.push(element({ id: `org:${org.id}`, role: 'organization', label: org.name, detail: 'organization without an identity tenant', organization: org.id, arrange: 'stack', children }));
   }
-  if (model.physicalHosts.length > 0) top.push(section('hosts', 'physical hosts', 'flow', model.physicalHosts.map((host) => hostElement(b, host.id, host.hostPools))));
+  // Declared hosts and the ones assumed where the model is silent (Deployment.physicalHosts).
+  const hosts = deployment.physicalHosts.map((host) => hostElement(b, host.id, [...new Set(host.vms.map((vm) => vm.pool.id))], host.assumed ? 'assumed' : null));
+  if (hosts.length > 0) top.push(section('hosts', 'physical hosts', 'flow', hosts));
 
   const root = element({ id: 'canvas', role: 'canvas', label: model.name, arrange: 'stack', children: top });
   const organizations = model.organizations.map((org) => ({
@@ -279,6 +281,9 @@ function userCard(b: Builder, user: User, vmIds: readonly string[], given?: read
     if (nodes.length === 0) continue;
     const chipId = `profile:${store.id}:${user.id}`;
     claim(b, chipId, nodes);
+    // The share's access and storage key nodes go with the first profile chip of the store.
+    const share = b.deployment.profileShares.find((p) => p.store.id === store.id);
+    if (share !== undefined) claim(b, chipId, share.key === null ? [share.access] : [share.access, share.key]);
     chips.push(
       element({
         id: chipId,
@@ -313,7 +318,9 @@ function userCard(b: Builder, user: User, vmIds: readonly string[], given?: read
 function dataElement(b: Builder, store: DataStore): DiagramElement {
   const id = `data:${store.id}`;
   const nodes = (b.deployment.dataNodes.get(store.id) ?? []).map((n) => n.node);
-  claim(b, id, nodes);
+  // An FSLogix store's share access and storage key nodes are drawn with the store.
+  const share = b.deployment.profileShares.find((p) => p.store.id === store.id);
+  claim(b, id, share === undefined ? nodes : [...nodes, share.access, ...(share.key === null ? [] : [share.key])]);
   return {
     ...element({ id, role: 'data', label: store.id, detail: `${store.classification} · ${store.location}`, organization: store.organization, nodes }),
     classification: store.classification,
@@ -321,10 +328,11 @@ function dataElement(b: Builder, store: DataStore): DiagramElement {
   };
 }
 
-function hostElement(b: Builder, host: string, pools: readonly string[]): DiagramElement {
+function hostElement(b: Builder, host: string, pools: readonly string[], note: string | null = null): DiagramElement {
   const id = `host:${host}`;
   claim(b, id, [host]);
-  return element({ id, role: 'host', label: host, detail: `hypervisor · runs the VMs of ${pools.join(', ')}`, nodes: [host], walls: walls(b, 'vm', [host]) });
+  const detail = `hypervisor${note === null ? '' : ` (${note})`} · runs the VMs of ${pools.join(', ')}`;
+  return element({ id, role: 'host', label: host, detail, nodes: [host], walls: walls(b, 'vm', [host]) });
 }
 
 function extras(b: Builder, organization: string | null): DiagramElement[] {

@@ -46,10 +46,12 @@ describe('depth', () => {
     // admin-ann controls her personal desktop's kernel with no failure; the model declares no
     // physicalHosts, so her desktop may share a physical host with the pooled hosts (assumed, and
     // stated): a VM escape alone reaches alice's profile. Before, undeclared pools shared nothing.
+    // And her desktop mounts the same FSLogix share as alice's hosts: the share's own user boundary
+    // (user@contoso-profiles:share) is the other single failure.
     const result = await depthJson(['models/admins-personal.yaml', '--from', 'admin-ann']);
     const alice = result.data.find((d) => d.id === 'contoso-profiles/alice')!;
     expect(alice.depth).toBe(1);
-    expect(alice.minimalSets).toEqual([['vm']]);
+    expect(alice.minimalSets).toEqual([['user'], ['vm']]);
     expect(result.assumptions[0]).toMatch(/^no physical host is declared for pools contoso-pool, admin-desktops/);
   });
 

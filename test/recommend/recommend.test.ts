@@ -103,7 +103,11 @@ describe('recommend on three organizations', () => {
     expect(everything.passed).toBe(false);
     // Admins on pooled hosts reach co-residents' data with no failure.
     expect(byId.get('admins-pooled')!.adminRisk).toBe(1);
-    expect(recommended.adminRisk).toBeLessThan(0.05);
+    // On personal desktops they need a failure: a VM escape, since the recommended topology declares
+    // no physical hosts and its pools are assumed to share one (the worst case). That failure's
+    // default likelihood (about 0.15 a year) is the admin risk that remains.
+    expect(recommended.adminRisk).toBeGreaterThan(0);
+    expect(recommended.adminRisk).toBeLessThan(0.2);
     // Separating the trusting organizations too costs more and buys no cross-org risk reduction.
     expect(byId.get('separate-every-org')!.cost.totalMonthly).toBeGreaterThan(recommended.cost.totalMonthly);
     expect(byId.get('separate-every-org')!.dominatedBy).toContain('recommended');
