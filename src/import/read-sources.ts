@@ -2,13 +2,14 @@
 // reader applies (ARM resource JSON, ARM template, `terraform show -json`, Terraform configuration).
 // The only file-system access of the importer.
 
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { readTextFile } from '../model/read-text-file.js';
 import { emptyInventory, mergeInventory, type Inventory } from './inventory.js';
 import { readArmJson } from './read/arm-json.js';
 import { isRecord } from './read/arm-resource.js';
 import { readArmTemplate } from './read/arm-template.js';
+import { readAzure, type ResourceGraph } from './read/azure-live.js';
 import { readJsonDocument, type PositionedDocument } from './read/json-document.js';
 import { readTerraform, type TerraformFile } from './read/terraform.js';
 import { readTerraformShow } from './read/terraform-show.js';
@@ -20,7 +21,12 @@ export interface SourceOptions {
   readonly varFiles: readonly string[];
   /** ARM template parameter files. */
   readonly parameterFiles: readonly string[];
+  /** Live Azure, read when a source is `azure` (and no file of that name exists). */
+  readonly azure?: { readonly graph: ResourceGraph; readonly subscriptions: readonly string[] };
 }
+
+/** The source name that means "read live Azure". */
+export const AZURE_SOURCE = 'azure';
 
 const TFVARS = /\.tfvars(\.json|\.sample)?$/;
 
@@ -59,6 +65,10 @@ export async function readSources(sources: readonly string[], options: SourceOpt
     }
   };
   for (const source of sources) {
+    if (source === AZURE_SOURCE && options.azure !== undefined && !existsSync(source)) {
+      mergeInventory(inventory, await readAzure(options.azure.graph, options.azure.subscriptions));
+      continue;
+    }
     let isDirectory = false;
     try {
       isDirectory = statSync(source).isDirectory();

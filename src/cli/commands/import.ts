@@ -1,10 +1,12 @@
 // `indepth import SOURCE… [-o model.yaml]`: Terraform, ARM templates and ARM resource JSON in, an
 // indepth model out, every assumption written beside what it is about and summarized on stderr.
 
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import { importDeployment } from '../../import/import.js';
+import { sdkResourceGraph } from '../../import/read/azure-live.js';
+import { AZURE_SOURCE } from '../../import/read-sources.js';
 import { DEFAULT_GROUP_SIZE, type OrgBy } from '../../import/map/context.js';
 import type { OrgRule } from '../../import/map/organizations.js';
 import { diffModels, formatModelDiff } from '../../import/diff.js';
@@ -26,6 +28,7 @@ interface ImportOptions {
   parameters: string[];
   name?: string;
   diff?: string;
+  subscription: string[];
   quiet?: boolean;
 }
 
@@ -33,7 +36,7 @@ export function registerImport(program: Command, io: CliIo): void {
   program
     .command('import')
     .description('read a deployment (Terraform .tf/.tfvars, `terraform show -json`, ARM templates, ARM REST / Resource Graph JSON) into a model; every assumption is a YAML comment')
-    .argument('<sources...>', 'files or directories: a Terraform directory, .tf/.tfvars files, .json (ARM resources, REST examples, `az graph query` output, ARM templates and parameter files, `terraform show -json`)')
+    .argument('<sources...>', '`azure` (live, with --subscription), or files or directories: a Terraform directory, .tf/.tfvars files, .json (ARM resources, REST examples, `az graph query` output, ARM templates and parameter files, `terraform show -json`)')
     .option('-o, --output <file>', 'write the model here (default: stdout)')
     .option('--org-by <how>', 'organizations from `subscription`, `resource-group` or `tag:NAME`', 'subscription')
     .option('--org-map <file>', 'YAML/JSON mapping `organizations: {ORG: [glob on resource id | tag:NAME=VALUE, …]}`; overrides --org-by')
@@ -41,12 +44,13 @@ export function registerImport(program: Command, io: CliIo): void {
     .option('--var <name=value>', 'a Terraform variable, as `terraform -var`; repeatable', collect, [])
     .option('--var-file <file>', 'a Terraform .tfvars file; repeatable', collect, [])
     .option('--parameters <file>', 'an ARM template parameters file; repeatable', collect, [])
+    .option('--subscription <id>', '`indepth import azure`: a subscription to read through Azure Resource Graph (signs in with DefaultAzureCredential: az login, environment, managed identity); repeatable', collect, [])
     .option('--name <name>', 'model name (default: from the first source)')
     .option('--diff <model>', 'compare with a reviewed model: print what the deployment adds, removes or changes, instead of writing a model')
     .option('-q, --quiet', 'no assumption summary on stderr')
     .addHelpText(
       'after',
-      '\nExamples:\n  indepth import infra/terraform/avd -o avd.yaml\n  indepth import hostpools.json sessionhosts.json appgroups.json roles.json --org-by tag:customer\n  indepth import --diff reviewed.yaml infra/terraform/avd',
+      '\nExamples:\n  indepth import infra/terraform/avd -o avd.yaml\n  indepth import azure --subscription 11111111-2222-3333-4444-555555555555 -o avd.yaml\n  indepth import hostpools.json sessionhosts.json appgroups.json roles.json --org-by tag:customer\n  indepth import --diff reviewed.yaml infra/terraform/avd',
     )
     .action(async (sources: string[], options: ImportOptions) => {
       const problems: string[] = [];
@@ -62,10 +66,14 @@ export function registerImport(program: Command, io: CliIo): void {
       else if (options.orgBy === 'subscription' || options.orgBy === 'resource-group') orgBy = { kind: options.orgBy };
       else if (/^tag:.+/.test(options.orgBy)) orgBy = { kind: 'tag', tag: options.orgBy.slice(4) };
       else problems.push(`--org-by: expected \`subscription\`, \`resource-group\` or \`tag:NAME\`, got \`${options.orgBy}\``);
+      const live = sources.includes(AZURE_SOURCE) && !existsSync(AZURE_SOURCE);
+      if (live && options.subscription.length === 0) problems.push('import azure: give at least one --subscription ID');
+      if (!live && options.subscription.length > 0) problems.push('--subscription: only with the source `azure` (live Azure)');
       if (problems.length > 0 || orgBy === null) throw new CliError(problems.join('\nindepth: '));
+      const azure = live ? { graph: await sdkResourceGraph(), subscriptions: options.subscription } : undefined;
 
       const name = options.name ?? (sources[0] ?? 'imported').replace(/\/+$/, '').split('/').pop()?.replace(/\.[a-z.]+$/i, '') ?? 'imported';
-      const result = await importDeployment(sources, { vars, varFiles: options.varFile, parameterFiles: options.parameters, orgBy, groupSize, name: name === '' ? 'imported' : name });
+      const result = await importDeployment(sources, { vars, varFiles: options.varFile, parameterFiles: options.parameters, ...(azure === undefined ? {} : { azure }), orgBy, groupSize, name: name === '' ? 'imported' : name });
       if (result.issues.length > 0) io.err(result.issues.map((i) => `${formatIssue(i)}\n`).join(''));
       if (result.resourceCount === 0 && result.issues.length > 0) throw new CliError('nothing could be read from the input');
 
