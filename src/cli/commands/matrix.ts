@@ -2,9 +2,9 @@
 // attacker, on worker threads (both cores by default), identical to the sequential run.
 
 import type { Command } from 'commander';
-import { leakageInput, leakageMatrix, leakageTasks } from '../../analyze/leakage.js';
+import { leakageFromPass, leakageInput, leakageTasks } from '../../analyze/leakage.js';
 import { didYouMean } from '../../model/suggest.js';
-import { defaultJobs, runLeakageTasks, workersAvailable } from '../../parallel/leakage-pool.js';
+import { defaultJobs, runPasses } from '../../parallel/pass-pool.js';
 import { toJson } from '../../report/json.js';
 import { formatLeakage } from '../../report/leakage-text.js';
 import { CliError, type CliIo } from '../io.js';
@@ -52,10 +52,8 @@ export function registerMatrix(program: Command, io: CliIo): void {
         const input = leakageInput(prepared, toggles.values);
         bar.phase('attackers');
         const onProgress = (done: number, total: number) => bar.update(done, total);
-        matrix =
-          jobs > 1 && tasks.length > 1 && workersAvailable()
-            ? { ...leakageMatrix(prepared, [], input), attackers: await runLeakageTasks(input, tasks, jobs, onProgress) }
-            : leakageMatrix(prepared, tasks, input, onProgress);
+        const passes = await runPasses(input, tasks, jobs, onProgress);
+        matrix = { model: prepared.model.name, organizations: orgs, attackers: passes.map((pass) => leakageFromPass(pass, input.victims)) };
       } finally {
         bar.end();
       }
