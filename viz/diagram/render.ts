@@ -24,6 +24,8 @@ import {
   type Palette,
 } from './palette.js';
 import { pillsOf, reachedShare, type Pill } from './present.js';
+import { pathOverlay } from './path-overlay.js';
+import { textBoxes } from './text-boxes.js';
 
 export interface DiagramOptions {
   /** Total width in px (default 1480). */
@@ -60,10 +62,12 @@ export function renderDiagram(structure: DiagramStructure, state: DiagramState, 
   const collapsed = collapseForState(structure.root, state);
   const laid = layout(collapsed.root, state, collapsed.reach, diagramW);
   const failed = new Set(state.failedInstances);
+  const boxes = drawBox(laid.root, pal, failed);
+  const bounds = { x: 4 - MARGIN, y: -14, w: diagramW + MARGIN - 4 + (withPanel ? GAP - 6 : MARGIN - 4), h: laid.root.h + 14 + MARGIN - 4 };
   const diagram: SvgNode[] = [
-    drawBox(laid.root, pal, failed),
+    boxes,
     el('g', { class: 'footholds' }, state.footholdElements.flatMap((id) => footholdMark(laid, id))),
-    ...pathOverlay(laid, state.path.steps),
+    ...pathOverlay(laid, state.path.steps, textBoxes(boxes), bounds),
   ];
   parts.push(translate(MARGIN, top, diagram));
   let height = top + laid.root.h;
@@ -269,13 +273,15 @@ function cylinder(x: number, y: number, classification: string, scale = 1): SvgN
   const h = 16 * scale;
   const ry = 2.5 * scale;
   return [
-    el('path', {
-      d: `M${x} ${y + ry}v${h - 2 * ry}a${w / 2} ${ry} 0 0 0 ${w} 0v${-(h - 2 * ry)}`,
-      fill: '#ffffff',
-      stroke: color,
-      'stroke-width': 1.3,
-    }),
-    el('ellipse', { cx: x + w / 2, cy: y + ry, rx: w / 2, ry, fill: color }),
+    el('g', { class: 'icon' }, [
+      el('path', {
+        d: `M${x} ${y + ry}v${h - 2 * ry}a${w / 2} ${ry} 0 0 0 ${w} 0v${-(h - 2 * ry)}`,
+        fill: '#ffffff',
+        stroke: color,
+        'stroke-width': 1.3,
+      }),
+      el('ellipse', { cx: x + w / 2, cy: y + ry, rx: w / 2, ry, fill: color }),
+    ]),
   ];
 }
 
@@ -283,122 +289,6 @@ function footholdMark(laid: Laid, id: string): SvgNode[] {
   const box = laid.byId.get(id);
   if (box === undefined) return [];
   return [el('rect', { x: box.x - 3, y: box.y - 3, width: box.w + 6, height: box.h + 6, rx: 7, fill: 'none', stroke: FOOTHOLD, 'stroke-width': 3 })];
-}
-
-interface Marker {
-  readonly box: Box;
-  readonly first: number;
-  readonly last: number;
-  readonly failed: boolean;
-  cx: number;
-  cy: number;
-  w: number;
-}
-
-/** The explanation path: numbered markers on the boxes it passes, joined by arrows in step order. */
-function pathOverlay(laid: Laid, steps: readonly PathStep[]): SvgNode[] {
-  // Steps through pool-wide hubs (drawn as sections) or undrawn nodes fold into the next marker.
-  const markers: Marker[] = [];
-  let pending: PathStep[] = [];
-  for (const step of steps) {
-    const box = step.element === null ? undefined : anchorBox(laid, step.element);
-    if (box === undefined || box.el.role === 'section' || box.el.role === 'canvas') {
-      pending.push(step);
-      continue;
-    }
-    const group = [...pending, step];
-    pending = [];
-    const failed = group.some((s) => s.instance !== null);
-    const previous = markers[markers.length - 1];
-    if (previous !== undefined && previous.box === box) {
-      markers[markers.length - 1] = { ...previous, last: step.step, failed: previous.failed || failed };
-      continue;
-    }
-    markers.push({ box, first: group[0]!.step, last: step.step, failed, cx: 0, cy: 0, w: 0 });
-  }
-  const tail = markers[markers.length - 1];
-  if (pending.length > 0 && tail !== undefined) {
-    markers[markers.length - 1] = { ...tail, last: pending[pending.length - 1]!.step, failed: tail.failed || pending.some((s) => s.instance !== null) };
-  }
-  const used = new Map<Box, number>();
-  const font: Font = { size: 11, bold: true };
-  for (const m of markers) {
-    const label = markerLabel(m);
-    m.w = Math.max(22, Math.ceil(textWidth(label, font)) + 12);
-    const offset = used.get(m.box) ?? 0;
-    used.set(m.box, offset + m.w + 4);
-    const b = m.box;
-    if (CONTAINERS.has(b.el.role)) {
-      // Big boxes: on the top wall just after the title, so arrows stay short.
-      m.cx = Math.min(b.x + b.style.pad + headerLineWidth(b.p, b.style) + 14 + m.w / 2 + offset, b.x + b.w - m.w / 2 - 2);
-      m.cy = b.y + 1;
-    } else if (b.style.leafH !== null && b.h < 30) {
-      // Chips: just above the right end, clear of the label.
-      m.cx = b.x + b.w - m.w / 2 + 4 - offset;
-      m.cy = b.y - 4;
-    } else {
-      m.cx = b.x + b.w - m.w / 2 - 2 - offset;
-      m.cy = b.y - 3;
-    }
-  }
-  const lines: SvgNode[] = [];
-  for (let i = 1; i < markers.length; i++) lines.push(...arrow(markers[i - 1]!, markers[i]!));
-  const badges = markers.flatMap((m) => [
-    el('rect', { x: m.cx - m.w / 2, y: m.cy - 10, width: m.w, height: 20, rx: 10, fill: m.failed ? FAILED : PATH, stroke: '#ffffff', 'stroke-width': 1.5 }),
-    text(m.cx, m.cy + 4, markerLabel(m), font, { fill: '#ffffff', 'text-anchor': 'middle' }),
-  ]);
-  return [el('g', { class: 'path-lines' }, lines), el('g', { class: 'path-steps' }, badges)];
-}
-
-/** The box of an element, or of its nearest drawn ancestor when it was merged away. */
-function anchorBox(laid: Laid, id: string): Box | undefined {
-  const direct = laid.byId.get(id);
-  if (direct !== undefined) return direct;
-  for (const [key, box] of laid.byId) if (key.startsWith(`${id}+`)) return box;
-  return undefined;
-}
-
-function markerLabel(m: Marker): string {
-  return m.first === m.last ? `${m.first}` : `${m.first}–${m.last}`;
-}
-
-function arrow(a: Marker, b: Marker): SvgNode[] {
-  const dx = b.cx - a.cx;
-  const dy = b.cy - a.cy;
-  const len = Math.hypot(dx, dy);
-  if (len < 1) return [];
-  const bend = Math.min(60, len * 0.2);
-  const cx = (a.cx + b.cx) / 2 - (dy / len) * bend;
-  const cy = (a.cy + b.cy) / 2 + (dx / len) * bend;
-  // Stop short of the target badge; the arrowhead follows the curve's end tangent.
-  const tx = b.cx - cx;
-  const ty = b.cy - cy;
-  const tl = Math.hypot(tx, ty) || 1;
-  const ux = tx / tl;
-  const uy = ty / tl;
-  const stop = Math.min(b.w / 2, 10 / Math.max(Math.abs(uy), 0.01)) + 2;
-  const ex = b.cx - ux * Math.min(stop, b.w / 2 + 2);
-  const ey = b.cy - uy * Math.min(stop, b.w / 2 + 2);
-  const d = `M${fmt(a.cx)} ${fmt(a.cy)}Q${fmt(cx)} ${fmt(cy)} ${fmt(ex)} ${fmt(ey)}`;
-  const size = 9;
-  const head = [
-    [ex, ey],
-    [ex - ux * size - uy * size * 0.5, ey - uy * size + ux * size * 0.5],
-    [ex - ux * size + uy * size * 0.5, ey - uy * size - ux * size * 0.5],
-  ]
-    .map(([x, y]) => `${fmt(x!)},${fmt(y!)}`)
-    .join(' ');
-  const color = b.failed ? FAILED : PATH;
-  return [
-    el('path', { d, fill: 'none', stroke: '#ffffff', 'stroke-width': 6, 'stroke-opacity': 0.85, 'stroke-linecap': 'round' }),
-    el('path', { d, fill: 'none', stroke: color, 'stroke-width': 2.2, 'stroke-linecap': 'round' }),
-    el('polygon', { points: head, fill: color }),
-  ];
-}
-
-function fmt(n: number): string {
-  const r = Math.round(n * 10) / 10;
-  return r === 0 ? '0' : String(r);
 }
 
 function sidePanel(structure: DiagramStructure, state: DiagramState, pal: Palette): { nodes: SvgNode[]; height: number } {
