@@ -1,21 +1,13 @@
 // Nothing in a rendered diagram covers a label: every bundled model × scenario, and a generated
-// 5-organization model drawn with its focus layout, opened in headless Chromium. From the browser's
+// 5-organization model, each in the complete and the focus layout, opened in headless Chromium. From the browser's
 // own bounding boxes: no two labels intersect, no path badge touches a label, an icon or another
 // badge, and no arrow runs through a label. Skipped (with the reason printed) only without Chromium.
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { diagramOf } from '../../src/cli/commands/diagram.js';
-import { loadModel } from '../../src/cli/load.js';
-import { DEFAULT_GENERATE, generateModel } from '../../src/generate/generate-model.js';
-import { seededRandom } from '../../src/generate/random.js';
 import { renderDiagramSvg } from '../../viz/diagram/render.js';
 import { CHROMIUM, HAVE_CHROMIUM, launchChromium } from './browser-support.js';
-import { drawScenario, GOLDEN_CASES } from './support.js';
+import { drawGeneratedFive, drawScenario, GOLDEN_CASES } from './support.js';
 
 interface Overlap {
   readonly kind: string;
@@ -57,14 +49,6 @@ function findOverlaps(): Overlap[] {
   return out;
 }
 
-/** A 5-organization model from the generator, written where loadModel can read it. */
-function generatedFive(): string {
-  const model = generateModel({ ...DEFAULT_GENERATE, organizations: 5, users: 200, sharedHosts: true, sharedTenant: false, usersPerVm: 12 }, seededRandom(1));
-  const file = join(mkdtempSync(join(tmpdir(), 'indepth-overlap-')), 'five.yaml');
-  writeFileSync(file, stringify(model, { aliasDuplicateObjects: false }));
-  return file;
-}
-
 describe.skipIf(!HAVE_CHROMIUM)(`no overlaps in diagrams rendered by ${CHROMIUM}`, () => {
   let browser: Browser;
   let page: Page;
@@ -83,18 +67,19 @@ describe.skipIf(!HAVE_CHROMIUM)(`no overlaps in diagrams rendered by ${CHROMIUM}
     return page.evaluate(findOverlaps);
   }
 
-  it.each(GOLDEN_CASES)('%s × %s', async (model, scenario) => {
-    const { svg } = drawScenario(model, scenario);
+  it.each(GOLDEN_CASES)('%s × %s, complete and focus layouts', async (model, scenario) => {
+    const { drawn, svg } = drawScenario(model, scenario);
     expect(await overlapsOf(svg)).toEqual([]);
+    expect(await overlapsOf(renderDiagramSvg(drawn.structure, drawn.state, { width: 1920, focus: true }))).toEqual([]);
   }, 60_000);
 
-  it('a generated 5-organization model, kernel and hypervisor failed', async () => {
-    const loaded = loadModel(generatedFive());
-    const drawn = diagramOf(loaded, { name: 'kernel-and-vm', from: ['org1-workers'], fail: ['kernel', 'vm'], controls: {} });
-    if (!drawn.ok) throw new Error(JSON.stringify(drawn.problems));
-    const svg = renderDiagramSvg(drawn.structure, drawn.state);
-    // The path must be drawn for the test to mean anything.
-    expect(svg).toContain('class="badge"');
-    expect(await overlapsOf(svg)).toEqual([]);
+  it('a generated 5-organization model, kernel and hypervisor failed, complete and focus layouts', async () => {
+    const { drawn } = drawGeneratedFive();
+    for (const options of [{}, { width: 1920, focus: true }]) {
+      const svg = renderDiagramSvg(drawn.structure, drawn.state, options);
+      // The path must be drawn for the test to mean anything.
+      expect(svg).toContain('class="badge"');
+      expect(await overlapsOf(svg)).toEqual([]);
+    }
   }, 60_000);
 });

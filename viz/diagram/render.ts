@@ -7,6 +7,7 @@ import type { DiagramState, DiagramStructure, PathStep } from '../../src/report/
 import { el, serialize, type SvgElement, type SvgNode } from '../svg/tree.js';
 import { textWidth, truncate, wrap, type Font } from '../svg/text.js';
 import { collapseForState } from './collapse.js';
+import { focusForState } from './focus.js';
 import { DATA_ICON, PILL, PILL_H, detailLine, headerLineWidth, layout, pillWidth, stripeInset, type Box, type Laid } from './layout.js';
 import {
   ACCESSED_FILL,
@@ -34,6 +35,11 @@ export interface DiagramOptions {
   readonly caption?: boolean;
   /** Reach table, numbered path and legend beside the diagram (default true). */
   readonly sidePanel?: boolean;
+  /**
+   * Focus layout (default false): organizations off the attack path collapse to summary boxes, and the
+   * drawing is scaled down, if it must be, to fit `width` × 9/16 of it (16:9, a slide).
+   */
+  readonly focus?: boolean;
 }
 
 export const FONT_FAMILY = "Arial, 'Liberation Sans', Helvetica, sans-serif";
@@ -59,7 +65,8 @@ export function renderDiagram(structure: DiagramStructure, state: DiagramState, 
     top += caption.height + 18;
   }
   const diagramW = withPanel ? width - 2 * MARGIN - PANEL_W - GAP : width - 2 * MARGIN;
-  const collapsed = collapseForState(structure.root, state);
+  const focused = options.focus === true ? focusForState(structure.root, state) : null;
+  const collapsed = focused === null ? collapseForState(structure.root, state) : collapseForState(focused.root, { ...state, reach: focused.reach });
   const laid = layout(collapsed.root, state, collapsed.reach, diagramW);
   const failed = new Set(state.failedInstances);
   const boxes = drawBox(laid.root, pal, failed);
@@ -77,12 +84,15 @@ export function renderDiagram(structure: DiagramStructure, state: DiagramState, 
     height = Math.max(height, top + panel.height);
   }
   height += MARGIN;
+  // A slide is 16:9: a focus drawing taller than that is scaled down as a whole (its viewBox keeps the layout).
+  const slideH = Math.round((width * 9) / 16);
+  const scale = options.focus === true && height > slideH ? slideH / height : 1;
   return el(
     'svg',
     {
       xmlns: 'http://www.w3.org/2000/svg',
-      width,
-      height,
+      width: Math.floor(width * scale),
+      height: Math.floor(height * scale),
       viewBox: `0 0 ${width} ${height}`,
       'font-family': FONT_FAMILY,
       role: 'img',
@@ -163,7 +173,7 @@ function drawBox(box: Box, pal: Palette, failed: ReadonlySet<string>): SvgElemen
       class: broken ? 'wall broken' : 'wall',
     }),
   );
-  if (e.role === 'card' || (e.role === 'vm' && e.organization !== null)) {
+  if (e.role === 'card' || e.role === 'summary' || (e.role === 'vm' && e.organization !== null)) {
     parts.push(el('rect', { x: box.x + 1.5, y: box.y + 1.5, width: 4, height: box.h - 3, rx: 2, fill: orgColor }));
   }
   if (share > 0 && share < 1 && !box.compact && e.role !== 'chip') {
@@ -244,6 +254,13 @@ function leafContent(box: Box, pal: Palette): SvgNode[] {
   if (e.role === 'extra') {
     out.push(text(x, box.y + 16, truncate(p.title, avail, style.label), style.label));
     if (p.detail !== null) out.push(text(x, box.y + 31, truncate(p.detail, avail, style.detail), style.detail, { fill: MUTED }));
+    return out;
+  }
+  if (e.role === 'summary') {
+    const inset = stripeInset(e);
+    out.push(text(x + inset, box.y + 19, truncate(p.title, avail - inset, style.label), style.label, { fill: titleInk(e.organization, pal) }));
+    const reached = (p.reach?.reached ?? 0) > 0;
+    if (p.detail !== null) out.push(text(x + inset, box.y + 35, truncate(p.detail, avail - inset, style.detail), style.detail, { fill: reached ? REACHED : MUTED }));
     return out;
   }
   const baseline = box.y + Math.round(box.h / 2 + style.label.size * 0.35);
