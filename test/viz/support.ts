@@ -11,7 +11,7 @@ import { diagramOf } from '../../src/cli/commands/diagram.js';
 import { loadModel, loadScenario } from '../../src/cli/load.js';
 import { DEFAULT_GENERATE, generateModel } from '../../src/generate/generate-model.js';
 import { seededRandom } from '../../src/generate/random.js';
-import { renderDiagramSvg } from '../../viz/diagram/render.js';
+import { renderDiagramSvg, type DiagramOptions } from '../../viz/diagram/render.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -25,12 +25,12 @@ export const GOLDEN_CASES = [
   ['admins-personal', 'malicious-local-admin'],
 ] as const;
 
-export function drawScenario(model: string, scenario: string) {
+export function drawScenario(model: string, scenario: string, options: DiagramOptions = {}) {
   const loaded = loadModel(`${ROOT}models/${model}.yaml`);
   const s = loadScenario(`${ROOT}scenarios/${scenario}.yaml`);
   const drawn = diagramOf(loaded, { name: s.name, from: s.from, fail: s.fail, controls: s.controls });
   if (!drawn.ok) throw new Error(`cannot draw ${model} × ${scenario}: ${JSON.stringify(drawn.problems)}`);
-  return { loaded, drawn, svg: renderDiagramSvg(drawn.structure, drawn.state) };
+  return { loaded, drawn, svg: renderDiagramSvg(drawn.structure, drawn.state, options) };
 }
 
 /**
