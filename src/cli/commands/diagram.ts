@@ -114,40 +114,56 @@ export function chromiumPath(): string {
   return process.env.INDEPTH_CHROMIUM ?? DEFAULT_CHROMIUM;
 }
 
+type PageSource = { readonly html: string } | { readonly file: string; readonly ready?: string };
+
 /**
- * Renders a page (HTML text, or a file opened by file:// URL) in headless Chromium and writes a PNG.
+ * Renders a page (HTML text, or a file opened by file:// URL) in headless Chromium and writes a PNG:
+ * the whole page, or (`fullPage: false`) only the viewport, like the first page of a document.
  * Chromium and playwright-core are optional: without them this fails with an actionable message.
  */
-export async function screenshot(
-  page: { readonly html: string } | { readonly file: string; readonly ready?: string },
-  out: string,
+export async function screenshot(page: PageSource, out: string, viewport: { readonly width: number; readonly height: number }, fullPage = true, scale = 2): Promise<void> {
+  await inChromium('--png', page, viewport, scale, (tab) => tab.screenshot({ path: out, fullPage }).then(() => undefined));
+}
+
+/** Prints a page to PDF (A4 landscape, backgrounds kept) in headless Chromium. */
+export async function printPdf(page: PageSource, out: string): Promise<void> {
+  await inChromium('PDF output', page, { width: 1240, height: 900 }, 1, (tab) =>
+    tab.pdf({ path: out, format: 'A4', landscape: true, printBackground: true, margin: { top: '12mm', bottom: '12mm', left: '10mm', right: '10mm' } }).then(() => undefined),
+  );
+}
+
+async function inChromium(
+  what: string,
+  page: PageSource,
   viewport: { readonly width: number; readonly height: number },
+  deviceScaleFactor: number,
+  act: (tab: import('playwright-core').Page) => Promise<void>,
 ): Promise<void> {
   const executablePath = chromiumPath();
   if (!existsSync(executablePath)) {
     throw new CliError(
-      `--png needs Chromium, and there is none at ${executablePath}: install it (Debian: apt-get install chromium) or set INDEPTH_CHROMIUM to a Chrome/Chromium binary`,
+      `${what} needs Chromium, and there is none at ${executablePath}: install it (Debian: apt-get install chromium) or set INDEPTH_CHROMIUM to a Chrome/Chromium binary`,
     );
   }
   let playwright: typeof import('playwright-core');
   try {
     playwright = await import('playwright-core');
   } catch {
-    throw new CliError('--png needs the playwright-core package: npm install playwright-core');
+    throw new CliError(`${what} needs the playwright-core package: npm install playwright-core`);
   }
   const browser = await playwright.chromium.launch({
     executablePath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
   try {
-    const context = await browser.newContext({ viewport: { width: viewport.width, height: Math.min(viewport.height, 4000) }, deviceScaleFactor: 2 });
+    const context = await browser.newContext({ viewport: { width: viewport.width, height: Math.min(viewport.height, 4000) }, deviceScaleFactor });
     const tab = await context.newPage();
     if ('html' in page) await tab.setContent(page.html, { waitUntil: 'load' });
     else {
       await tab.goto(pathToFileURL(page.file).href, { waitUntil: 'load' });
       if (page.ready !== undefined) await tab.waitForSelector(page.ready, { timeout: 15_000 });
     }
-    await tab.screenshot({ path: out, fullPage: true });
+    await act(tab);
   } finally {
     await browser.close();
   }
