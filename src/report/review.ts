@@ -37,7 +37,7 @@ export interface ReviewInput {
 }
 
 /** At most this many minimal failure sets are spelled out in a table cell. */
-const SETS_SHOWN = 3;
+const SETS_SHOWN = 4;
 
 export function buildReview(input: ReviewInput): Review {
   const sides = input.models.length === 1 ? [input.compare.sides[0]] : input.compare.sides;
@@ -90,7 +90,8 @@ function deploymentSection(models: readonly ReviewedModel[]): ReviewSection {
 function tenancy(model: Model, what: 'tenants' | 'subscriptions'): string {
   const list = model[what];
   const shared = list.filter((t) => t.organizations.length > 1).length;
-  return `${list.length}${shared > 0 ? ` (${shared} shared by several organizations)` : ', one per organization'}`;
+  if (shared === 0) return `${list.length}, one per organization`;
+  return shared === list.length ? `${list.length}, shared by several organizations` : `${list.length} (${shared} shared by several organizations)`;
 }
 
 function cellText(cell: ModelSide['cells'][number]): string {
