@@ -17,7 +17,8 @@ import { registerValidate } from './commands/validate.js';
 import { registerView } from './commands/view.js';
 import { registerRisk } from './commands/risk.js';
 import { registerRecommend } from './commands/recommend.js';
-import { CliError, type CliIo } from './io.js';
+import { CliError, EXIT_BROKEN_PIPE, EXIT_CANNOT_WRITE, OutputError, type CliIo } from './io.js';
+import { terminalSafe } from '../domain/terminal-safe.js';
 
 export type CommandRegistrar = (program: Command, io: CliIo) => void;
 
@@ -42,7 +43,10 @@ export function buildProgram(io: CliIo): Command {
   return program;
 }
 
-/** Runs one command line; resolves to the exit code (0 ok, 1 bad input or findings, 70 internal error). */
+/**
+ * Runs one command line; resolves to the exit code: 0 ok, 1 bad input or findings, 2 an output that
+ * cannot be written, 141 standard output's reader went away (quietly), 70 internal error.
+ */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const program = buildProgram(io);
   try {
@@ -57,12 +61,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.err(error.issues.map((i) => `${formatIssue(i)}\n`).join(''));
       return 1;
     }
+    if (error instanceof OutputError) {
+      if (error.code === 'EPIPE' && error.target === 'standard output') return EXIT_BROKEN_PIPE;
+      io.err(`indepth: ${terminalSafe(error.message)}\n`);
+      return EXIT_CANNOT_WRITE;
+    }
     if (error instanceof CliError) {
       io.err(error.issues.map((i) => `${formatIssue(i)}\n`).join(''));
-      io.err(`indepth: ${error.message}\n`);
+      // An empty message: the command already said why (e.g. `check`'s verdict ends its report).
+      if (error.message !== '') io.err(`indepth: ${terminalSafe(error.message)}\n`);
       return error.exitCode;
     }
-    const message = error instanceof Error ? error.message : String(error);
+    const message = terminalSafe(error instanceof Error ? error.message : String(error));
     io.err(`indepth: internal error: ${message}\n(please report it with the command line and input; set INDEPTH_DEBUG=1 for a stack trace)\n`);
     if (process.env.INDEPTH_DEBUG === '1' && error instanceof Error && error.stack !== undefined) io.err(`${error.stack}\n`);
     return 70;

@@ -5,6 +5,8 @@
 export interface StringSchema {
   readonly kind: 'string';
   readonly minLength: number;
+  /** Longest accepted, in UTF-16 code units (as JSON Schema counts); none when absent. */
+  readonly maxLength?: number;
 }
 
 /** An entity id: a string matching ID_PATTERN, unique across the file (see entity-ids.ts). */
@@ -103,8 +105,8 @@ export type Fields = { readonly [key: string]: Field };
 
 // ---- schema constructors -------------------------------------------------------------------
 
-export function string(options: { minLength?: number } = {}): StringSchema {
-  return { kind: 'string', minLength: options.minLength ?? 0 };
+export function string(options: { minLength?: number; maxLength?: number } = {}): StringSchema {
+  return { kind: 'string', minLength: options.minLength ?? 0, ...(options.maxLength === undefined ? {} : { maxLength: options.maxLength }) };
 }
 
 export function id(): IdSchema {

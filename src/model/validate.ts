@@ -117,6 +117,9 @@ class Walker {
       case 'string':
         if (typeof value !== 'string') return this.mismatch(schema, node, place);
         if (value.length < schema.minLength) return this.fail(at, `${subject(place)} must not be empty`);
+        if (schema.maxLength !== undefined && value.length > schema.maxLength) {
+          return this.fail(at, `${subject(place)} must be at most ${schema.maxLength} characters, got ${value.length}`);
+        }
         return value;
       case 'id':
         if (typeof value !== 'string') return this.mismatch(schema, node, place);

@@ -22,6 +22,15 @@ describe('check: the acceptance checks', () => {
     expect(run.code).toBe(1);
     expect(run.out).toContain(`${SHARED}:64:9: error cross-org-depth@contoso-finance: Data store \`contoso-finance\``);
     expect(run.out).toMatch(/check failed: 8 findings \(8 errors\) from 7 policies/);
+    // The verdict ends the report on stdout; it is not repeated on stderr.
+    expect(run.out.match(/check failed/g)).toHaveLength(1);
+    expect(run.err).toBe('');
+  });
+
+  it('with a machine format or -o, the verdict goes to stderr once', async () => {
+    const run = await cli(['check', SHARED, '--format', 'json']);
+    expect(run.code).toBe(1);
+    expect(run.out).not.toContain('check failed');
     expect(run.err).toBe(`indepth: check failed: 8 findings (8 errors) from 7 policies on ${SHARED}\n`);
   });
 
@@ -136,6 +145,8 @@ describe('check: bad input exits 2', () => {
   });
 
   it('an unwritable -o path', async () => {
-    await expectTwo([SEPARATED, '-o', '/nonexistent-dir/x/out.txt'], 'cannot write /nonexistent-dir/x/out.txt');
+    await expectTwo([SEPARATED, '-o', '/nonexistent-dir/x/out.txt'], '-o /nonexistent-dir/x/out.txt: the directory /nonexistent-dir/x does not exist');
+    await expectTwo([SEPARATED, '-o', 'models'], '-o models: it is a directory');
+    await expectTwo([SEPARATED, '-o', SEPARATED], `-o ${SEPARATED}: that is the input ${SEPARATED}; refusing to overwrite it`);
   });
 });

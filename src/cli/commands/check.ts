@@ -3,7 +3,7 @@
 // findings, 2 on bad input — unlike the other commands, a gate must tell "your change is unsafe"
 // from "the gate could not run".
 
-import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { InputError, formatIssue, type InputIssue } from '../../model/issues.js';
 import { readTextFile } from '../../model/read-text-file.js';
@@ -16,6 +16,8 @@ import { verdict } from '../../report/findings-text.js';
 import { artifactUri } from '../../report/sarif.js';
 import { CliError, type CliIo } from '../io.js';
 import { loadModel } from '../load.js';
+import { checkOutputPath, writeOutput } from '../output.js';
+import { repositoryRoot } from '../repository-root.js';
 
 export const EXIT_FINDINGS = 1;
 export const EXIT_BAD_INPUT = 2;
@@ -48,7 +50,7 @@ export function registerCheck(program: Command, io: CliIo): void {
     .option('-p, --policy <file>', 'policy file (YAML or JSON): settings of the built-in policies and custom ones; default: every built-in policy')
     .option('-b, --baseline <model>', 'the model before the change: report only what got worse (new findings, lower depth, new reachability)')
     .option('--format <format>', `output format: ${Object.keys(CHECK_FORMATS).join(', ')}`, 'text')
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .addHelpText(
       'after',
       [
@@ -66,6 +68,10 @@ export function registerCheck(program: Command, io: CliIo): void {
         throw new CliError(`--format: expected one of ${Object.keys(CHECK_FORMATS).join(', ')}, got \`${options.format}\``, EXIT_BAD_INPUT);
       }
 
+      if (options.output !== undefined) {
+        const inputs = [file, ...[options.policy, options.baseline].filter((f): f is string => f !== undefined)];
+        checkOutputPath(options.output, { option: '-o', inputs });
+      }
       const issues: InputIssue[] = [];
       const attempt = <T>(load: () => T): T | undefined => {
         try {
@@ -88,11 +94,13 @@ export function registerCheck(program: Command, io: CliIo): void {
       const result = runPolicies(config, context, baseline);
       const report = CHECK_FORMATS[options.format](result, {
         toolVersion: self.parent?.version() ?? '0.0.0',
-        uri: (f) => artifactUri(f, process.cwd()),
+        uri: (f) => artifactUri(resolve(f), repositoryRoot(process.cwd())),
       });
-      writeReport(io, options.output, report, EXIT_BAD_INPUT);
-      if (result.findings.length > 0) throw new CliError(verdict(result), EXIT_FINDINGS);
-      if (options.output !== undefined) io.err(`indepth: ${verdict(result)}\n`);
+      writeOutput(io, options.output, [report]);
+      // The text report on standard output ends with the verdict already: say it once.
+      const verdictShown = options.output === undefined && options.format === 'text';
+      if (result.findings.length > 0) throw new CliError(verdictShown ? '' : verdict(result), EXIT_FINDINGS);
+      if (!verdictShown) io.err(`indepth: ${verdict(result)}\n`);
     });
   program.addCommand(command);
 }
@@ -110,18 +118,4 @@ function loadContext(file: string): PolicyContext {
   const text = readTextFile(file, 'model');
   const settings = text.ok ? settingLocations(text.text, file) : new Map();
   return createPolicyContext(file, loaded.prepared, loaded.locations, settings);
-}
-
-/** Report to stdout, or to `file` (a write failure is a CliError with `exitCode`). */
-export function writeReport(io: CliIo, file: string | undefined, report: string, exitCode: number): void {
-  if (file === undefined) {
-    io.out(report);
-    return;
-  }
-  try {
-    writeFileSync(file, report);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new CliError(`cannot write ${file}: ${reason}`, exitCode);
-  }
 }

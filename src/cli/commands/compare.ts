@@ -3,9 +3,9 @@
 import type { Command } from 'commander';
 import { compareModels } from '../../analyze/compare.js';
 import { formatCompare } from '../../report/compare-text.js';
-import { toJson } from '../../report/json.js';
 import { didYouMean } from '../../model/suggest.js';
 import { CliError, type CliIo } from '../io.js';
+import { printJson, printText } from '../output.js';
 import { loadModel } from '../load.js';
 import { collect, parseControlToggles, parseIntegerOption } from '../options.js';
 
@@ -41,6 +41,7 @@ export function registerCompare(program: Command, io: CliIo): void {
         throw new CliError(unknown.map((o) => `--from-org: \`${o}\` is not an organization of both models${didYouMean(o, known)}`).join('\nindepth: '));
       }
       const result = compareModels(first, second, { fromOrgs: options.fromOrg, order, controls: toggles.values });
-      io.out(options.json === true ? toJson(result) : formatCompare(result));
+      if (options.json === true) printJson(io, result);
+      else printText(io, formatCompare(result));
     });
 }

@@ -2,8 +2,8 @@
 
 import type { Command } from 'commander';
 import { dumpGraph, formatGraphSummary } from '../../report/graph-dump.js';
-import { toJson } from '../../report/json.js';
 import type { CliIo } from '../io.js';
+import { printJson, printText } from '../output.js';
 import { loadModel } from '../load.js';
 
 export function registerGraph(program: Command, io: CliIo): void {
@@ -14,6 +14,7 @@ export function registerGraph(program: Command, io: CliIo): void {
     .option('--json', 'print every node and edge as JSON (sorted)')
     .action((file: string, options: { json?: boolean }) => {
       const { graph } = loadModel(file);
-      io.out(options.json === true ? toJson(dumpGraph(graph)) : formatGraphSummary(graph));
+      if (options.json === true) printJson(io, dumpGraph(graph));
+      else printText(io, formatGraphSummary(graph));
     });
 }

@@ -5,9 +5,9 @@ import type { Command } from 'commander';
 import { leakageInput, leakageMatrix, leakageTasks } from '../../analyze/leakage.js';
 import { didYouMean } from '../../model/suggest.js';
 import { defaultJobs, runLeakageTasks, workersAvailable } from '../../parallel/leakage-pool.js';
-import { toJson } from '../../report/json.js';
 import { formatLeakage } from '../../report/leakage-text.js';
 import { CliError, type CliIo } from '../io.js';
+import { printJson, printText } from '../output.js';
 import { loadModel } from '../load.js';
 import { collect, parseControlToggles, parseIntegerOption } from '../options.js';
 import { progress } from '../progress.js';
@@ -59,6 +59,7 @@ export function registerMatrix(program: Command, io: CliIo): void {
       } finally {
         bar.end();
       }
-      io.out(options.json === true ? toJson(matrix) : formatLeakage(matrix));
+      if (options.json === true) printJson(io, matrix);
+      else printText(io, formatLeakage(matrix));
     });
 }
