@@ -28,7 +28,9 @@ function convert(schema: Schema): JsonObject {
     case 'ref':
       return { type: 'string', minLength: 1 };
     case 'integer':
-      return { type: 'integer', minimum: schema.minimum };
+      return schema.maximum === undefined
+        ? { type: 'integer', minimum: schema.minimum }
+        : { type: 'integer', minimum: schema.minimum, maximum: schema.maximum };
     case 'number':
       return schema.maximum === undefined
         ? { type: 'number', minimum: schema.minimum }

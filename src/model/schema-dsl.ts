@@ -17,6 +17,8 @@ export interface IdSchema {
 export interface IntegerSchema {
   readonly kind: 'integer';
   readonly minimum: number;
+  /** Largest value allowed (inclusive); absent for no upper limit but the safe-integer range. */
+  readonly maximum?: number;
 }
 
 export interface NumberSchema {
@@ -113,8 +115,10 @@ export function id(): IdSchema {
   return { kind: 'id' };
 }
 
-export function integer(options: { minimum: number }): IntegerSchema {
-  return { kind: 'integer', minimum: options.minimum };
+export function integer(options: { minimum: number; maximum?: number }): IntegerSchema {
+  return options.maximum === undefined
+    ? { kind: 'integer', minimum: options.minimum }
+    : { kind: 'integer', minimum: options.minimum, maximum: options.maximum };
 }
 
 export function number(options: { minimum: number; maximum?: number }): NumberSchema {

@@ -2,6 +2,7 @@
 // schema/model.schema.json are both generated from MODEL_SCHEMA, and a type-level check below
 // pins it to the Model type of types.ts.
 
+import { MAX_DAYS, MAX_HOURS_PER_MONTH, MAX_PRICE, MAX_PRINCIPALS, MAX_VMS_PER_POOL } from './limits.js';
 import { BOUNDARY_TYPES } from '../domain/boundary.js';
 import { CONTROL_DESCRIPTIONS, CONTROL_NAMES, DEFAULT_CONTROLS, type ControlName } from '../domain/controls.js';
 import { NODE_KINDS } from '../domain/kinds.js';
@@ -116,7 +117,7 @@ const hostPool = entity('hostPools', 'Host pool', {
     '`pooled`: multi-session hosts shared by the pool\u2019s users; `personal`: one desktop VM per user.',
   ),
   vms: withDefault(
-    integer({ minimum: 1 }),
+    integer({ minimum: 1, maximum: MAX_VMS_PER_POOL }),
     1,
     'Session hosts',
     'Number of session hosts of a pooled pool; a personal pool has one VM per user and ignores it.',
@@ -129,7 +130,7 @@ const hostPool = entity('hostPools', 'Host pool', {
   ),
   apps: withDefault(refsTo('apps'), [], 'Apps', 'Apps installed on the pool\u2019s hosts.'),
   vmHourly: withDefault(
-    nullable(number({ minimum: 0 })),
+    nullable(number({ minimum: 0, maximum: MAX_PRICE })),
     null,
     'VM hourly price',
     'Hourly price of one VM of this pool, overriding `costs.vmHourly`; null uses the model\u2019s price.',
@@ -156,7 +157,7 @@ const user = entity('users', 'User', {
   id: entityId('user'),
   organization: required(refTo('organizations'), 'Organization', 'The organization the user belongs to.'),
   count: withDefault(
-    integer({ minimum: 1 }),
+    integer({ minimum: 1, maximum: MAX_PRINCIPALS }),
     1,
     'Count',
     'How many identical users this entry stands for ("200 contoso knowledge workers").',
@@ -279,11 +280,11 @@ const controls = object(
 
 const costs = object('Costs', {
   currency: withDefault(string({ minLength: 1 }), 'USD', 'Currency', 'Currency of every price in the model.'),
-  vmHourly: withDefault(number({ minimum: 0 }), 0, 'VM hourly price', 'Hourly price of one VM.'),
-  hoursPerMonth: withDefault(number({ minimum: 0 }), 730, 'Hours per month', 'Hours a VM runs per month.'),
-  tenantMonthly: withDefault(number({ minimum: 0 }), 0, 'Tenant monthly cost', 'Monthly cost of one identity tenant.'),
+  vmHourly: withDefault(number({ minimum: 0, maximum: MAX_PRICE }), 0, 'VM hourly price', 'Hourly price of one VM.'),
+  hoursPerMonth: withDefault(number({ minimum: 0, maximum: MAX_HOURS_PER_MONTH }), 730, 'Hours per month', 'Hours a VM runs per month.'),
+  tenantMonthly: withDefault(number({ minimum: 0, maximum: MAX_PRICE }), 0, 'Tenant monthly cost', 'Monthly cost of one identity tenant.'),
   subscriptionMonthly: withDefault(
-    number({ minimum: 0 }),
+    number({ minimum: 0, maximum: MAX_PRICE }),
     0,
     'Subscription monthly cost',
     'Monthly fixed cost of one subscription.',
@@ -294,7 +295,7 @@ const costs = object('Costs', {
     `Share of the month pooled session hosts are deallocated off-peak (0 to 1; autoscale), the saving the guide names for multi-session pools. Default ${DEFAULT_OFF_PEAK_SHUTDOWN}.`,
   ),
   sessionsPerHost: optional(
-    integer({ minimum: 1 }),
+    integer({ minimum: 1, maximum: MAX_PRINCIPALS }),
     'Sessions per host',
     `Users one multi-session host serves at peak; reports flag a pooled pool with fewer VMs than its users need. Default ${DEFAULT_SESSIONS_PER_HOST}.`,
   ),
@@ -327,7 +328,7 @@ const failureLikelihood = object('Failure likelihood', {
     'Probability that an undisclosed (zero-day) vulnerability is used against it within a year; null keeps the default.',
   ),
   knownPerYear: withDefault(
-    nullable(number({ minimum: 0 })),
+    nullable(number({ minimum: 0, maximum: MAX_DAYS })),
     null,
     'Known vulnerabilities per year',
     'Publicly known, weaponized vulnerabilities of this boundary per year; each is exploitable until patched (`patchDays`). Null keeps the default.',
@@ -337,13 +338,13 @@ const failureLikelihood = object('Failure likelihood', {
 
 const risk = object('Risk', {
   patchDays: withDefault(
-    number({ minimum: 0 }),
+    number({ minimum: 0, maximum: MAX_DAYS }),
     DEFAULT_PATCH_DAYS,
     'Patch cadence (days)',
     'Days from a fix\u2019s release until it is deployed on the hosts: the window in which a known vulnerability stays exploitable.',
   ),
   exploitDays: withDefault(
-    number({ minimum: 0 }),
+    number({ minimum: 0, maximum: MAX_DAYS }),
     DEFAULT_EXPLOIT_DAYS,
     'Time to exploit (days)',
     'Mean days from a vulnerability\u2019s disclosure until a working exploit is in use.',

@@ -144,7 +144,7 @@ class Walker {
         if (value < schema.minimum) {
           return this.fail(at, `${subject(place)} must be >= ${schema.minimum}, got ${got(node)}`);
         }
-        if (schema.kind === 'number' && schema.maximum !== undefined && value > schema.maximum) {
+        if (schema.maximum !== undefined && value > schema.maximum) {
           return this.fail(at, `${subject(place)} must be <= ${schema.maximum}, got ${got(node)}`);
         }
         return value;

@@ -2,7 +2,7 @@
 // a static, deterministic blast-radius SVG of one what-if, and optionally a PNG of it rendered by a
 // headless Chromium (the only part that needs a browser).
 
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { toHop } from '../../analyze/hops.js';
@@ -16,7 +16,8 @@ import { buildDiagramStructure } from '../../report/diagram-structure.js';
 import { diagramInputFromReach } from '../../report/diagram-input.js';
 import type { DiagramInput, DiagramState, DiagramStructure } from '../../report/diagram-types.js';
 import { renderDiagramSvg } from '../../../viz/diagram/render.js';
-import { CliError, type CliIo } from '../io.js';
+import { CliError, describeWriteError, EXIT_CANNOT_WRITE, type CliIo } from '../io.js';
+import { checkOutputPath, writeOutput } from '../output.js';
 import { loadModel, type LoadedModel } from '../load.js';
 import { parseIntegerOption } from '../options.js';
 import { addWhatIfFlags, NO_FOOTHOLD, questionError, questionFromFlags, type WhatIfFlags } from '../what-if-flags.js';
@@ -34,7 +35,7 @@ export function registerDiagram(program: Command, io: CliIo): void {
     .argument('<model>', 'model file');
   addWhatIfFlags(command)
     .option('-o, --output <file>', 'write the SVG here (default: standard output)')
-    .option('--png <file>', 'also write a PNG, rendered by headless Chromium (INDEPTH_CHROMIUM or /usr/bin/chromium)')
+    .option('--png <file>', 'also write a PNG (the name must end in .png), rendered by headless Chromium (INDEPTH_CHROMIUM or /usr/bin/chromium)')
     .option('--width <px>', 'width of the drawing', '1480')
     .addHelpText(
       'after',
@@ -47,12 +48,14 @@ export function registerDiagram(program: Command, io: CliIo): void {
       problems.push(...flagProblems);
       if (question.from.length === 0) problems.push(NO_FOOTHOLD);
       if (problems.length > 0) throw new CliError(problems.join('\nindepth: '));
+      const inputs = [file, ...(options.scenario === undefined ? [] : [options.scenario])];
+      if (options.output !== undefined) checkOutputPath(options.output, { option: '-o', inputs });
+      if (options.png !== undefined) checkOutputPath(options.png, { option: '--png', inputs, extensions: ['.png'] });
       const loaded = loadModel(file);
       const drawn = diagramOf(loaded, question);
       if (!drawn.ok) throw questionError(drawn.problems, scenario);
       const svg = renderDiagramSvg(drawn.structure, drawn.state, { width });
-      if (options.output === undefined) io.out(svg);
-      else writeFileSync(options.output, svg);
+      writeOutput(io, options.output, [svg]);
       if (options.png !== undefined) {
         await screenshot({ html: svgPage(svg) }, options.png, { width, height: svgHeight(svg) });
       }
@@ -143,7 +146,14 @@ export async function screenshot(
       await tab.goto(pathToFileURL(page.file).href, { waitUntil: 'load' });
       if (page.ready !== undefined) await tab.waitForSelector(page.ready, { timeout: 15_000 });
     }
-    await tab.screenshot({ path: out, fullPage: true });
+    try {
+      await tab.screenshot({ path: out, fullPage: true });
+    } catch (error) {
+      // Playwright writes the file itself: a full disk or a vanished directory surfaces here.
+      const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+      if (code === undefined) throw error;
+      throw new CliError(`cannot write ${out}: ${describeWriteError(error)}`, EXIT_CANNOT_WRITE);
+    }
   } finally {
     await browser.close();
   }

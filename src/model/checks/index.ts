@@ -3,6 +3,7 @@
 import { edgeInstanceNeedsBoundary } from './edge-instance.js';
 import { hostPoolServesUserOrganization } from './host-pool-organization.js';
 import type { ModelCheck } from './model-check.js';
+import { modelSizeWithinLimits } from './model-size.js';
 import { profileStoreHasNoReaders } from './profile-readers.js';
 import { subscriptionOwnerOwnsOne } from './subscription-owner.js';
 import { subscriptionWithinTenant } from './subscription-tenant.js';
@@ -17,4 +18,5 @@ export const MODEL_CHECKS: readonly ModelCheck[] = [
   vmPinWithinPool,
   edgeInstanceNeedsBoundary,
   profileStoreHasNoReaders,
+  modelSizeWithinLimits,
 ];
