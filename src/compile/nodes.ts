@@ -5,6 +5,7 @@ import type { NodeKind } from '../domain/kinds.js';
 import type { User } from '../model/types.js';
 import type { GraphSink, NodeAttributes } from './graph-types.js';
 import type { Deployment } from './deployment.js';
+import { emitInfraNodes } from './infra-nodes.js';
 import { ANY_SUBSCRIPTION, ANY_TENANT, INTERNET, WEB } from './ids.js';
 
 export function emitNodes(deployment: Deployment, sink: GraphSink): void {
@@ -98,6 +99,8 @@ export function emitNodes(deployment: Deployment, sink: GraphSink): void {
       add(target.node, { kind: 'data', organization, entity, classification, location, label: target.label });
     }
   }
+
+  emitInfraNodes(deployment, sink);
 
   for (const extra of model.extra.nodes) {
     add(extra.id, { kind: extra.kind, organization: extra.organization, label: extra.label, entity: `extra.nodes/${extra.id}` });

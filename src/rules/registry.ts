@@ -7,10 +7,14 @@ import { credentialUse } from './credential-use.js';
 import { hypervisor } from './hypervisor.js';
 import { kernelControl } from './kernel-control.js';
 import { kernelElevation } from './kernel-elevation.js';
+import { lateralMovement } from './lateral-movement.js';
+import { managementPlane } from './management-plane.js';
+import { networkPosition } from './network-position.js';
 import { networkExposure } from './network-exposure.js';
 import { placement } from './placement.js';
 import { processIsolation } from './process-isolation.js';
 import type { Rule } from './rule.js';
+import { serverControl } from './server-control.js';
 import { sessionApps } from './session-apps.js';
 import { sessionIsolation } from './session-isolation.js';
 import { subscriptionBoundary } from './subscription-boundary.js';
@@ -41,4 +45,9 @@ export const RULES: readonly Rule[] = [
   tenantBoundary,
   networkExposure,
   browser,
+  // Infrastructure (models without its sections get no edges from these).
+  managementPlane,
+  networkPosition,
+  lateralMovement,
+  serverControl,
 ];

@@ -3,8 +3,11 @@
 import { edgeInstanceNeedsBoundary } from './edge-instance.js';
 import { hostPoolServesUserOrganization } from './host-pool-organization.js';
 import type { ModelCheck } from './model-check.js';
+import { managedDevicesExist } from './managed-devices.js';
+import { poolInOneSubnet } from './pool-in-one-subnet.js';
 import { modelSizeWithinLimits } from './model-size.js';
 import { profileStoreHasNoReaders } from './profile-readers.js';
+import { securityRuleNames } from './security-rule-names.js';
 import { subscriptionOwnerOwnsOne } from './subscription-owner.js';
 import { subscriptionWithinTenant } from './subscription-tenant.js';
 import { organizationInOneTenant } from './tenancy.js';
@@ -18,5 +21,8 @@ export const MODEL_CHECKS: readonly ModelCheck[] = [
   vmPinWithinPool,
   edgeInstanceNeedsBoundary,
   profileStoreHasNoReaders,
+  managedDevicesExist,
+  poolInOneSubnet,
+  securityRuleNames,
   modelSizeWithinLimits,
 ];
