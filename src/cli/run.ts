@@ -1,7 +1,7 @@
 // The CLI as a function: argv in, text out through CliIo, exit code back. main.ts binds it to the
 // process; tests call it directly.
 
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help, type Option } from 'commander';
 import { InputError, formatIssue } from '../model/issues.js';
 import { registerCheck } from './commands/check.js';
 import { registerCompare } from './commands/compare.js';
@@ -37,10 +37,20 @@ export function buildProgram(io: CliIo): Command {
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .exitOverride();
   for (const register of COMMANDS) register(program, io);
-  for (const command of program.commands) {
-    command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  for (const command of [program, ...program.commands]) {
+    command.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) }).configureHelp({ optionDescription });
   }
   return program;
+}
+
+/**
+ * An option's help line: commander's, without a default that says nothing (`(default: [])` of a
+ * repeatable flag) or repeats the description (one that already tells its default).
+ */
+function optionDescription(this: Help, option: Option): string {
+  const empty = Array.isArray(option.defaultValue) && option.defaultValue.length === 0;
+  if (empty || /\bdefault\b/i.test(option.description)) return option.description;
+  return Help.prototype.optionDescription.call(this, option);
 }
 
 /**

@@ -190,7 +190,8 @@ describe('YAML', () => {
       '100001:1: invalid YAML: map keys must be unique',
       '100002:1: invalid YAML: map keys must be unique',
     ]);
-  });
+    // A few seconds on an idle machine; the quadratic check took over 5 minutes at 50k keys.
+  }, 180_000);
 
   it('keys equal as text but of other types are not duplicates (1 and "1")', () => {
     expect(readYamlSource('1: a\n"1": b\n', 'k.yaml', 'model').ok).toBe(true);

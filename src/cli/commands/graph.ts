@@ -11,7 +11,8 @@ export function registerGraph(program: Command, io: CliIo): void {
     .command('graph')
     .description('derive the deployment graph of a model: a summary, or every node and edge with --json')
     .argument('<model>', 'model file')
-    .option('--json', 'print every node and edge as JSON (sorted)')
+    .option('--json', 'print every node and edge as JSON (sorted, streamed)')
+    .addHelpText('after', '\nExamples:\n  indepth graph models/cross-org-shared.yaml\n  indepth graph models/cross-org-shared.yaml --json > graph.json')
     .action((file: string, options: { json?: boolean }) => {
       const { graph } = loadModel(file);
       if (options.json === true) printJson(io, dumpGraph(graph));
