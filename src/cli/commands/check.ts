@@ -9,7 +9,8 @@ import { InputError, formatIssue, type InputIssue } from '../../model/issues.js'
 import { readTextFile } from '../../model/read-text-file.js';
 import { createPolicyContext, type PolicyContext } from '../../policy/context.js';
 import { checkPolicyAgainstModel, defaultPolicyConfig, parsePolicy, type PolicyConfig } from '../../policy/load-policy.js';
-import { runPolicies } from '../../policy/run-policies.js';
+import { footholdSetsAsked, runPolicies } from '../../policy/run-policies.js';
+import { defaultJobs } from '../../parallel/pass-pool.js';
 import { settingLocations } from '../../policy/setting-locations.js';
 import { CHECK_FORMATS, isCheckFormat } from '../../report/check-formats.js';
 import { verdict } from '../../report/findings-text.js';
@@ -18,6 +19,8 @@ import { CliError, type CliIo } from '../io.js';
 import { loadModel } from '../load.js';
 import { checkOutputPath, writeOutput } from '../output.js';
 import { repositoryRoot } from '../repository-root.js';
+import { parseIntegerOption } from '../options.js';
+import { progress } from '../progress.js';
 
 export const EXIT_FINDINGS = 1;
 export const EXIT_BAD_INPUT = 2;
@@ -27,6 +30,8 @@ interface CheckOptions {
   baseline?: string;
   format: string;
   output?: string;
+  jobs: string;
+  quiet?: boolean;
 }
 
 /** A command whose usage errors (unknown option, missing value) exit with `exitCode`, not commander's 1. */
@@ -51,6 +56,8 @@ export function registerCheck(program: Command, io: CliIo): void {
     .option('-b, --baseline <model>', 'the model before the change: report only what got worse (new findings, lower depth, new reachability)')
     .option('--format <format>', `output format: ${Object.keys(CHECK_FORMATS).join(', ')}`, 'text')
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('-j, --jobs <n>', 'worker threads for the depth passes (default: one per core; 1 runs in this thread)', String(defaultJobs()))
+    .option('-q, --quiet', 'no progress bar on stderr')
     .addHelpText(
       'after',
       [
@@ -63,10 +70,13 @@ export function registerCheck(program: Command, io: CliIo): void {
         '  indepth check model.yaml --policy policy.yaml --format sarif -o indepth.sarif',
       ].join('\n'),
     )
-    .action((file: string, options: CheckOptions, self: Command) => {
+    .action(async (file: string, options: CheckOptions, self: Command) => {
       if (!isCheckFormat(options.format)) {
         throw new CliError(`--format: expected one of ${Object.keys(CHECK_FORMATS).join(', ')}, got \`${options.format}\``, EXIT_BAD_INPUT);
       }
+      const usage: string[] = [];
+      const jobs = parseIntegerOption('--jobs', options.jobs, 1, 64, usage);
+      if (usage.length > 0) throw new CliError(usage.join('\nindepth: '), EXIT_BAD_INPUT);
 
       if (options.output !== undefined) {
         const inputs = [file, ...[options.policy, options.baseline].filter((f): f is string => f !== undefined)];
@@ -91,6 +101,19 @@ export function registerCheck(program: Command, io: CliIo): void {
         throw new CliError(`check could not run: ${issues.length} ${issues.length === 1 ? 'problem' : 'problems'} in the input`, EXIT_BAD_INPUT);
       }
 
+      // Every depth pass the policies will ask for, run ahead on the worker pool: one per foothold set.
+      const bar = progress(io, 'check', options.quiet === true);
+      try {
+        const asked = footholdSetsAsked(config, context, baseline);
+        bar.phase('depth passes');
+        await context.prefetch(asked.current, jobs, (done, total) => bar.update(done, total));
+        if (baseline !== null) {
+          bar.phase('baseline depth passes');
+          await baseline.prefetch(asked.baseline, jobs, (done, total) => bar.update(done, total));
+        }
+      } finally {
+        bar.end();
+      }
       const result = runPolicies(config, context, baseline);
       const report = CHECK_FORMATS[options.format](result, {
         toolVersion: self.parent?.version() ?? '0.0.0',

@@ -1,7 +1,8 @@
 // `indepth compare A B [--from ORG]… [--order K] [--json]`: shared vs separated, risk beside cost.
 
 import { Option, type Command } from 'commander';
-import { compareModels } from '../../analyze/compare.js';
+import { compareFromPasses, planCompare } from '../../analyze/compare.js';
+import { defaultJobs, runPasses } from '../../parallel/pass-pool.js';
 import { formatCompare } from '../../report/compare-text.js';
 import { didYouMean } from '../../model/suggest.js';
 import { terminalSafe } from '../../domain/terminal-safe.js';
@@ -9,12 +10,15 @@ import { CliError, type CliIo } from '../io.js';
 import { printJson, printText } from '../output.js';
 import { loadModel } from '../load.js';
 import { collect, parseControlToggles, parseIntegerOption } from '../options.js';
+import { progress } from '../progress.js';
 
 interface CompareOptions {
   from: string[];
   fromOrg: string[];
   order: string;
   control: string[];
+  jobs: string;
+  quiet?: boolean;
   json?: boolean;
 }
 
@@ -29,32 +33,51 @@ export function registerCompare(program: Command, io: CliIo): void {
     .addOption(new Option('--from-org <org>').hideHelp().argParser(collect).default([]))
     .option('--order <k>', 'largest number of failed boundary types for blast radius and differences', '2')
     .option('--control <name=on|off>', 'turn a control on or off in both models; repeatable', collect, [])
+    .option('-j, --jobs <n>', 'worker threads for the attacker passes (default: one per core; 1 runs in this thread)', String(defaultJobs()))
+    .option('-q, --quiet', 'no progress bar on stderr')
     .option('--json', 'machine-readable output')
     .addHelpText('after', '\nExample:\n  indepth compare models/cross-org-shared.yaml models/cross-org-separated.yaml')
-    .action((firstFile: string, secondFile: string, options: CompareOptions) => {
+    .action(async (firstFile: string, secondFile: string, options: CompareOptions) => {
       const problems: string[] = [];
       const attackers = [...options.from, ...options.fromOrg];
       const order = parseIntegerOption('--order', options.order, 0, 11, problems);
+      const jobs = parseIntegerOption('--jobs', options.jobs, 1, 64, problems);
       const toggles = parseControlToggles(options.control);
       problems.push(...toggles.problems);
       if (problems.length > 0) throw new CliError(problems.join('\nindepth: '));
-      const first = loadModel(firstFile).prepared;
-      const second = loadModel(secondFile).prepared;
-      const known = first.model.organizations.map((o) => o.id).filter((o) => second.model.organizations.some((p) => p.id === o));
-      const unknown = attackers.filter((o) => !known.includes(o));
-      if (unknown.length > 0) {
-        throw new CliError(unknown.map((o) => `--from: \`${o}\` is not an organization of both models${didYouMean(o, known)}`).join('\nindepth: '));
+      const bar = progress(io, 'compare', options.quiet === true);
+      let result;
+      try {
+        bar.phase('loading and compiling the first model');
+        const first = loadModel(firstFile).prepared;
+        bar.phase('loading and compiling the second model');
+        const second = loadModel(secondFile).prepared;
+        const known = first.model.organizations.map((o) => o.id).filter((o) => second.model.organizations.some((p) => p.id === o));
+        const unknown = attackers.filter((o) => !known.includes(o));
+        if (unknown.length > 0) {
+          throw new CliError(unknown.map((o) => `--from: \`${o}\` is not an organization of both models${didYouMean(o, known)}`).join('\nindepth: '));
+        }
+        const firstData = new Set(first.model.data.map((d) => d.id));
+        if (first.model.data.length > 0 && !second.model.data.some((d) => firstData.has(d.id))) {
+          // Reach is compared store by store: with no id in common, every difference is a renaming.
+          io.err(
+            terminalSafe(
+              `indepth: warning: ${firstFile} and ${secondFile} share no data store id, so the differences below compare different data; give the same stores the same ids in both models\n`,
+            ),
+          );
+        }
+        // One depth pass per attacker and model, on the worker pool; everything else is read off them.
+        const plan = planCompare(first, second, { fromOrgs: attackers, order, controls: toggles.values });
+        const [a, b] = plan.sides;
+        const total = a.tasks.length + b.tasks.length;
+        bar.phase('attackers');
+        const passesA = await runPasses(a.input, a.tasks, jobs, (done) => bar.update(done, total));
+        const passesB = await runPasses(b.input, b.tasks, jobs, (done) => bar.update(a.tasks.length + done, total));
+        bar.phase('differences');
+        result = compareFromPasses(plan, [passesA, passesB]);
+      } finally {
+        bar.end();
       }
-      const firstData = new Set(first.model.data.map((d) => d.id));
-      if (first.model.data.length > 0 && !second.model.data.some((d) => firstData.has(d.id))) {
-        // Reach is compared store by store: with no id in common, every difference is a renaming.
-        io.err(
-          terminalSafe(
-            `indepth: warning: ${firstFile} and ${secondFile} share no data store id, so the differences below compare different data; give the same stores the same ids in both models\n`,
-          ),
-        );
-      }
-      const result = compareModels(first, second, { fromOrgs: attackers, order, controls: toggles.values });
       if (options.json === true) printJson(io, result);
       else printText(io, formatCompare(result));
     });
