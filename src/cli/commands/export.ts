@@ -1,8 +1,10 @@
 // `indepth export MODEL --format opengraph|dot|mermaid [--scenario FILE | --from ID… --fail SPEC…]
-// [--control NAME=on|off]… [--only-reached] [-o FILE] [--split-size SIZE]`: the graph for BloodHound
-// or for docs, streamed; an OpenGraph file larger than BloodHound's upload limit becomes several.
+// [--control NAME=on|off]… [--only-reached] [--full] [-o FILE] [--split-size SIZE]`: the graph for
+// BloodHound or for docs (DOT and Mermaid with the members of each user entry as one node, unless
+// --full), streamed; an OpenGraph file larger than BloodHound's upload limit becomes several.
 
 import type { Command } from 'commander';
+import { collapseGroups } from '../../export/collapse-groups.js';
 import { exportGraph } from '../../export/export-graph.js';
 import { EXPORT_FORMATS, isExportFormat } from '../../export/formats.js';
 import { BLOODHOUND_UPLOAD_BYTES, openGraphFiles } from '../../export/opengraph.js';
@@ -15,6 +17,7 @@ import { addWhatIfFlags, questionError, questionFromFlags, type WhatIfFlags } fr
 interface ExportOptions extends WhatIfFlags {
   format: string;
   onlyReached?: boolean;
+  full?: boolean;
   output?: string;
   splitSize: string;
 }
@@ -27,6 +30,7 @@ export function registerExport(program: Command, io: CliIo): void {
     .requiredOption('--format <format>', `output format: ${Object.keys(EXPORT_FORMATS).join(', ')}`);
   addWhatIfFlags(command, 'scenario whose reached nodes and failed boundaries to mark; flags add to it')
     .option('--only-reached', 'keep only the reached nodes and the attack edges between them (needs a scenario or --from)')
+    .option('--full', 'dot and mermaid: one node per member of a user entry (default: each entry’s members drawn as one node per role, as in the diagram)')
     .option('-o, --output <file>', 'write to a file instead of standard output')
     .option('--split-size <size>', 'opengraph with -o: split into files of at most this size (e.g. 500MB), each a valid upload; past it `out.json` becomes out.json, out.2.json, …', '1GB')
     .addHelpText(
@@ -57,12 +61,14 @@ export function registerExport(program: Command, io: CliIo): void {
       const loaded = loadModel(file);
       const outcome = exportGraph(loaded.prepared, loaded.locations, asked ? question : null, { onlyReached: options.onlyReached === true });
       if (!outcome.ok) throw questionError(outcome.problems, scenario);
+      // BloodHound gets every node; the formats people read get one node per group unless --full.
+      const graph = options.format === 'opengraph' || options.full === true ? outcome.graph : collapseGroups(outcome.graph);
       if (options.format !== 'opengraph' || options.output === undefined) {
-        writeOutput(io, options.output, EXPORT_FORMATS[options.format](outcome.graph));
+        writeOutput(io, options.output, EXPORT_FORMATS[options.format](graph));
         return;
       }
       const written: string[] = [];
-      for (const part of openGraphFiles(outcome.graph, splitSize)) {
+      for (const part of openGraphFiles(graph, splitSize)) {
         const name = written.length === 0 ? options.output : partName(options.output, written.length + 1);
         if (written.length > 0) checkOutputPath(name, { option: '-o', inputs: [file] });
         writeOutput(io, name, part);
