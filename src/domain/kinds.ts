@@ -4,6 +4,8 @@ export const NODE_KINDS = [
   'organization',
   'tenant',
   'principal',
+  /** An Entra ID group: what its members may do. */
+  'group',
   'credential',
   'device',
   'network',

@@ -28,6 +28,7 @@ import {
   type Presence,
   type SameType,
 } from './schema-dsl.js';
+import { APPLICATION_GROUP_TYPES } from './access-types.js';
 import { ACCESS_MODES, CLASSIFICATIONS, DATA_LOCATIONS, POOL_TYPES, PRIVILEGES, type Model } from './types.js';
 import {
   DEFAULT_EXPLOIT_DAYS,
@@ -45,6 +46,8 @@ export const COLLECTION_NOUNS = {
   hostPools: 'host pool',
   apps: 'app',
   users: 'user',
+  groups: 'group',
+  applicationGroups: 'application group',
   data: 'data store',
   'extra.nodes': 'extra node',
   'extra.edges': 'extra edge',
@@ -186,6 +189,41 @@ const user = entity('users', 'User', {
     true,
     'Device',
     'Whether the user signs in from a modelled end-user device (a foothold of its own).',
+  ),
+});
+
+const group = entity('groups', 'Group', {
+  id: entityId('group'),
+  organization: required(refTo('organizations'), 'Organization', 'The organization whose Entra ID tenant holds the group.'),
+  members: withDefault(
+    arrayOf(ref(['users', 'groups'], 'user or group'), { unique: true }),
+    [],
+    'Members',
+    'Member users and nested member groups; a member acts with every right the group holds.',
+  ),
+  count: withDefault(
+    integer({ minimum: 0 }),
+    0,
+    'Unlisted members',
+    'Members not listed by name: that many standard users of the group\u2019s organization (`group/members#1`, …), who sign in wherever the group is assigned.',
+  ),
+});
+
+const applicationGroup = entity('applicationGroups', 'Application group', {
+  id: entityId('application group'),
+  hostPool: required(refTo('hostPools'), 'Host pool', 'The host pool the application group publishes.'),
+  type: withDefault(
+    enumOf(APPLICATION_GROUP_TYPES),
+    'desktop',
+    'Type',
+    '`desktop`: the full desktop of the pool (every app installed on it); `remoteApp`: only the apps listed in `apps`.',
+  ),
+  apps: withDefault(refsTo('apps'), [], 'Published apps', 'A RemoteApp group\u2019s published apps; each must be installed on the host pool.'),
+  assignments: withDefault(
+    arrayOf(ref(['users', 'groups'], 'user or group'), { unique: true }),
+    [],
+    'Assignments',
+    'Users and groups holding \u201cDesktop Virtualization User\u201d on the application group: each may sign in to the host pool and gets a session there (a user in several pools gets a session in each).',
   ),
 });
 
@@ -389,6 +427,13 @@ export const MODEL_SCHEMA = object('indepth model', {
   hostPools: withDefault(arrayOf(hostPool), [], 'Host pools', 'Azure Virtual Desktop host pools.'),
   apps: withDefault(arrayOf(app), [], 'Apps', 'Applications users run in their sessions.'),
   users: withDefault(arrayOf(user), [], 'Users', 'Users, or groups of identical users.'),
+  groups: withDefault(arrayOf(group), [], 'Groups', 'Entra ID security groups (members, nested groups, unlisted members).'),
+  applicationGroups: withDefault(
+    arrayOf(applicationGroup),
+    [],
+    'Application groups',
+    'AVD application groups (desktop or RemoteApp) and the users and groups assigned to them.',
+  ),
   data: withDefault(arrayOf(dataStore), [], 'Data', 'Data stores: FSLogix profiles, file shares, databases.'),
   controls: withDefault(controls, defaultsOf(controls), 'Controls', 'Deployment controls that are on or off.'),
   costs: withDefault(

@@ -4,6 +4,7 @@
 import type { BoundaryType } from '../domain/boundary.js';
 import type { ControlName } from '../domain/controls.js';
 import type { NodeKind } from '../domain/kinds.js';
+import type { ApplicationGroup, Group } from './access-types.js';
 
 export const PRIVILEGES = ['standard', 'localAdmin', 'tenantAdmin', 'subscriptionOwner'] as const;
 export type Privilege = (typeof PRIVILEGES)[number];
@@ -154,6 +155,10 @@ export interface Model {
   readonly hostPools: readonly HostPool[];
   readonly apps: readonly App[];
   readonly users: readonly User[];
+  /** Entra ID groups (access-types.ts). */
+  readonly groups: readonly Group[];
+  /** AVD application groups: who may sign in to which host pool, besides a user's own `hostPool`. */
+  readonly applicationGroups: readonly ApplicationGroup[];
   readonly data: readonly DataStore[];
   readonly controls: Readonly<Record<ControlName, boolean>>;
   readonly costs: Costs;

@@ -4,6 +4,7 @@ import { adminToKernel } from './admin-to-kernel.js';
 import { browser } from './browser.js';
 import { credentialGuard } from './credential-guard.js';
 import { credentialUse } from './credential-use.js';
+import { groupMembership } from './group-membership.js';
 import { hypervisor } from './hypervisor.js';
 import { kernelControl } from './kernel-control.js';
 import { kernelElevation } from './kernel-elevation.js';
@@ -39,6 +40,7 @@ export const RULES: readonly Rule[] = [
   subscriptionBoundary,
   tenantControl,
   tenantBoundary,
+  groupMembership,
   networkExposure,
   browser,
 ];

@@ -265,6 +265,8 @@ describe('a model that only needs its required keys', () => {
       hostPools: [],
       apps: [],
       users: [],
+      groups: [],
+      applicationGroups: [],
       data: [],
       controls: DEFAULT_CONTROLS,
       costs: { currency: 'USD', vmHourly: 0, hoursPerMonth: 730, tenantMonthly: 0, subscriptionMonthly: 0 },

@@ -1,5 +1,6 @@
 // The model's semantic checks, in the order they run (issues are sorted by position anyway).
 
+import { applicationGroupApps } from './application-group-apps.js';
 import { edgeInstanceNeedsBoundary } from './edge-instance.js';
 import { hostPoolServesUserOrganization } from './host-pool-organization.js';
 import type { ModelCheck } from './model-check.js';
@@ -17,4 +18,5 @@ export const MODEL_CHECKS: readonly ModelCheck[] = [
   vmPinWithinPool,
   edgeInstanceNeedsBoundary,
   profileStoreHasNoReaders,
+  applicationGroupApps,
 ];
