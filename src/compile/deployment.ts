@@ -5,6 +5,7 @@ import type { App, DataStore, HostPool, Model, Subscription, Tenant, User } from
 import { memberId, nodeId } from './ids.js';
 import { pushTo } from '../util/group-by.js';
 import { resolveSignIns, type SignIns } from './sign-ins.js';
+import { deriveAccess, type AccessFacts } from './access.js';
 
 /** One concrete user: a single user entry, or one member of a group entry. */
 export interface Member {
@@ -91,6 +92,8 @@ export interface Deployment {
   readonly sessionsOf: ReadonlyMap<string, readonly string[]>;
   /** Transitive group memberships of each user entry (Entra ID nested groups). */
   readonly groupsOf: ReadonlyMap<string, readonly string[]>;
+  /** Principals, Azure scopes and role grants (access.ts). */
+  readonly access: AccessFacts;
   readonly allMembers: readonly Member[];
   readonly memberById: ReadonlyMap<string, Member>;
   readonly pools: readonly PoolPlacement[];
@@ -187,6 +190,7 @@ export function deriveDeployment(written: Model): Deployment {
     seats,
     sessionsOf,
     groupsOf: signIns.groupsOf,
+    access: deriveAccess(model, members, pools),
     allMembers,
     memberById: new Map(allMembers.map((m) => [m.id, m] as const)),
     pools,

@@ -12,6 +12,23 @@ import { networkExposure } from './network-exposure.js';
 import { placement } from './placement.js';
 import { processIsolation } from './process-isolation.js';
 import type { Rule } from './rule.js';
+import { scopeInheritance } from './scope-inheritance.js';
+import { roleScopeControl } from './role-scope-control.js';
+import { roleVmRunCommand } from './role-vm-run-command.js';
+import { roleVmLogin } from './role-vm-login.js';
+import { roleHostPoolRegistration } from './role-host-pool-registration.js';
+import { roleStorageKeys } from './role-storage-keys.js';
+import { roleFileShareData } from './role-file-share-data.js';
+import { roleKeyVaultSecrets } from './role-key-vault-secrets.js';
+import { directoryTenantControl } from './directory-tenant-control.js';
+import { directoryCredentialReset } from './directory-credential-reset.js';
+import { directoryDeviceManagement } from './directory-device-management.js';
+import { domainControl } from './domain-control.js';
+import { entraConnect } from './entra-connect.js';
+import { managedIdentityToken } from './managed-identity-token.js';
+import { pimActivation } from './pim-activation.js';
+import { linkedAccounts } from './linked-accounts.js';
+import { joinedHostAdmins } from './joined-host-admins.js';
 import { sessionApps } from './session-apps.js';
 import { sessionIsolation } from './session-isolation.js';
 import { subscriptionBoundary } from './subscription-boundary.js';
@@ -41,6 +58,23 @@ export const RULES: readonly Rule[] = [
   tenantControl,
   tenantBoundary,
   groupMembership,
+  pimActivation,
+  scopeInheritance,
+  roleScopeControl,
+  roleVmRunCommand,
+  roleVmLogin,
+  roleHostPoolRegistration,
+  roleStorageKeys,
+  roleFileShareData,
+  roleKeyVaultSecrets,
+  directoryTenantControl,
+  directoryCredentialReset,
+  directoryDeviceManagement,
+  domainControl,
+  entraConnect,
+  joinedHostAdmins,
+  managedIdentityToken,
+  linkedAccounts,
   networkExposure,
   browser,
 ];

@@ -18,9 +18,9 @@ function words(text: string): string {
 }
 
 describe('rule registry', () => {
-  it('holds 20 rules with unique, kebab-case ids, each defined in src/rules/<id>.ts', () => {
+  it('holds 37 rules with unique, kebab-case ids, each defined in src/rules/<id>.ts', () => {
     const ids = RULES.map((r) => r.id);
-    expect(ids).toHaveLength(20);
+    expect(ids).toHaveLength(37);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) {
       expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/);

@@ -1,6 +1,8 @@
 // The model's semantic checks, in the order they run (issues are sorted by position anyway).
 
 import { applicationGroupApps } from './application-group-apps.js';
+import { resourceGroupsFit } from './resource-groups.js';
+import { roleAssignmentsFit } from './role-assignments.js';
 import { edgeInstanceNeedsBoundary } from './edge-instance.js';
 import { hostPoolServesUserOrganization } from './host-pool-organization.js';
 import type { ModelCheck } from './model-check.js';
@@ -19,4 +21,6 @@ export const MODEL_CHECKS: readonly ModelCheck[] = [
   edgeInstanceNeedsBoundary,
   profileStoreHasNoReaders,
   applicationGroupApps,
+  roleAssignmentsFit,
+  resourceGroupsFit,
 ];
