@@ -117,7 +117,7 @@ export function deriveAccess(
         node,
         principals: holders,
         assignment,
-        label: `${assignment.role} on ${assignment.scope}, PIM-eligible: activated by ${assignment.principal} with their own credentials and MFA`,
+        label: `${assignment.role} on ${assignment.scope}, PIM-eligible: activated by ${groupIds.has(assignment.principal) ? `any member of ${assignment.principal}` : assignment.principal} with their own credentials and MFA`,
       });
       sources = [node];
     }

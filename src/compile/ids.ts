@@ -41,4 +41,6 @@ export const nodeId = {
   poolSessions: (pool: string) => `${pool}/floating-sessions`,
   poolProfiles: (pool: string) => `${pool}/floating-profiles`,
   poolCredentials: (pool: string) => `${pool}/floating-credentials`,
+  /** Hub: connections that reach port `port` of the listeners in a subnet (one per subnet and port, not per pair of machines). */
+  subnetPort: (subnet: string, port: number) => `${subnet}/port/${port}`,
 } as const;

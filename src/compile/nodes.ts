@@ -6,6 +6,7 @@ import type { User } from '../model/types.js';
 import type { GraphSink, NodeAttributes } from './graph-types.js';
 import type { Deployment } from './deployment.js';
 import { emitAccessNodes } from './access-nodes.js';
+import { emitInfraNodes } from './infra-nodes.js';
 import { ANY_SUBSCRIPTION, ANY_TENANT, INTERNET, WEB } from './ids.js';
 
 export function emitNodes(deployment: Deployment, sink: GraphSink): void {
@@ -106,6 +107,7 @@ export function emitNodes(deployment: Deployment, sink: GraphSink): void {
   }
 
   emitAccessNodes(deployment, sink);
+  emitInfraNodes(deployment, sink);
 
   for (const extra of model.extra.nodes) {
     add(extra.id, { kind: extra.kind, organization: extra.organization, label: extra.label, entity: `extra.nodes/${extra.id}` });

@@ -24,6 +24,8 @@ export const NODE_KINDS = [
   'secretStore',
   'data',
   'placement',
+  'managementPlane',
+  'server',
 ] as const;
 
 export type NodeKind = (typeof NODE_KINDS)[number];

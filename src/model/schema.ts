@@ -30,6 +30,7 @@ import {
 } from './schema-dsl.js';
 import { APPLICATION_GROUP_TYPES, DELEGATIONS } from './access-types.js';
 import { ROLE_NAMES } from '../domain/roles.js';
+import { INFRA_COLLECTION_NOUNS, INFRA_SECTIONS } from './infra-schema.js';
 import { ACCESS_MODES, CLASSIFICATIONS, DATA_LOCATIONS, POOL_TYPES, PRIVILEGES, type Model } from './types.js';
 import {
   DEFAULT_EXPLOIT_DAYS,
@@ -59,6 +60,7 @@ export const COLLECTION_NOUNS = {
   data: 'data store',
   'extra.nodes': 'extra node',
   'extra.edges': 'extra edge',
+  ...INFRA_COLLECTION_NOUNS,
 } as const;
 
 export type CollectionName = keyof typeof COLLECTION_NOUNS;
@@ -558,6 +560,7 @@ export const MODEL_SCHEMA = object('indepth model', {
     'Risk',
     'Failure likelihoods and patch cadence for `indepth risk`; absent keys take the documented defaults (docs/risk.md), which are assumptions to replace.',
   ),
+  ...INFRA_SECTIONS,
 });
 
 // Compile-time guard: the schema produces exactly the Model of types.ts (no key missing or extra).

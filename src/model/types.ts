@@ -5,6 +5,7 @@ import type { BoundaryType } from '../domain/boundary.js';
 import type { ControlName } from '../domain/controls.js';
 import type { NodeKind } from '../domain/kinds.js';
 import type { ApplicationGroup, Domain, Group, Guest, ManagedIdentity, ManagementGroup, Person, ResourceGroup, RoleAssignment } from './access-types.js';
+import type { ManagementPlane, Network, NetworkLink, Server, Subnet } from './infra-types.js';
 
 export const PRIVILEGES = ['standard', 'localAdmin', 'tenantAdmin', 'subscriptionOwner'] as const;
 export type Privilege = (typeof PRIVILEGES)[number];
@@ -176,6 +177,12 @@ export interface Model {
   readonly extra: { readonly nodes: readonly ExtraNode[]; readonly edges: readonly ExtraEdge[] };
   /** Failure likelihoods for risk analysis; absent: the documented defaults. */
   readonly risk?: RiskSettings;
+  // Infrastructure (infra-types.ts); an absent section means none.
+  readonly managementPlanes?: readonly ManagementPlane[];
+  readonly networks?: readonly Network[];
+  readonly networkLinks?: readonly NetworkLink[];
+  readonly subnets?: readonly Subnet[];
+  readonly servers?: readonly Server[];
 }
 
 /** A position in a source file, 1-based as editors show it. */

@@ -8,6 +8,9 @@ import { groupMembership } from './group-membership.js';
 import { hypervisor } from './hypervisor.js';
 import { kernelControl } from './kernel-control.js';
 import { kernelElevation } from './kernel-elevation.js';
+import { lateralMovement } from './lateral-movement.js';
+import { managementPlane } from './management-plane.js';
+import { networkPosition } from './network-position.js';
 import { networkExposure } from './network-exposure.js';
 import { placement } from './placement.js';
 import { processIsolation } from './process-isolation.js';
@@ -29,6 +32,7 @@ import { managedIdentityToken } from './managed-identity-token.js';
 import { pimActivation } from './pim-activation.js';
 import { linkedAccounts } from './linked-accounts.js';
 import { joinedHostAdmins } from './joined-host-admins.js';
+import { serverControl } from './server-control.js';
 import { sessionApps } from './session-apps.js';
 import { sessionIsolation } from './session-isolation.js';
 import { subscriptionBoundary } from './subscription-boundary.js';
@@ -77,4 +81,9 @@ export const RULES: readonly Rule[] = [
   linkedAccounts,
   networkExposure,
   browser,
+  // Infrastructure (models without its sections get no edges from these).
+  managementPlane,
+  networkPosition,
+  lateralMovement,
+  serverControl,
 ];

@@ -6,7 +6,10 @@ import { roleAssignmentsFit } from './role-assignments.js';
 import { edgeInstanceNeedsBoundary } from './edge-instance.js';
 import { hostPoolServesUserOrganization } from './host-pool-organization.js';
 import type { ModelCheck } from './model-check.js';
+import { managedDevicesExist } from './managed-devices.js';
+import { poolInOneSubnet } from './pool-in-one-subnet.js';
 import { profileStoreHasNoReaders } from './profile-readers.js';
+import { securityRuleNames } from './security-rule-names.js';
 import { subscriptionOwnerOwnsOne } from './subscription-owner.js';
 import { subscriptionWithinTenant } from './subscription-tenant.js';
 import { organizationInOneTenant } from './tenancy.js';
@@ -23,4 +26,7 @@ export const MODEL_CHECKS: readonly ModelCheck[] = [
   applicationGroupApps,
   roleAssignmentsFit,
   resourceGroupsFit,
+  managedDevicesExist,
+  poolInOneSubnet,
+  securityRuleNames,
 ];

@@ -1,0 +1,189 @@
+// The model file format of the infrastructure sections (infra-types.ts): management planes,
+// networks, network links, subnets and servers. schema.ts puts them into MODEL_SCHEMA.
+
+import { MANAGEMENT_TYPES, MANAGEMENT_TYPE_INFO } from '../domain/management.js';
+import {
+  arrayOf,
+  boolean,
+  enumOf,
+  id,
+  integer,
+  nullable,
+  object,
+  optional,
+  ref,
+  required,
+  string,
+  withDefault,
+  type Fields,
+} from './schema-dsl.js';
+import { LINK_TYPES, NETWORK_TYPES, SERVER_ROLES } from './infra-types.js';
+
+/** Entity collections of these sections, with what one entity is called (merged into COLLECTION_NOUNS). */
+export const INFRA_COLLECTION_NOUNS = {
+  managementPlanes: 'management plane',
+  networks: 'network',
+  networkLinks: 'network link',
+  subnets: 'subnet',
+  servers: 'server',
+} as const;
+
+type Nouns = typeof INFRA_COLLECTION_NOUNS;
+const NOUNS = {
+  ...INFRA_COLLECTION_NOUNS,
+  organizations: 'organization',
+  tenants: 'tenant',
+  hostPools: 'host pool',
+  users: 'user',
+  data: 'data store',
+} as const;
+
+function entity<F extends Fields>(collection: keyof Nouns, title: string, fields: F) {
+  return object(title, fields, { collection, noun: NOUNS[collection] });
+}
+
+function refsTo(collection: keyof typeof NOUNS, minItems = 0) {
+  return arrayOf(ref(collection, NOUNS[collection]), { minItems, unique: true });
+}
+
+function entityId(noun: string) {
+  return required(id(), 'Id', `Unique id of this ${noun} among all entities of the model; letters, digits, \`.\`, \`_\`, \`-\`.`);
+}
+
+const organizationField = withDefault(
+  nullable(ref('organizations', NOUNS.organizations)),
+  null,
+  'Organization',
+  'The organization it belongs to; null for shared infrastructure.',
+);
+
+const PORT = integer({ minimum: 0 });
+const PORTS = withDefault(nullable(arrayOf(PORT, { minItems: 1, unique: true })), null, 'Ports', 'Destination ports; null (the default) for any port.');
+
+const managementPlane = entity('managementPlanes', 'Management plane', {
+  id: entityId('management plane'),
+  type: required(
+    enumOf(MANAGEMENT_TYPES),
+    'Type',
+    MANAGEMENT_TYPES.map((type) => `\`${type}\`: ${MANAGEMENT_TYPE_INFO[type].title} \u2014 ${MANAGEMENT_TYPE_INFO[type].yields}`).join(' '),
+  ),
+  organization: organizationField,
+  tenant: withDefault(
+    nullable(ref('tenants', NOUNS.tenants)),
+    null,
+    'Tenant',
+    'The identity directory whose administrators control it (Intune, Defender: the Entra tenant; Group Policy: the AD DS domain).',
+  ),
+  controllers: withDefault(
+    refsTo('users'),
+    [],
+    'Controllers',
+    'Users who administer it: Intune Administrators, GPO editors, Configuration Manager Full Administrators, those who may publish images.',
+  ),
+  hostPools: withDefault(refsTo('hostPools'), [], 'Host pools', 'Host pools whose session hosts are enrolled in it, linked to it or built from it.'),
+  devices: withDefault(refsTo('users'), [], 'Devices', 'Users whose end-user devices are enrolled in it.'),
+  servers: withDefault(refsTo('servers'), [], 'Servers', 'Servers it manages.'),
+  hostedOn: withDefault(
+    refsTo('servers'),
+    [],
+    'Hosted on',
+    'Servers whose control yields it: the domain controllers holding the GPOs, a Configuration Manager site server.',
+  ),
+});
+
+const network = entity('networks', 'Network', {
+  id: entityId('network'),
+  type: withDefault(
+    enumOf(NETWORK_TYPES),
+    'virtualNetwork',
+    'Type',
+    '`virtualNetwork`: an Azure virtual network; `onPremises`: an on-premises site.',
+  ),
+  organization: organizationField,
+});
+
+const networkLink = entity('networkLinks', 'Network link', {
+  between: required(refsTo('networks', 2), 'Between', 'The two networks it connects.'),
+  type: required(
+    enumOf(LINK_TYPES),
+    'Type',
+    '`peering`: virtual network peering; `vpn`: a site-to-site VPN; `expressRoute`: an ExpressRoute circuit.',
+  ),
+  gatewayTransit: withDefault(
+    boolean(),
+    true,
+    'Gateway transit',
+    'Peering only: each side may use the other\u2019s VPN / ExpressRoute gateways, so a spoke reaches the sites its hub is linked to (default true, the worst case and the usual hub-and-spoke set-up).',
+  ),
+});
+
+const inboundRule = object('Inbound rule', {
+  from: required(
+    arrayOf(string({ minLength: 1 }), { minItems: 1, unique: true }),
+    'From',
+    'Subnets or networks the traffic may come from, or `internet`.',
+  ),
+  ports: PORTS,
+});
+
+const outboundRule = object('Outbound rule', {
+  to: required(arrayOf(string({ minLength: 1 }), { minItems: 1, unique: true }), 'To', 'Subnets or networks the traffic may go to.'),
+  ports: PORTS,
+});
+
+const subnet = entity('subnets', 'Subnet', {
+  id: entityId('subnet'),
+  network: required(ref('networks', NOUNS.networks), 'Network', 'The virtual network or on-premises site it is part of.'),
+  hostPools: withDefault(refsTo('hostPools'), [], 'Host pools', 'Host pools whose session hosts have their network interface here.'),
+  hostPorts: withDefault(
+    arrayOf(PORT, { unique: true }),
+    [445, 3389],
+    'Session host ports',
+    'Ports the session hosts here listen on; SMB (445) and RDP (3389) by default, the worst case.',
+  ),
+  inbound: withDefault(
+    nullable(arrayOf(inboundRule)),
+    null,
+    'Inbound rules',
+    'The complete allow list of inbound traffic (an NSG ending in deny-all, or a site firewall); null is Azure\u2019s default: anything from a connected network, nothing from the internet.',
+  ),
+  outbound: withDefault(
+    nullable(arrayOf(outboundRule)),
+    null,
+    'Outbound rules',
+    'The complete allow list of outbound traffic to connected networks; null allows all of it.',
+  ),
+});
+
+const server = entity('servers', 'Server', {
+  id: entityId('server'),
+  subnet: required(ref('subnets', NOUNS.subnets), 'Subnet', 'The subnet its network interface is in.'),
+  organization: organizationField,
+  role: withDefault(
+    enumOf(SERVER_ROLES),
+    'server',
+    'Role',
+    '`fileServer`, `domainController` or another `server`; for reports (what it controls is said by `data` and `directory`).',
+  ),
+  listens: withDefault(arrayOf(PORT, { unique: true }), [445], 'Listens on', 'Ports it listens on (default: SMB, 445).'),
+  data: withDefault(refsTo('data'), [], 'Data', 'Data stores held on it (its shares, its databases): control of the server controls them.'),
+  directory: withDefault(
+    nullable(ref('tenants', NOUNS.tenants)),
+    null,
+    'Directory',
+    'For a domain controller: the identity directory (AD DS domain) it holds; control of the server controls the directory.',
+  ),
+});
+
+/** The sections, keyed as in the model file; each may be left out (read as an empty list). */
+export const INFRA_SECTIONS = {
+  managementPlanes: optional(
+    arrayOf(managementPlane),
+    'Management planes',
+    'Intune, Group Policy, Configuration Manager, Defender for Endpoint live response, image pipelines: whoever controls one controls every host it manages.',
+  ),
+  networks: optional(arrayOf(network), 'Networks', 'Azure virtual networks and on-premises sites.'),
+  networkLinks: optional(arrayOf(networkLink), 'Network links', 'Peerings, site-to-site VPNs and ExpressRoute circuits between networks.'),
+  subnets: optional(arrayOf(subnet), 'Subnets', 'Subnets of the networks, the host pools and servers in them, and their inbound and outbound rules.'),
+  servers: optional(arrayOf(server), 'Servers', 'Machines that are not session hosts: file servers, domain controllers, application servers.'),
+} as const;

@@ -1,0 +1,93 @@
+// The infrastructure a model may name beside its hosting: management planes (Intune, Group Policy,
+// Configuration Manager, Defender live response, the image pipeline) and networks (virtual networks,
+// on-premises sites, their links, subnets with their security rules, and servers that listen in them).
+
+import type { ManagementType } from '../domain/management.js';
+
+export const NETWORK_TYPES = ['virtualNetwork', 'onPremises'] as const;
+export type NetworkType = (typeof NETWORK_TYPES)[number];
+
+export const LINK_TYPES = ['peering', 'vpn', 'expressRoute'] as const;
+export type LinkType = (typeof LINK_TYPES)[number];
+
+export const SERVER_ROLES = ['server', 'fileServer', 'domainController'] as const;
+export type ServerRole = (typeof SERVER_ROLES)[number];
+
+/** A management plane whose controllers run code as SYSTEM on every host it manages. */
+export interface ManagementPlane {
+  readonly id: string;
+  readonly type: ManagementType;
+  readonly organization: string | null;
+  /** The identity directory whose administrators control it (Intune: the Entra tenant; Group Policy: the AD DS domain). */
+  readonly tenant: string | null;
+  /** Users who administer it (Intune Administrators, GPO editors, ConfigMgr Full Administrators, image builders). */
+  readonly controllers: readonly string[];
+  /** Host pools whose session hosts are enrolled in it, linked to it or built from it. */
+  readonly hostPools: readonly string[];
+  /** Users whose end-user devices are enrolled in it. */
+  readonly devices: readonly string[];
+  /** Servers it manages (a GPO linked to the servers' OU, a ConfigMgr client). */
+  readonly servers: readonly string[];
+  /** Servers whose control yields it (the domain controllers holding the GPOs, a ConfigMgr site server). */
+  readonly hostedOn: readonly string[];
+}
+
+/** An Azure virtual network or an on-premises site. */
+export interface Network {
+  readonly id: string;
+  readonly type: NetworkType;
+  readonly organization: string | null;
+}
+
+/** A route between two networks: virtual network peering, a site-to-site VPN or ExpressRoute. */
+export interface NetworkLink {
+  readonly between: readonly string[];
+  readonly type: LinkType;
+  /**
+   * Peering only: each side may use the other's VPN / ExpressRoute gateways (gateway transit with
+   * "use remote gateways"), so a spoke reaches the sites its hub is linked to.
+   */
+  readonly gatewayTransit: boolean;
+}
+
+/** One allow entry of a subnet's inbound rules (NSG on Azure, a firewall on premises). */
+export interface InboundRule {
+  /** Subnets or networks the traffic may come from, or `internet`. */
+  readonly from: readonly string[];
+  /** Destination ports; null for any port. */
+  readonly ports: readonly number[] | null;
+}
+
+/** One allow entry of a subnet's outbound rules. */
+export interface OutboundRule {
+  /** Subnets or networks the traffic may go to. */
+  readonly to: readonly string[];
+  readonly ports: readonly number[] | null;
+}
+
+export interface Subnet {
+  readonly id: string;
+  readonly network: string;
+  /** Host pools whose session hosts have their network interface here. */
+  readonly hostPools: readonly string[];
+  /** Ports the session hosts here listen on (SMB and RDP by default: the worst case). */
+  readonly hostPorts: readonly number[];
+  /** The complete allow list for inbound traffic; null is Azure's default (anything from a connected network). */
+  readonly inbound: readonly InboundRule[] | null;
+  /** The complete allow list for outbound traffic to connected networks; null allows everything. */
+  readonly outbound: readonly OutboundRule[] | null;
+}
+
+/** A machine that is not a session host: a file server, a domain controller, an application server. */
+export interface Server {
+  readonly id: string;
+  readonly subnet: string;
+  readonly organization: string | null;
+  readonly role: ServerRole;
+  /** Ports it listens on. */
+  readonly listens: readonly number[];
+  /** Data stores held on it (its shares, its databases): control of the server controls them. */
+  readonly data: readonly string[];
+  /** Domain controller: the identity directory (AD DS domain) it holds; control of it controls the directory. */
+  readonly directory: string | null;
+}
