@@ -62,6 +62,8 @@ export interface PoolPlacement {
 
 export interface PoolHubs {
   readonly unprivileged: string;
+  /** AppContainer-sandboxed code of an unpinned user, on whichever VM the load balancer chose. */
+  readonly sandboxed: string;
   readonly admin: string;
   readonly sessions: string;
   readonly profiles: string;
@@ -223,6 +225,7 @@ function placePool(pool: HostPool, poolMembers: readonly Member[]): PoolPlacemen
   const organization = orgs.size === 1 ? [...orgs][0]! : null;
   const hubs: PoolHubs = {
     unprivileged: nodeId.poolUnprivileged(pool.id),
+    sandboxed: nodeId.poolSandboxed(pool.id),
     admin: nodeId.poolAdmin(pool.id),
     sessions: nodeId.poolSessions(pool.id),
     profiles: nodeId.poolProfiles(pool.id),

@@ -18,9 +18,9 @@ function words(text: string): string {
 }
 
 describe('rule registry', () => {
-  it('holds 41 rules with unique, kebab-case ids, each defined in src/rules/<id>.ts', () => {
+  it('holds 43 rules with unique, kebab-case ids, each defined in src/rules/<id>.ts', () => {
     const ids = RULES.map((r) => r.id);
-    expect(ids).toHaveLength(41);
+    expect(ids).toHaveLength(43);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) {
       expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/);
