@@ -1,7 +1,9 @@
 // `indepth export MODEL --format opengraph|dot|mermaid [--scenario FILE | --from ID… --fail SPEC…]
-// [--control NAME=on|off]… [--only-reached] [-o FILE]`: the graph for BloodHound or for docs.
+// [--control NAME=on|off]… [--only-reached] [--full] [-o FILE]`: the graph for BloodHound or for docs
+// (DOT and Mermaid with the members of each user entry as one node, unless --full).
 
 import type { Command } from 'commander';
+import { collapseGroups } from '../../export/collapse-groups.js';
 import { exportGraph } from '../../export/export-graph.js';
 import { EXPORT_FORMATS, isExportFormat } from '../../export/formats.js';
 import { CliError, type CliIo } from '../io.js';
@@ -12,6 +14,7 @@ import { writeReport } from './check.js';
 interface ExportOptions extends WhatIfFlags {
   format: string;
   onlyReached?: boolean;
+  full?: boolean;
   output?: string;
 }
 
@@ -23,6 +26,7 @@ export function registerExport(program: Command, io: CliIo): void {
     .requiredOption('--format <format>', `output format: ${Object.keys(EXPORT_FORMATS).join(', ')}`);
   addWhatIfFlags(command, 'scenario whose reached nodes and failed boundaries to mark; flags add to it')
     .option('--only-reached', 'keep only the reached nodes and the attack edges between them (needs a scenario or --from)')
+    .option('--full', 'dot and mermaid: one node per member of a user entry (default: each entry’s members drawn as one node per role, as in the diagram)')
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .addHelpText(
       'after',
@@ -48,6 +52,8 @@ export function registerExport(program: Command, io: CliIo): void {
       const loaded = loadModel(file);
       const outcome = exportGraph(loaded.prepared, loaded.locations, asked ? question : null, { onlyReached: options.onlyReached === true });
       if (!outcome.ok) throw questionError(outcome.problems, scenario);
-      writeReport(io, options.output, EXPORT_FORMATS[options.format](outcome.graph), 1);
+      // BloodHound gets every node; the formats people read get one node per group unless --full.
+      const graph = options.format === 'opengraph' || options.full === true ? outcome.graph : collapseGroups(outcome.graph);
+      writeReport(io, options.output, EXPORT_FORMATS[options.format](graph), 1);
     });
 }
