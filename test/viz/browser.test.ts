@@ -62,6 +62,10 @@ describe.skipIf(!HAVE_CHROMIUM)('the viewer in headless Chromium', () => {
   it('mallory + kernel: contoso data turns reached, counts change, no errors, no network', async () => {
     const file = await viewHtml([`${ROOT}models/cross-org-shared.yaml`]);
     const { page, requests, problems } = await open(file);
+    // The default attacker is one of interest: the first organization's standard users, not a victim's data owner.
+    expect(await page.locator('#foothold').inputValue()).toBe('contoso');
+    // Failure sets read as the CLI writes them: contoso's users reach fabrikam's data through any one of these.
+    expect(await page.locator('tr[data-store="fabrikam-designs"] td.sets').textContent()).toMatch(/^\{[a-z]+\}( or \{[a-z]+\})+/);
 
     await page.selectOption('#foothold', 'mallory');
     const contoso = page.locator('[data-testid="count-0-contoso"]');
