@@ -40,7 +40,8 @@ export interface EnumSchema<V extends string = string> {
 /** The id of an entity in another collection (`organizations`, `users`, …), resolved after the walk. */
 export interface RefSchema {
   readonly kind: 'ref';
-  readonly collection: string;
+  /** The collections the id may name: one (`organizations`), or several (a role assignment's principal: a user, group or managed identity). */
+  readonly collections: readonly string[];
   /** What one entity of the collection is called in messages ("organization", "host pool"). */
   readonly noun: string;
 }
@@ -135,8 +136,8 @@ export function enumOf<const V extends string>(values: readonly V[]): EnumSchema
   return { kind: 'enum', values };
 }
 
-export function ref(collection: string, noun: string): RefSchema {
-  return { kind: 'ref', collection, noun };
+export function ref(collection: string | readonly string[], noun: string): RefSchema {
+  return { kind: 'ref', collections: typeof collection === 'string' ? [collection] : collection, noun };
 }
 
 export function arrayOf<I extends Schema>(

@@ -25,7 +25,8 @@ export interface WalkedEntity {
 
 /** An id written where an entity of `collection` is expected; resolved once all ids are known. */
 export interface WalkedReference {
-  readonly collection: string;
+  /** Every collection the id may name (it must name an entity of one of them). */
+  readonly collections: readonly string[];
   readonly noun: string;
   readonly id: string;
   readonly location: SourceLocation;
@@ -130,7 +131,7 @@ class Walker {
       case 'ref':
         if (typeof value !== 'string') return this.mismatch(schema, node, place);
         this.references.push({
-          collection: schema.collection,
+          collections: schema.collections,
           noun: schema.noun,
           id: value,
           location: at,

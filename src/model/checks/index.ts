@@ -1,5 +1,8 @@
 // The model's semantic checks, in the order they run (issues are sorted by position anyway).
 
+import { applicationGroupApps } from './application-group-apps.js';
+import { resourceGroupsFit } from './resource-groups.js';
+import { roleAssignmentsFit } from './role-assignments.js';
 import { edgeInstanceNeedsBoundary } from './edge-instance.js';
 import { hostPoolServesUserOrganization } from './host-pool-organization.js';
 import type { ModelCheck } from './model-check.js';
@@ -21,6 +24,9 @@ export const MODEL_CHECKS: readonly ModelCheck[] = [
   vmPinWithinPool,
   edgeInstanceNeedsBoundary,
   profileStoreHasNoReaders,
+  applicationGroupApps,
+  roleAssignmentsFit,
+  resourceGroupsFit,
   managedDevicesExist,
   poolInOneSubnet,
   securityRuleNames,
