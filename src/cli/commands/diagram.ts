@@ -2,7 +2,7 @@
 // a static, deterministic blast-radius SVG of one what-if, and optionally a PNG of it rendered by a
 // headless Chromium (the only part that needs a browser).
 
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { toHop } from '../../analyze/hops.js';
@@ -16,7 +16,8 @@ import { buildDiagramStructure } from '../../report/diagram-structure.js';
 import { diagramInputFromReach } from '../../report/diagram-input.js';
 import type { DiagramInput, DiagramState, DiagramStructure } from '../../report/diagram-types.js';
 import { renderDiagramSvg } from '../../../viz/diagram/render.js';
-import { CliError, type CliIo } from '../io.js';
+import { CliError, describeWriteError, EXIT_CANNOT_WRITE, type CliIo } from '../io.js';
+import { checkOutputPath, writeOutput } from '../output.js';
 import { loadModel, type LoadedModel } from '../load.js';
 import { parseIntegerOption } from '../options.js';
 import { addWhatIfFlags, NO_FOOTHOLD, questionError, questionFromFlags, type WhatIfFlags } from '../what-if-flags.js';
@@ -35,7 +36,7 @@ export function registerDiagram(program: Command, io: CliIo): void {
     .argument('<model>', 'model file');
   addWhatIfFlags(command)
     .option('-o, --output <file>', 'write the SVG here (default: standard output)')
-    .option('--png <file>', 'also write a PNG, rendered by headless Chromium (INDEPTH_CHROMIUM or /usr/bin/chromium)')
+    .option('--png <file>', 'also write a PNG (the name must end in .png), rendered by headless Chromium (INDEPTH_CHROMIUM or /usr/bin/chromium)')
     .option('--width <px>', 'width of the drawing (default: 1920 for the focus layout, 1480 with --full)')
     .option('--full', 'draw every organization in full (default: the focus layout — organizations off the attack path collapse to one box each, and the drawing fits 16:9 at the given width)')
     .addHelpText(
@@ -50,12 +51,14 @@ export function registerDiagram(program: Command, io: CliIo): void {
       problems.push(...flagProblems);
       if (question.from.length === 0) problems.push(NO_FOOTHOLD);
       if (problems.length > 0) throw new CliError(problems.join('\nindepth: '));
+      const inputs = [file, ...(options.scenario === undefined ? [] : [options.scenario])];
+      if (options.output !== undefined) checkOutputPath(options.output, { option: '-o', inputs });
+      if (options.png !== undefined) checkOutputPath(options.png, { option: '--png', inputs, extensions: ['.png'] });
       const loaded = loadModel(file);
       const drawn = diagramOf(loaded, question);
       if (!drawn.ok) throw questionError(drawn.problems, scenario);
       const svg = renderDiagramSvg(drawn.structure, drawn.state, { width, focus: !full });
-      if (options.output === undefined) io.out(svg);
-      else writeFileSync(options.output, svg);
+      writeOutput(io, options.output, [svg]);
       if (options.png !== undefined) {
         await screenshot({ html: svgPage(svg) }, options.png, svgSize(svg));
       }
