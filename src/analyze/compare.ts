@@ -3,6 +3,7 @@
 // minimal type sets), blast radius by number of failed types, what one exposes that the other does
 // not, and cost from each model's cost figures.
 
+import { patchCadence } from '../model/patch-cadence.js';
 import type { BoundaryType } from '../domain/boundary.js';
 import type { ControlName } from '../domain/controls.js';
 import { NODE_KINDS } from '../domain/kinds.js';
@@ -112,7 +113,7 @@ function side(prepared: PreparedModel, runs: readonly AttackerRun[], organizatio
   const all = dataByOrganization(prepared);
   const dataOf = new Map(all.map((v) => [v.organization, v.data] as const));
   const victims = all.filter((v) => organizations.includes(v.organization));
-  const failure = buildFailureModel(prepared.compiled, 'type', patchSettingsOf(prepared.model.risk), overridesOf(prepared.model.risk));
+  const failure = buildFailureModel(prepared.compiled, 'type', patchSettingsOf(prepared.model.risk), overridesOf(prepared.model.risk), patchCadence(prepared.model));
   const typeProbability = failure.ok ? typeProbabilities(failure.model) : null;
   const probabilityOf = (run: AttackerRun, victim: string): number | null => {
     if (typeProbability === null) return null;

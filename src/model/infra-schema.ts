@@ -9,6 +9,7 @@ import {
   id,
   integer,
   nullable,
+  number,
   object,
   optional,
   ref,
@@ -186,4 +187,23 @@ export const INFRA_SECTIONS = {
   networkLinks: optional(arrayOf(networkLink), 'Network links', 'Peerings, site-to-site VPNs and ExpressRoute circuits between networks.'),
   subnets: optional(arrayOf(subnet), 'Subnets', 'Subnets of the networks, the host pools and servers in them, and their inbound and outbound rules.'),
   servers: optional(arrayOf(server), 'Servers', 'Machines that are not session hosts: file servers, domain controllers, application servers.'),
+} as const;
+
+/** Host pool keys for device redirection and hardening (merged into the host pool's schema). */
+export const HOST_POOL_HARDENING_FIELDS = {
+  customRdpProperty: optional(
+    string(),
+    'Custom RDP properties',
+    'The pool\u2019s RDP properties as Azure stores them, e.g. `drivestoredirect:s:;redirectclipboard:i:0;redirectprinters:i:0`. Drive, clipboard, printer and USB redirection give the session host a path back to the client device; within a stated string a channel is on unless a property turns it off (the worst case). Absent: redirection is not modelled; state it (the portal\u2019s default `drivestoredirect:s:*;redirectclipboard:i:1;redirectprinters:i:1;usbdevicestoredirect:s:*` redirects all four).',
+  ),
+  trustedLaunch: optional(
+    boolean(),
+    'Trusted Launch',
+    'Secure Boot and vTPM on the pool\u2019s VMs (Azure\u2019s default for new VMs, assumed when absent). Without it virtualization-based security, and so Credential Guard, is unavailable on the pool.',
+  ),
+  patchDays: optional(
+    number({ minimum: 0 }),
+    'Patch cadence (days)',
+    'Days from a fix\u2019s release until it is deployed on this pool\u2019s hosts, overriding `risk.patchDays`. `indepth risk` uses it for the pool\u2019s boundaries, and a scenario can fail `kernel@patch>30`: the kernel of every host more than 30 days behind.',
+  ),
 } as const;

@@ -28,7 +28,7 @@ import {
   type Presence,
   type SameType,
 } from './schema-dsl.js';
-import { INFRA_COLLECTION_NOUNS, INFRA_SECTIONS } from './infra-schema.js';
+import { HOST_POOL_HARDENING_FIELDS, INFRA_COLLECTION_NOUNS, INFRA_SECTIONS } from './infra-schema.js';
 import { ACCESS_MODES, CLASSIFICATIONS, DATA_LOCATIONS, POOL_TYPES, PRIVILEGES, type Model } from './types.js';
 import {
   DEFAULT_EXPLOIT_DAYS,
@@ -141,6 +141,7 @@ const hostPool = entity('hostPools', 'Host pool', {
     'Off-peak shutdown',
     'Share of the month this pool\u2019s VMs are deallocated (0 to 1), overriding `costs.offPeakShutdown` (which applies to pooled pools only).',
   ),
+  ...HOST_POOL_HARDENING_FIELDS,
 });
 
 const app = entity('apps', 'App', {

@@ -58,6 +58,12 @@ export interface HostPool {
   readonly vmHourly: number | null;
   /** Share of the month the pool's VMs are deallocated, overriding `costs.offPeakShutdown`. */
   readonly offPeakShutdown?: number;
+  /** The pool's RDP properties as Azure stores them (device redirection: domain/redirection.ts); absent: every channel on. */
+  readonly customRdpProperty?: string;
+  /** Trusted Launch (Secure Boot, vTPM): without it, virtualization-based security and so Credential Guard are unavailable. */
+  readonly trustedLaunch?: boolean;
+  /** Days from a fix's release until it is deployed on this pool's hosts, overriding `risk.patchDays`. */
+  readonly patchDays?: number;
 }
 
 export interface App {

@@ -4,6 +4,7 @@ import { adminToKernel } from './admin-to-kernel.js';
 import { browser } from './browser.js';
 import { credentialGuard } from './credential-guard.js';
 import { credentialUse } from './credential-use.js';
+import { deviceRedirection } from './device-redirection.js';
 import { hypervisor } from './hypervisor.js';
 import { kernelControl } from './kernel-control.js';
 import { kernelElevation } from './kernel-elevation.js';
@@ -21,6 +22,7 @@ import { subscriptionBoundary } from './subscription-boundary.js';
 import { subscriptionControl } from './subscription-control.js';
 import { tenantBoundary } from './tenant-boundary.js';
 import { tenantControl } from './tenant-control.js';
+import { trustedLaunch } from './trusted-launch.js';
 import { userData } from './user-data.js';
 import { userIsolation } from './user-isolation.js';
 import { userSession } from './user-session.js';
@@ -50,4 +52,6 @@ export const RULES: readonly Rule[] = [
   networkPosition,
   lateralMovement,
   serverControl,
+  deviceRedirection,
+  trustedLaunch,
 ];

@@ -25,6 +25,8 @@ export interface Rule {
   readonly description: string;
   /** The sentence of the security guide (or domain.md) that the rule implements, quoted. */
   readonly guide: string;
+  /** The Microsoft Learn page documenting the behaviour, where the guide names it without detail. */
+  readonly source?: string;
   apply(deployment: Deployment, edge: EmitEdge): void;
 }
 

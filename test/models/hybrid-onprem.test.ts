@@ -75,4 +75,15 @@ describe('models/hybrid-onprem.yaml', () => {
     expect(result.data).toHaveLength(7);
     expect(result.availability.map((a) => a.vm)).toEqual(['contoso-pool-vm1', 'contoso-pool-vm2']);
   });
+
+  it('a kernel flaw older than 30 days is open on every session host: the pool patches in 45', () => {
+    const prepared = prepareBundled('hybrid-onprem');
+    // contoso-pool is the only pool, patchDays 45 > 30: both kernels fail; > 60 fails none.
+    expect(ask(prepared, { from: ['alice'], fail: ['kernel@patch>30'] }).failedInstances).toBe(2);
+    expect(ask(prepared, { from: ['alice'], fail: ['kernel@patch>60'] }).failedInstances).toBe(0);
+    // Under it, alice reaches every co-resident's profile (kernel → sessions), not the on-premises share.
+    const reached = reachedDataIds(ask(prepared, { from: ['alice'], fail: ['kernel@patch>30'] }));
+    expect(reached).toContain('contoso-profiles/bob');
+    expect(reached).not.toContain('finance-share');
+  });
 });

@@ -18,9 +18,9 @@ function words(text: string): string {
 }
 
 describe('rule registry', () => {
-  it('holds 23 rules with unique, kebab-case ids, each defined in src/rules/<id>.ts', () => {
+  it('holds 25 rules with unique, kebab-case ids, each defined in src/rules/<id>.ts', () => {
     const ids = RULES.map((r) => r.id);
-    expect(ids).toHaveLength(23);
+    expect(ids).toHaveLength(25);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) {
       expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/);
@@ -36,6 +36,8 @@ describe('rule registry', () => {
       expect(rule.description.trim().length, rule.id).toBeGreaterThan(10);
       expect(rule.guide.trim().length, rule.id).toBeGreaterThan(10);
       expect(sources.includes(` ${words(rule.guide)} `), `${rule.id}: "${rule.guide}"`).toBe(true);
+      // Where the guide only names the subject, the rule cites the Microsoft Learn page that documents it.
+      if (rule.source !== undefined) expect(rule.source, rule.id).toMatch(/^https:\/\/learn\.microsoft\.com\/en-us\/[a-z0-9/._-]+$/);
     }
   });
 

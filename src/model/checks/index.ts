@@ -6,6 +6,7 @@ import type { ModelCheck } from './model-check.js';
 import { managedDevicesExist } from './managed-devices.js';
 import { poolInOneSubnet } from './pool-in-one-subnet.js';
 import { profileStoreHasNoReaders } from './profile-readers.js';
+import { rdpPropertiesWellFormed } from './rdp-properties.js';
 import { securityRuleNames } from './security-rule-names.js';
 import { subscriptionOwnerOwnsOne } from './subscription-owner.js';
 import { subscriptionWithinTenant } from './subscription-tenant.js';
@@ -23,4 +24,5 @@ export const MODEL_CHECKS: readonly ModelCheck[] = [
   managedDevicesExist,
   poolInOneSubnet,
   securityRuleNames,
+  rdpPropertiesWellFormed,
 ];
