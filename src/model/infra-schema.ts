@@ -18,10 +18,12 @@ import {
   withDefault,
   type Fields,
 } from './schema-dsl.js';
-import { LINK_TYPES, NETWORK_TYPES, SERVER_ROLES } from './infra-types.js';
+import { LINK_TYPES, NETWORK_TYPES, SAS_ACCESS, SERVER_ROLES } from './infra-types.js';
 
 /** Entity collections of these sections, with what one entity is called (merged into COLLECTION_NOUNS). */
 export const INFRA_COLLECTION_NOUNS = {
+  storageAccounts: 'storage account',
+  appAttachPackages: 'app attach package',
   managementPlanes: 'management plane',
   networks: 'network',
   networkLinks: 'network link',
@@ -37,6 +39,7 @@ const NOUNS = {
   hostPools: 'host pool',
   users: 'user',
   data: 'data store',
+  subscriptions: 'subscription',
 } as const;
 
 function entity<F extends Fields>(collection: keyof Nouns, title: string, fields: F) {
@@ -176,8 +179,59 @@ const server = entity('servers', 'Server', {
   ),
 });
 
+const sas = object('Shared access signature', {
+  holders: required(refsTo('users', 1), 'Holders', 'Users who hold the token.'),
+  shares: required(refsTo('data', 1), 'Shares', 'Data stores (shares) of this account it grants.'),
+  access: withDefault(enumOf(SAS_ACCESS), 'control', 'Access', '`read`, or `control` (read, write, delete: the default, the worst case).'),
+});
+
+const storageAccount = entity('storageAccounts', 'Storage account', {
+  id: entityId('storage account'),
+  organization: organizationField,
+  subscription: withDefault(
+    nullable(ref('subscriptions', NOUNS.subscriptions)),
+    null,
+    'Subscription',
+    'The subscription holding it: its owners control the account (they can list its keys).',
+  ),
+  shares: withDefault(
+    refsTo('data'),
+    [],
+    'Shares',
+    'Data stores held in it: FSLogix profile shares, app attach image shares, data shares. A store in two accounts is replicated there (FSLogix Cloud Cache): either account yields it.',
+  ),
+  keyHostPools: withDefault(
+    refsTo('hostPools'),
+    [],
+    'Key on hosts',
+    'Host pools whose session hosts mount its shares with the storage account key (no identity-based access): any of their kernels yields the key, and the key every share in the account.',
+  ),
+  keyHolders: withDefault(refsTo('users'), [], 'Key holders', 'Users who hold the storage account key, or may list it.'),
+  sas: withDefault(arrayOf(sas), [], 'SAS tokens', 'Shared access signatures handed out for some of its shares.'),
+});
+
+const appAttachPackage = entity('appAttachPackages', 'App attach package', {
+  id: entityId('app attach package'),
+  image: required(ref('data', NOUNS.data), 'Image', 'The data store (a share) that holds the image.'),
+  hostPools: required(
+    refsTo('hostPools', 1),
+    'Host pools',
+    'Host pools that stage the image on their hosts and register it in their users\u2019 sessions: whoever writes the image runs code in every one of those sessions.',
+  ),
+});
+
 /** The sections, keyed as in the model file; each may be left out (read as an empty list). */
 export const INFRA_SECTIONS = {
+  storageAccounts: optional(
+    arrayOf(storageAccount),
+    'Storage accounts',
+    'Azure Storage accounts: the shares they hold, who holds their keys, their SAS tokens.',
+  ),
+  appAttachPackages: optional(
+    arrayOf(appAttachPackage),
+    'App attach packages',
+    'MSIX app attach packages: an image on a share, staged on the hosts of some pools.',
+  ),
   managementPlanes: optional(
     arrayOf(managementPlane),
     'Management planes',

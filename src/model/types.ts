@@ -4,7 +4,7 @@
 import type { BoundaryType } from '../domain/boundary.js';
 import type { ControlName } from '../domain/controls.js';
 import type { NodeKind } from '../domain/kinds.js';
-import type { ManagementPlane, Network, NetworkLink, Server, Subnet } from './infra-types.js';
+import type { AppAttachPackage, ManagementPlane, Network, NetworkLink, Server, StorageAccount, Subnet } from './infra-types.js';
 
 export const PRIVILEGES = ['standard', 'localAdmin', 'tenantAdmin', 'subscriptionOwner'] as const;
 export type Privilege = (typeof PRIVILEGES)[number];
@@ -173,6 +173,8 @@ export interface Model {
   readonly networkLinks?: readonly NetworkLink[];
   readonly subnets?: readonly Subnet[];
   readonly servers?: readonly Server[];
+  readonly storageAccounts?: readonly StorageAccount[];
+  readonly appAttachPackages?: readonly AppAttachPackage[];
 }
 
 /** A position in a source file, 1-based as editors show it. */

@@ -1,6 +1,7 @@
 // Every rule, in the order they run. Order only affects edge insertion order, never the answer.
 
 import { adminToKernel } from './admin-to-kernel.js';
+import { appAttach } from './app-attach.js';
 import { browser } from './browser.js';
 import { credentialGuard } from './credential-guard.js';
 import { credentialUse } from './credential-use.js';
@@ -17,6 +18,8 @@ import { processIsolation } from './process-isolation.js';
 import type { Rule } from './rule.js';
 import { serverControl } from './server-control.js';
 import { sessionApps } from './session-apps.js';
+import { sharedAccessSignature } from './shared-access-signature.js';
+import { storageAccount } from './storage-account.js';
 import { sessionIsolation } from './session-isolation.js';
 import { subscriptionBoundary } from './subscription-boundary.js';
 import { subscriptionControl } from './subscription-control.js';
@@ -54,4 +57,7 @@ export const RULES: readonly Rule[] = [
   serverControl,
   deviceRedirection,
   trustedLaunch,
+  storageAccount,
+  sharedAccessSignature,
+  appAttach,
 ];

@@ -1,5 +1,6 @@
 // The model's semantic checks, in the order they run (issues are sorted by position anyway).
 
+import { appAttachImageOnShare } from './app-attach-image.js';
 import { edgeInstanceNeedsBoundary } from './edge-instance.js';
 import { hostPoolServesUserOrganization } from './host-pool-organization.js';
 import type { ModelCheck } from './model-check.js';
@@ -7,6 +8,7 @@ import { managedDevicesExist } from './managed-devices.js';
 import { poolInOneSubnet } from './pool-in-one-subnet.js';
 import { profileStoreHasNoReaders } from './profile-readers.js';
 import { rdpPropertiesWellFormed } from './rdp-properties.js';
+import { sasSharesInAccount } from './sas-shares-in-account.js';
 import { securityRuleNames } from './security-rule-names.js';
 import { subscriptionOwnerOwnsOne } from './subscription-owner.js';
 import { subscriptionWithinTenant } from './subscription-tenant.js';
@@ -25,4 +27,6 @@ export const MODEL_CHECKS: readonly ModelCheck[] = [
   poolInOneSubnet,
   securityRuleNames,
   rdpPropertiesWellFormed,
+  sasSharesInAccount,
+  appAttachImageOnShare,
 ];
