@@ -120,5 +120,13 @@ export function leakageMatrix(
     onProgress(i + 1, tasks.length);
     return row;
   });
+  return assembleLeakageMatrix(prepared, attackers);
+}
+
+/**
+ * The matrix from its rows, in task order — however they were computed: in this thread, on worker
+ * threads (src/parallel) or on queue workers (src/queue).
+ */
+export function assembleLeakageMatrix(prepared: PreparedModel, attackers: readonly AttackerLeakage[]): LeakageMatrix {
   return { model: prepared.model.name, organizations: prepared.model.organizations.map((o) => o.id), attackers };
 }

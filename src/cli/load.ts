@@ -5,13 +5,16 @@ import type { Deployment } from '../compile/deployment.js';
 import type { DeploymentGraph } from '../compile/graph-types.js';
 import { prepare, type PreparedModel } from '../analyze/prepared.js';
 import { InputError } from '../model/issues.js';
-import { loadModelFile } from '../model/load-model.js';
+import { parseModel } from '../model/load-model.js';
+import { readTextFile } from '../model/read-text-file.js';
 import { loadScenarioFile } from '../model/load-scenario.js';
 import type { Scenario } from '../model/scenario.js';
 import type { EntityLocations, Model } from '../model/types.js';
 
 export interface LoadedModel {
   readonly file: string;
+  /** The file's text, exactly as parsed (what `--queue` sends to workers). */
+  readonly text: string;
   readonly model: Model;
   readonly locations: EntityLocations;
   readonly prepared: PreparedModel;
@@ -21,13 +24,16 @@ export interface LoadedModel {
 }
 
 export function loadModel(file: string): LoadedModel {
-  const parsed = loadModelFile(file);
+  const read = readTextFile(file, 'model');
+  if (!read.ok) throw new InputError(read.issues);
+  const parsed = parseModel(read.text, file);
   if (!parsed.ok) throw new InputError(parsed.issues);
   const built = prepare(parsed.model, parsed.locations);
   if (!built.ok) throw new InputError(built.issues);
   const { prepared } = built;
   return {
     file,
+    text: read.text,
     model: parsed.model,
     locations: parsed.locations,
     prepared,

@@ -2,40 +2,20 @@
 // scratch directory, not dist/ which others build, and run with node to check exit codes propagate.
 
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, STACK_FRAME } from '../support/cli.js';
 import { ROOT } from '../support/model.js';
+import { transpileCli, type TranspiledCli } from '../support/transpiled-cli.js';
 
-// Under node_modules/ so that the emitted files resolve the project's dependencies (and git ignores
-// them); one directory per process, since several test runs may share the checkout.
-const SCRATCH = `${ROOT}node_modules/.cache/indepth-cli-test-${process.pid}/`;
-const MAIN = `${SCRATCH}src/cli/main.js`;
-/** Every directory the executable imports from, transpiled with the layout kept. */
-const SOURCES = ['src', 'viz'];
-
+let executable: TranspiledCli;
 beforeAll(() => {
-  rmSync(SCRATCH, { recursive: true, force: true });
-  mkdirSync(SCRATCH, { recursive: true });
-  writeFileSync(`${SCRATCH}package.json`, '{ "type": "module" }\n');
-  const compilerOptions = { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 };
-  for (const dir of SOURCES) {
-    for (const file of readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })) {
-      if (!file.endsWith('.ts')) continue;
-      const { outputText } = ts.transpileModule(readFileSync(join(ROOT, dir, file), 'utf8'), { compilerOptions, fileName: file });
-      const target = join(SCRATCH, dir, file.replace(/\.ts$/, '.js'));
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, outputText);
-    }
-  }
+  executable = transpileCli('indepth-cli-test');
 }, 60_000);
 
-afterAll(() => rmSync(SCRATCH, { recursive: true, force: true }));
+afterAll(() => executable.remove());
 
 function run(argv: string[]) {
-  const child = spawnSync(process.execPath, [MAIN, ...argv], { cwd: ROOT, encoding: 'utf8' });
+  const child = spawnSync(process.execPath, [executable.main, ...argv], { cwd: ROOT, encoding: 'utf8' });
   return { code: child.status, out: child.stdout, err: child.stderr };
 }
 

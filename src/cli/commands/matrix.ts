@@ -1,8 +1,9 @@
-// `indepth matrix MODEL [--from-org ORG]… [--jobs N] [--quiet] [--json]`: every organization as the
-// attacker, on worker threads (both cores by default), identical to the sequential run.
+// `indepth matrix MODEL [--from-org ORG]… [--jobs N | --queue URL] [--quiet] [--json]`: every
+// organization as the attacker, on worker threads (both cores by default) or on queue workers,
+// identical to the sequential run.
 
 import type { Command } from 'commander';
-import { leakageInput, leakageMatrix, leakageTasks } from '../../analyze/leakage.js';
+import { assembleLeakageMatrix, leakageInput, leakageMatrix, leakageTasks } from '../../analyze/leakage.js';
 import { didYouMean } from '../../model/suggest.js';
 import { defaultJobs, runLeakageTasks, workersAvailable } from '../../parallel/leakage-pool.js';
 import { toJson } from '../../report/json.js';
@@ -11,11 +12,13 @@ import { CliError, type CliIo } from '../io.js';
 import { loadModel } from '../load.js';
 import { collect, parseControlToggles, parseIntegerOption } from '../options.js';
 import { progress } from '../progress.js';
+import { givenOnCommandLine, parseQueueOption, QUEUE_OPTION_HELP, runUnitsOnQueue } from '../queue-option.js';
 
 interface MatrixOptions {
   fromOrg: string[];
   jobs: string;
   control: string[];
+  queue?: string;
   quiet?: boolean;
   json?: boolean;
 }
@@ -28,34 +31,45 @@ export function registerMatrix(program: Command, io: CliIo): void {
     .option('--from-org <org>', 'only these attacker organizations; repeatable (default: all)', collect, [])
     .option('-j, --jobs <n>', 'worker threads (default: one per core; 1 runs in this thread)', String(defaultJobs()))
     .option('--control <name=on|off>', 'turn a control on or off; repeatable', collect, [])
+    .option('--queue <url>', QUEUE_OPTION_HELP)
     .option('-q, --quiet', 'no progress bar on stderr')
     .option('--json', 'machine-readable output')
-    .addHelpText('after', '\nExample:\n  indepth matrix models/cross-org-shared.yaml')
-    .action(async (file: string, options: MatrixOptions) => {
+    .addHelpText(
+      'after',
+      '\nExamples:\n  indepth matrix models/cross-org-shared.yaml\n  indepth matrix big.yaml --queue redis://10.0.0.5:6379   # with `indepth worker --queue redis://10.0.0.5:6379` running',
+    )
+    .action(async (file: string, options: MatrixOptions, self: Command) => {
       const problems: string[] = [];
       const jobs = parseIntegerOption('--jobs', options.jobs, 1, 64, problems);
       const toggles = parseControlToggles(options.control);
       problems.push(...toggles.problems);
+      const queue = parseQueueOption(options.queue, problems);
+      if (options.queue !== undefined && givenOnCommandLine(self, 'jobs')) problems.push('--jobs and --queue: give one (--queue runs on the workers, --jobs on local threads)');
       if (problems.length > 0) throw new CliError(problems.join('\nindepth: '));
 
       const bar = progress(io, 'matrix', options.quiet === true);
       let matrix;
       try {
         bar.phase('loading and compiling the model');
-        const { prepared } = loadModel(file);
+        const { prepared, text } = loadModel(file);
         const orgs = prepared.model.organizations.map((o) => o.id);
         const unknown = options.fromOrg.filter((o) => !orgs.includes(o));
         if (unknown.length > 0) {
           throw new CliError(unknown.map((o) => `--from-org: unknown organization \`${o}\`${didYouMean(o, orgs)}`).join('\nindepth: '));
         }
         const tasks = leakageTasks(prepared, options.fromOrg.length > 0 ? options.fromOrg : orgs);
-        const input = leakageInput(prepared, toggles.values);
         bar.phase('attackers');
         const onProgress = (done: number, total: number) => bar.update(done, total);
-        matrix =
-          jobs > 1 && tasks.length > 1 && workersAvailable()
-            ? { ...leakageMatrix(prepared, [], input), attackers: await runLeakageTasks(input, tasks, jobs, onProgress) }
-            : leakageMatrix(prepared, tasks, input, onProgress);
+        if (queue !== undefined) {
+          const units = tasks.map((t) => t.attacker);
+          const version = self.parent?.version() ?? '0.0.0';
+          const question = { kind: 'matrix', controls: toggles.values } as const;
+          matrix = assembleLeakageMatrix(prepared, await runUnitsOnQueue(io, bar, { target: queue, version, modelText: text, question, units }));
+        } else if (jobs > 1 && tasks.length > 1 && workersAvailable()) {
+          matrix = assembleLeakageMatrix(prepared, await runLeakageTasks(leakageInput(prepared, toggles.values), tasks, jobs, onProgress));
+        } else {
+          matrix = leakageMatrix(prepared, tasks, leakageInput(prepared, toggles.values), onProgress);
+        }
       } finally {
         bar.end();
       }
