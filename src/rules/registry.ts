@@ -15,8 +15,10 @@ import { networkPosition } from './network-position.js';
 import { networkExposure } from './network-exposure.js';
 import { placement } from './placement.js';
 import { processIsolation } from './process-isolation.js';
+import { profileLogonCode } from './profile-logon-code.js';
 import type { Rule } from './rule.js';
 import { serverControl } from './server-control.js';
+import { sessionActsAsUser } from './session-acts-as-user.js';
 import { sessionApps } from './session-apps.js';
 import { sharedAccessSignature } from './shared-access-signature.js';
 import { storageAccount } from './storage-account.js';
@@ -32,6 +34,7 @@ import { userSession } from './user-session.js';
 
 export const RULES: readonly Rule[] = [
   userSession,
+  sessionActsAsUser,
   sessionApps,
   userData,
   credentialUse,
@@ -41,6 +44,7 @@ export const RULES: readonly Rule[] = [
   sessionIsolation,
   processIsolation,
   userIsolation,
+  profileLogonCode,
   kernelControl,
   credentialGuard,
   hypervisor,
@@ -61,3 +65,6 @@ export const RULES: readonly Rule[] = [
   sharedAccessSignature,
   appAttach,
 ];
+
+/** Ids of the rules whose edges hold only while a session lives (Rule.persistence). */
+export const WHILE_SIGNED_IN_RULES: ReadonlySet<string> = new Set(RULES.filter((r) => r.persistence === 'whileSignedIn').map((r) => r.id));

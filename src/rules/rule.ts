@@ -27,6 +27,13 @@ export interface Rule {
   readonly guide: string;
   /** The Microsoft Learn page documenting the behaviour, where the guide names it without detail. */
   readonly source?: string;
+  /**
+   * How long control gained over this rule's edges lasts. `whileSignedIn`: only while a user's logon
+   * session lives (a session acting as its user), so a principal reached only through such edges is
+   * reported `whileSignedIn`; omitted: for as long as the attacker likes (`persistent`). Data, not a
+   * node-kind switch: the persistence pass (src/engine/persistence.ts) reads it per edge.
+   */
+  readonly persistence?: 'whileSignedIn';
   apply(deployment: Deployment, edge: EmitEdge): void;
 }
 
