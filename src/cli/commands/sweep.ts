@@ -3,9 +3,9 @@
 import type { Command } from 'commander';
 import type { DepthMode } from '../../analyze/depth-types.js';
 import { sweep } from '../../analyze/sweep.js';
-import { toJson } from '../../report/json.js';
 import { formatSweep } from '../../report/sweep-text.js';
 import { CliError, type CliIo } from '../io.js';
+import { printJson, printText } from '../output.js';
 import { loadModel } from '../load.js';
 import { collect, parseControlToggles, parseIntegerOption } from '../options.js';
 import { questionError } from '../what-if-flags.js';
@@ -41,6 +41,7 @@ export function registerSweep(program: Command, io: CliIo): void {
       const { prepared } = loaded;
       const outcome = sweep(prepared, { from: options.from, by: options.by as DepthMode, order, controls: toggles.values });
       if (!outcome.ok) throw questionError(outcome.problems, undefined);
-      io.out(options.json === true ? toJson(outcome.result) : formatSweep(outcome.result));
+      if (options.json === true) printJson(io, outcome.result);
+      else printText(io, formatSweep(outcome.result));
     });
 }

@@ -1,11 +1,15 @@
 // The model's semantic checks, in the order they run (issues are sorted by position anyway).
 
 import { appAttachImageOnShare } from './app-attach-image.js';
+import { applicationGroupApps } from './application-group-apps.js';
+import { resourceGroupsFit } from './resource-groups.js';
+import { roleAssignmentsFit } from './role-assignments.js';
 import { edgeInstanceNeedsBoundary } from './edge-instance.js';
 import { hostPoolServesUserOrganization } from './host-pool-organization.js';
 import type { ModelCheck } from './model-check.js';
 import { managedDevicesExist } from './managed-devices.js';
 import { poolInOneSubnet } from './pool-in-one-subnet.js';
+import { modelSizeWithinLimits } from './model-size.js';
 import { profileStoreHasNoReaders } from './profile-readers.js';
 import { rdpPropertiesWellFormed } from './rdp-properties.js';
 import { sasSharesInAccount } from './sas-shares-in-account.js';
@@ -23,10 +27,14 @@ export const MODEL_CHECKS: readonly ModelCheck[] = [
   vmPinWithinPool,
   edgeInstanceNeedsBoundary,
   profileStoreHasNoReaders,
+  applicationGroupApps,
+  roleAssignmentsFit,
+  resourceGroupsFit,
   managedDevicesExist,
   poolInOneSubnet,
   securityRuleNames,
   rdpPropertiesWellFormed,
   sasSharesInAccount,
   appAttachImageOnShare,
+  modelSizeWithinLimits,
 ];
