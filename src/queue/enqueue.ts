@@ -44,17 +44,19 @@ export async function runOnQueue(run: QueueRun): Promise<JobResult[]> {
   const notice = run.onNotice ?? (() => {});
   const client = new Redis(target.url, { maxRetriesPerRequest: null, lazyConnect: true });
   let lastError = '';
-  let connectionLost = false;
+  let connected = false;
+  let closing = false;
   client.on('error', (error: Error) => {
     lastError = error.message;
-    if (!connectionLost && client.status !== 'connecting') {
-      connectionLost = true;
-      notice(`lost Redis at ${target.display} (${error.message}); reconnecting, the results so far are kept`);
-    }
+  });
+  client.on('close', () => {
+    if (!connected || closing) return;
+    connected = false;
+    notice(`lost Redis at ${target.display}${lastError === '' ? '' : ` (${lastError})`}; reconnecting, the results so far are kept`);
   });
   client.on('ready', () => {
-    if (connectionLost) notice(`reconnected to Redis at ${target.display}`);
-    connectionLost = false;
+    if (lastError !== '' && !connected) notice(`reconnected to Redis at ${target.display}`);
+    connected = true;
   });
 
   try {
@@ -67,6 +69,7 @@ export async function runOnQueue(run: QueueRun): Promise<JobResult[]> {
     );
     await deadline(connected, CONNECT_TIMEOUT_MS, () => unreachable(lastError));
   } catch (error) {
+    closing = true;
     client.disconnect();
     throw error;
   }
@@ -74,6 +77,7 @@ export async function runOnQueue(run: QueueRun): Promise<JobResult[]> {
   try {
     return await collect(run, client, queue, () => lastError);
   } finally {
+    closing = true;
     await queue.close().catch(() => {});
     client.disconnect();
   }
