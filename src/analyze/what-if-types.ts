@@ -3,7 +3,10 @@
 
 import type { BoundaryType } from '../domain/boundary.js';
 import type { ControlName } from '../domain/controls.js';
+import type { Persistence } from '../engine/persistence.js';
 import type { Classification, DataLocation } from '../model/types.js';
+
+export type { Persistence };
 
 export type Impact = 'read' | 'tamper' | 'deny';
 
@@ -30,6 +33,19 @@ export interface ReachedData {
   readonly path: readonly Hop[];
 }
 
+/**
+ * A reached principal or credential and how long the attacker holds it: `persistent` (a stolen
+ * reusable credential, control of the principal itself, a directory's control over it) or
+ * `whileSignedIn` (acting through the user's live logon session only; Credential Guard can turn
+ * theft into this, it never removes the reach). See src/engine/persistence.ts.
+ */
+export interface ReachedIdentity {
+  readonly id: string;
+  readonly kind: 'principal' | 'credential';
+  readonly organization: string;
+  readonly persistence: Persistence;
+}
+
 export interface OrganizationReach {
   readonly id: string;
   readonly name: string;
@@ -41,6 +57,9 @@ export interface OrganizationReach {
     readonly vms: number;
     readonly credentials: number;
     readonly data: number;
+    /** Reached principals held persistently, and only while their user is signed in (they sum to `principals`). */
+    readonly principalsPersistent: number;
+    readonly principalsWhileSignedIn: number;
   };
   readonly dataTotal: number;
   /** Users of this organization served by a VM the attacker controls: shutting it down denies them service. */
@@ -73,5 +92,7 @@ export interface WhatIfResult {
   };
   readonly organizations: readonly OrganizationReach[];
   readonly data: readonly ReachedData[];
+  /** Every reached principal and credential with its persistence, in node id order. */
+  readonly identities: readonly ReachedIdentity[];
   readonly availability: readonly DeniedVm[];
 }

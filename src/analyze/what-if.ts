@@ -4,14 +4,16 @@
 import type { CompiledGraph } from '../compile/compile.js';
 import { CONTROL_NAMES, type ControlName, type Controls } from '../domain/controls.js';
 import { NODE_KINDS } from '../domain/kinds.js';
+import { persistentNodes, transientRuleMask } from '../engine/persistence.js';
 import { explainPath, reach, type ReachResult } from '../engine/reach.js';
-import { controlMask, resolveFailures } from '../engine/scenario.js';
+import { controlMask, resolveFailures, type Scenario } from '../engine/scenario.js';
+import { WHILE_SIGNED_IN_RULES } from '../rules/registry.js';
 import { ACCESS_MODES } from '../model/types.js';
 import { byString } from '../report/json.js';
 import { resolveFootholds } from './footholds.js';
 import { toHop } from './hops.js';
 import type { PreparedModel } from './prepared.js';
-import type { DeniedVm, Impact, OrganizationReach, ReachedData, WhatIfResult } from './what-if-types.js';
+import type { DeniedVm, Impact, OrganizationReach, ReachedData, ReachedIdentity, WhatIfResult } from './what-if-types.js';
 
 export interface WhatIfQuestion {
   readonly name: string;
@@ -73,9 +75,11 @@ export function whatIf(prepared: PreparedModel, question: WhatIfQuestion): WhatI
   if (!resolution.ok) return resolution;
   const { resolved } = resolution;
   const { compiled } = prepared;
-  const result = reach(compiled, resolved.sources, { failed: resolved.failed, controls: controlMask(resolved.controls) });
+  const scenario: Scenario = { failed: resolved.failed, controls: controlMask(resolved.controls) };
+  const result = reach(compiled, resolved.sources, scenario);
 
   const data = reachedData(prepared, result);
+  const identities = reachedIdentities(prepared, result, scenario);
   const availability = deniedVms(prepared, result);
   const attackerOrgs = new Set(
     resolved.footholds.flatMap((id) => {
@@ -83,7 +87,7 @@ export function whatIf(prepared: PreparedModel, question: WhatIfQuestion): WhatI
       return org === null ? [] : [org];
     }),
   );
-  const organizations = rollUp(prepared, result, data, availability, attackerOrgs);
+  const organizations = rollUp(prepared, result, data, identities, availability, attackerOrgs);
   let reachedNodes = 0;
   for (const a of result.access) if (a !== 0) reachedNodes++;
 
@@ -106,6 +110,7 @@ export function whatIf(prepared: PreparedModel, question: WhatIfQuestion): WhatI
       },
       organizations,
       data,
+      identities,
       availability,
     },
   };
@@ -134,6 +139,27 @@ function reachedData(prepared: PreparedModel, result: ReachResult): ReachedData[
     });
   }
   return out; // node index order is id order
+}
+
+const IDENTITY_KINDS: ReadonlySet<string> = new Set(['principal', 'credential']);
+
+/** Reached principals and credentials with their persistence (one pass over the edges). */
+function reachedIdentities(prepared: PreparedModel, result: ReachResult, scenario: Scenario): ReachedIdentity[] {
+  const { compiled } = prepared;
+  const persistent = persistentNodes(compiled, result, scenario, transientRuleMask(compiled, WHILE_SIGNED_IN_RULES));
+  const out: ReachedIdentity[] = [];
+  for (let v = 0; v < compiled.nodeCount; v++) {
+    if (result.controlled[v] !== 1) continue;
+    const attributes = prepared.nodes[v]!;
+    if (!IDENTITY_KINDS.has(attributes.kind)) continue;
+    out.push({
+      id: compiled.nodeIds[v]!,
+      kind: attributes.kind as ReachedIdentity['kind'],
+      organization: attributes.organization ?? '',
+      persistence: persistent[v] === 1 ? 'persistent' : 'whileSignedIn',
+    });
+  }
+  return out;
 }
 
 /** Control of a store grants every impact; otherwise exactly the kinds of access its edges grant. */
@@ -165,6 +191,7 @@ function rollUp(
   prepared: PreparedModel,
   result: ReachResult,
   data: readonly ReachedData[],
+  identities: readonly ReachedIdentity[],
   availability: readonly DeniedVm[],
   attackerOrgs: ReadonlySet<string>,
 ): OrganizationReach[] {
@@ -173,6 +200,8 @@ function rollUp(
   const reached = countReachedByOrganization(compiled, result);
   const dataReached = new Map<string, number>();
   for (const d of data) dataReached.set(d.organization, (dataReached.get(d.organization) ?? 0) + 1);
+  const transient = new Map<string, number>();
+  for (const i of identities) if (i.kind === 'principal' && i.persistence === 'whileSignedIn') transient.set(i.organization, (transient.get(i.organization) ?? 0) + 1);
   const dataTotal = new Map<string, number>();
   for (const store of model.data) {
     dataTotal.set(store.organization, (dataTotal.get(store.organization) ?? 0) + (deployment.dataNodes.get(store.id)?.length ?? 0));
@@ -190,6 +219,8 @@ function rollUp(
         vms: count('vm'),
         credentials: count('credential'),
         data: dataReached.get(org.id) ?? 0,
+        principalsPersistent: count('principal') - (transient.get(org.id) ?? 0),
+        principalsWhileSignedIn: transient.get(org.id) ?? 0,
       },
       dataTotal: dataTotal.get(org.id) ?? 0,
       deniedUsers: denied.get(org.id) ?? 0,

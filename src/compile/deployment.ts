@@ -45,6 +45,8 @@ export interface PoolPlacement {
 
 export interface PoolHubs {
   readonly unprivileged: string;
+  /** AppContainer-sandboxed code of an unpinned user, on whichever VM the load balancer chose. */
+  readonly sandboxed: string;
   readonly admin: string;
   readonly sessions: string;
   readonly profiles: string;
@@ -169,6 +171,7 @@ function placePool(pool: HostPool, users: readonly User[], members: ReadonlyMap<
   const organization = orgs.size === 1 ? [...orgs][0]! : null;
   const hubs: PoolHubs = {
     unprivileged: nodeId.poolUnprivileged(pool.id),
+    sandboxed: nodeId.poolSandboxed(pool.id),
     admin: nodeId.poolAdmin(pool.id),
     sessions: nodeId.poolSessions(pool.id),
     profiles: nodeId.poolProfiles(pool.id),

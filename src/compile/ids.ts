@@ -32,6 +32,8 @@ export const nodeId = {
   vmCredentials: (vm: string) => `${vm}/credentials`,
   /** Unprivileged code on whichever VM of the pool the load balancer chose. */
   poolUnprivileged: (pool: string) => `${pool}/any-host`,
+  /** AppContainer-sandboxed code on whichever VM of the pool the load balancer chose. */
+  poolSandboxed: (pool: string) => `${pool}/any-host-sandboxed`,
   /** Administrator code on whichever VM of the pool the load balancer chose. */
   poolAdmin: (pool: string) => `${pool}/any-host-admin`,
   /** Sessions, profiles and credentials of the pool's unpinned users: on any of its VMs. */

@@ -55,6 +55,7 @@ export function emitNodes(deployment: Deployment, sink: GraphSink): void {
     if (pool.type === 'pooled') {
       const { hubs } = placement;
       add(hubs.unprivileged, poolNode('placement', organization, `unprivileged code on any host of ${pool.id}`));
+      add(hubs.sandboxed, poolNode('placement', organization, `sandboxed code on any host of ${pool.id}`));
       add(hubs.admin, poolNode('placement', organization, `administrator code on any host of ${pool.id}`));
       add(hubs.sessions, poolNode('placement', organization, `sessions that may run on any host of ${pool.id}`));
       add(hubs.profiles, poolNode('placement', organization, `profiles that may be mounted on any host of ${pool.id}`));

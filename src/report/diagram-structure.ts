@@ -173,7 +173,7 @@ function poolElement(b: Builder, placement: PoolPlacement): DiagramElement {
   const children: DiagramElement[] = [];
   if (pool.type === 'pooled') {
     const vmsId = `vms:${pool.id}`;
-    claim(b, vmsId, [nodeId.poolUnprivileged(pool.id)]);
+    claim(b, vmsId, [nodeId.poolUnprivileged(pool.id), nodeId.poolSandboxed(pool.id)]);
     children.push(element({ id: vmsId, role: 'section', label: 'session hosts', arrange: 'flow', children: placement.vms.map((vm) => vmElement(b, [vm], [vm.id])) }));
     const floating = entries(placement.floating);
     if (floating.length > 0) {

@@ -36,6 +36,7 @@ export function formatWhatIf(result: WhatIfResult): string {
     );
   }
   if (result.organizations.some((o) => o.attacker)) lines.push('(* the attacker\u2019s own organization)');
+  lines.push(...formatIdentities(result));
 
   const groups = groupByStore(result.data);
   for (const org of result.organizations) {
@@ -68,6 +69,28 @@ export function formatWhatIf(result: WhatIfResult): string {
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Reached principals per organization by persistence: `persistent` (stolen reusable credentials,
+ * control of the principal or its directory) or `while signed in` (acting through a live session).
+ */
+function formatIdentities(result: WhatIfResult): string[] {
+  const principals = result.identities.filter((i) => i.kind === 'principal');
+  if (principals.length === 0) return [];
+  const lines = ['', 'principals reached, and for how long (persistent: stolen credentials or control of the principal; while signed in: acting through their live session):'];
+  const byOrg = groupBy(principals, (i) => i.organization);
+  for (const org of [...byOrg.keys()].sort(byString)) {
+    const list = byOrg.get(org)!;
+    const part = (persistence: string, label: string) => {
+      const ids = list.filter((i) => i.persistence === persistence).map((i) => i.id);
+      if (ids.length === 0) return [];
+      const shown = ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more` : ids.join(', ');
+      return [`${ids.length} ${label} (${shown})`];
+    };
+    lines.push(`  ${org}: ${[...part('persistent', 'persistent'), ...part('whileSignedIn', 'while signed in')].join('; ')}`);
+  }
+  return lines;
 }
 
 export function formatPath(result: Pick<WhatIfResult, 'footholds'>, path: readonly Hop[]): string[] {

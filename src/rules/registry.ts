@@ -13,8 +13,10 @@ import { networkPosition } from './network-position.js';
 import { networkExposure } from './network-exposure.js';
 import { placement } from './placement.js';
 import { processIsolation } from './process-isolation.js';
+import { profileLogonCode } from './profile-logon-code.js';
 import type { Rule } from './rule.js';
 import { serverControl } from './server-control.js';
+import { sessionActsAsUser } from './session-acts-as-user.js';
 import { sessionApps } from './session-apps.js';
 import { sessionIsolation } from './session-isolation.js';
 import { subscriptionBoundary } from './subscription-boundary.js';
@@ -27,6 +29,7 @@ import { userSession } from './user-session.js';
 
 export const RULES: readonly Rule[] = [
   userSession,
+  sessionActsAsUser,
   sessionApps,
   userData,
   credentialUse,
@@ -36,6 +39,7 @@ export const RULES: readonly Rule[] = [
   sessionIsolation,
   processIsolation,
   userIsolation,
+  profileLogonCode,
   kernelControl,
   credentialGuard,
   hypervisor,
@@ -51,3 +55,6 @@ export const RULES: readonly Rule[] = [
   lateralMovement,
   serverControl,
 ];
+
+/** Ids of the rules whose edges hold only while a session lives (Rule.persistence). */
+export const WHILE_SIGNED_IN_RULES: ReadonlySet<string> = new Set(RULES.filter((r) => r.persistence === 'whileSignedIn').map((r) => r.id));

@@ -25,6 +25,13 @@ export interface Rule {
   readonly description: string;
   /** The sentence of the security guide (or domain.md) that the rule implements, quoted. */
   readonly guide: string;
+  /**
+   * How long control gained over this rule's edges lasts. `whileSignedIn`: only while a user's logon
+   * session lives (a session acting as its user), so a principal reached only through such edges is
+   * reported `whileSignedIn`; omitted: for as long as the attacker likes (`persistent`). Data, not a
+   * node-kind switch: the persistence pass (src/engine/persistence.ts) reads it per edge.
+   */
+  readonly persistence?: 'whileSignedIn';
   apply(deployment: Deployment, edge: EmitEdge): void;
 }
 

@@ -21,8 +21,9 @@ describe('depth', () => {
     const contoso = result.data.filter((d) => d.organization === 'contoso');
     expect(contoso).toHaveLength(14);
     for (const d of contoso) expect(d.depth).toBe(1);
-    // The finance database is not a file on the host, so the user (NTFS) boundary does not lead to it.
-    expect(contoso.find((d) => d.id === 'contoso-finance')!.minimalSets).toEqual([['kernel'], ['process'], ['session']]);
+    // The finance database is not a file on the host, but the user (NTFS) boundary leads to alice's
+    // profile, whose logon code runs in her session, which reaches the database (profile-logon-code).
+    expect(contoso.find((d) => d.id === 'contoso-finance')!.minimalSets).toEqual([['kernel'], ['process'], ['session'], ['user']]);
     expect(contoso.find((d) => d.id === 'contoso-profiles/alice')!.minimalSets).toEqual([['kernel'], ['process'], ['session'], ['user']]);
   });
 

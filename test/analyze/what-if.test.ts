@@ -55,10 +55,13 @@ describe('cross-org-shared, from the fabrikam insider mallory', () => {
     expect(result.data.find((d) => d.id === 'contoso-finance')!.failures[0]).toMatch(/^process@/);
   });
 
-  it('reaches contoso\u2019s profiles, but not the finance database, when the user (NTFS) boundary fails', () => {
+  it('reaches contoso\u2019s profiles and, through alice\u2019s profile, her session and the finance database when the user (NTFS) boundary fails', () => {
+    // Writing alice's profile (Startup folder, Run keys) runs code in her next session (rule
+    // profile-logon-code); her session reaches the database she is authorized for.
     const result = simulate('cross-org-shared', { from: ['mallory'], fail: ['user'] });
-    expect(dataOf(result, 'contoso')).toEqual(CONTOSO_PROFILES);
+    expect(dataOf(result, 'contoso')).toEqual(['contoso-finance', ...CONTOSO_PROFILES].sort());
     expect(result.data.find((d) => d.id === 'contoso-profiles/alice')!.failures[0]).toMatch(/^user@/);
+    expect(result.data.find((d) => d.id === 'contoso-finance')!.path.map((h) => h.rule)).toContain('profile-logon-code');
   });
 
   it('counts every floating user of the pool as deniable once mallory controls its kernels', () => {

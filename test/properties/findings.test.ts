@@ -128,13 +128,16 @@ describe('claim 4: separate tenants and subscriptions, unless the model bridges 
       controls,
     );
 
-  it('a store placed in the other org\u2019s subscription falls with one kernel failure, two with Credential Guard', () => {
+  it('a store placed in the other org\u2019s subscription falls with one failure, Credential Guard or not', () => {
+    // u2 and owner2 may share pool2's VMs: one kernel, process, session or user failure gives u2
+    // owner2's session, which acts as owner2 (session-acts-as-user) and owns sub2, which holds d1.
+    // Credential Guard only stops the theft of owner2's reusable credentials, not that use.
     expect(bridges(load(storeInForeignSubscription()).model)).toEqual(['d1 (org1) sits in sub2 of another organization']);
     expect(depthFromOrg2(storeInForeignSubscription(), 'd1')).toBe(1);
     expect(separateTenantAndSubscription.predicate({ model: storeInForeignSubscription() })).toBe(0);
     const guarded = storeInForeignSubscription('credentialGuard: true');
-    expect(depthFromOrg2(guarded, 'd1')).toBe(2);
-    expect(separateTenantAndSubscription.predicate({ model: guarded })).toBeGreaterThan(0);
+    expect(depthFromOrg2(guarded, 'd1')).toBe(1);
+    expect(separateTenantAndSubscription.predicate({ model: guarded })).toBe(0);
   });
 
   const foreignOwner = (controls?: string) =>
@@ -146,11 +149,13 @@ describe('claim 4: separate tenants and subscriptions, unless the model bridges 
       controls,
     );
 
-  it('an owner of the other org\u2019s subscription is a bridge: one kernel failure, two with Credential Guard', () => {
+  it('an owner of the other org\u2019s subscription is a bridge: one failure, Credential Guard or not', () => {
+    // The same path through owner2's live session; Credential Guard changes only how long the
+    // attacker holds owner2 (while signed in instead of persistently).
     expect(bridges(load(foreignOwner()).model)).toEqual(['owner2 (org2) owns sub1 of another organization']);
     expect(depthFromOrg2(foreignOwner(), 'd1')).toBe(1);
-    expect(depthFromOrg2(foreignOwner('credentialGuard: true'), 'd1')).toBe(2);
-    expect(separateTenantAndSubscription.predicate({ model: foreignOwner('credentialGuard: true') })).toBeGreaterThan(0);
+    expect(depthFromOrg2(foreignOwner('credentialGuard: true'), 'd1')).toBe(1);
+    expect(separateTenantAndSubscription.predicate({ model: foreignOwner('credentialGuard: true') })).toBe(0);
   });
 });
 

@@ -23,6 +23,24 @@ describe('rule kernel-elevation', () => {
     expect(byFrom.get('desk-dev/unprivileged')).toMatchObject({ boundary: 'kernel', instance: 'kernel@desk-dev', groups: DESK_GROUPS, access: 'control', blockedBy: null });
   });
 
+  it('lets AppContainer code attack the kernel from inside the sandbox, pinned or floating', () => {
+    const text = TWO_POOLS.replace('users:', 'apps:\n  - id: viewer\n    sandboxed: true\nusers:')
+      .replace('  - id: ann\n    organization: acme\n    hostPool: pool\n', '  - id: ann\n    organization: acme\n    hostPool: pool\n    apps: [viewer]\n  - id: pin\n    organization: acme\n    hostPool: pool\n    vm: 2\n    apps: [viewer]\n')
+      .replace('    hostPool: desk\n', '    hostPool: desk\n    apps: [viewer]\n');
+    const sandboxed = buildModelText(text);
+    expect(edgeStrings(sandboxed.graph, 'kernel-elevation').filter((e) => e.includes('viewer') || e.includes('sandboxed'))).toEqual([
+      'ann/app/viewer -> pool/any-host-sandboxed [kernel-elevation]',
+      'dev/app/viewer -> desk-dev [kernel-elevation kernel@desk-dev]',
+      'pin/app/viewer -> pool-vm2 [kernel-elevation kernel@pool-vm2]',
+      'pool/any-host-sandboxed -> pool-vm1 [kernel-elevation kernel@pool-vm1]',
+      'pool/any-host-sandboxed -> pool-vm2 [kernel-elevation kernel@pool-vm2]',
+    ]);
+    // From inside ann's sandbox, a kernel failure alone controls both VMs; no appcontainer escape needed.
+    const prepared = prepareText(text);
+    expect(ask(prepared, { from: ['ann/app/viewer'], fail: ['kernel'] }).availability.map((a) => a.vm)).toEqual(['pool-vm1', 'pool-vm2']);
+    expect(ask(prepared, { from: ['ann/app/viewer'], fail: ['session', 'process', 'user'] }).availability).toEqual([]);
+  });
+
   it('lets a failure be scoped to one OS build', () => {
     const prepared = prepareText(TWO_POOLS);
     const controlledVms = (from: string, fail: string) => ask(prepared, { from: [from], fail: [fail] }).availability.map((a) => a.vm);

@@ -18,9 +18,9 @@ function words(text: string): string {
 }
 
 describe('rule registry', () => {
-  it('holds 23 rules with unique, kebab-case ids, each defined in src/rules/<id>.ts', () => {
+  it('holds 25 rules with unique, kebab-case ids, each defined in src/rules/<id>.ts', () => {
     const ids = RULES.map((r) => r.id);
-    expect(ids).toHaveLength(23);
+    expect(ids).toHaveLength(25);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) {
       expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/);

@@ -7,11 +7,17 @@
 // Precisely: in a model where every organization has its own tenant (hence its own subscriptions
 // and host pools), from any standard user of org X (the foothold `X`), every data store of another
 // organization that grants no user of X access has type depth ≥ 2 (or is unreachable) — provided
-// the model does not bridge the separation itself, or Credential Guard is on:
+// the model does not bridge the separation itself:
 //   - a bridge is a subscription owner who owns another organization's subscription, or a data
-//     store placed in a subscription of another organization. With one, a single kernel failure
-//     steals the bridging principal's credentials from a shared VM and crosses over; Credential
-//     Guard makes that theft a second failure (vsm), which restores depth ≥ 2.
+//     store placed in a subscription of another organization. With one, a single co-residency
+//     failure (kernel, process, session, user) gives the attacker the bridging principal's live
+//     session, which acts as that principal (session-acts-as-user) and crosses over. Credential
+//     Guard does not help: it stops the theft of reusable secrets, not the use of a live session.
+//   - an FSLogix profile store holding a container of a user of another organization is a bridge
+//     too: whoever controls that store (its organization's admins, its subscription, a failure on
+//     its share) writes that user's profile, which runs code in their next session
+//     (profile-logon-code). (Counterexample: org1's store in sub1 holds u2 of org2's container; a
+//     kernel failure gives org1's tenant admin's credentials, then sub1, then u2's session.)
 
 import type { Model } from '../../../src/model/types.js';
 import { modelArbitrary } from '../../arbitraries/model.js';
@@ -43,6 +49,12 @@ export function bridges(model: Model): string[] {
       out.push(`${store.id} (${store.organization}) sits in ${store.subscription} of another organization`);
     }
   }
+  const orgOf = new Map(model.users.map((u) => [u.id, u.organization] as const));
+  for (const store of model.data) {
+    if (store.location !== 'fslogixProfile') continue;
+    const foreign = store.users.filter((u) => orgOf.get(u) !== store.organization);
+    if (foreign.length > 0) out.push(`${store.id} (${store.organization}) holds the profile containers of ${foreign.join(', ')} of another organization`);
+  }
   return out;
 }
 
@@ -62,7 +74,7 @@ export const separateTenantAndSubscription: Claim<Input> = {
     const prepared = load(doc);
     const { model } = prepared;
     if (!separated(model)) return 0;
-    if (bridges(model).length > 0 && !model.controls.credentialGuard) return 0;
+    if (bridges(model).length > 0) return 0;
     const everyone = principals(model);
     let checks = 0;
     for (const org of model.organizations) {
