@@ -61,13 +61,13 @@ export async function runOnQueue<Q extends QueueQuestion>(run: QueueRun<Q>): Pro
 
   try {
     const unreachable = (why: string) => `cannot reach Redis at ${target.display}${why === '' ? '' : `: ${why}`}`;
-    const connected = client.connect().then(
+    const reachable = client.connect().then(
       () => client.ping(),
       (error: unknown) => {
         throw new QueueRunError(unreachable(lastError !== '' ? lastError : error instanceof Error ? error.message : String(error)));
       },
     );
-    await deadline(connected, CONNECT_TIMEOUT_MS, () => unreachable(lastError));
+    await deadline(reachable, CONNECT_TIMEOUT_MS, () => unreachable(lastError));
   } catch (error) {
     closing = true;
     client.disconnect();
