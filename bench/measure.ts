@@ -84,8 +84,9 @@ export interface ProcessMeasure {
  * Runs `node SCRIPT ARGS…` the way a user would and measures it from outside: wall time, user +
  * system CPU and maximum RSS as `/usr/bin/time -v` reports them. Without GNU time, the child
  * reports its own process.resourceUsage() at exit (a preloaded module, ./usage-reporter.ts).
+ * `exitCodes` are the statuses that count as success (`check` exits 1 when it has findings).
  */
-export function measureNode(script: string, args: readonly string[]): ProcessMeasure {
+export function measureNode(script: string, args: readonly string[], exitCodes: readonly number[] = [0]): ProcessMeasure {
   if (hasGnuTime()) {
     const run = spawnSync(GNU_TIME, ['-v', process.execPath, script, ...args], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
     const report = run.stderr;
@@ -95,7 +96,7 @@ export function measureNode(script: string, args: readonly string[]): ProcessMea
       return line.slice(line.lastIndexOf(': ') + 2).trim();
     };
     const exitCode = Number(field('Exit status'));
-    if (exitCode !== 0) throw new Error(`node ${script} ${args.join(' ')} exited with ${exitCode}:\n${report.slice(-2000)}`);
+    if (!exitCodes.includes(exitCode)) throw new Error(`node ${script} ${args.join(' ')} exited with ${exitCode}:\n${report.slice(-2000)}`);
     return {
       wallMs: clockMs(field('Elapsed (wall clock) time')),
       cpuMs: (Number(field('User time (seconds)')) + Number(field('System time (seconds)'))) * 1000,
@@ -112,7 +113,7 @@ export function measureNode(script: string, args: readonly string[]): ProcessMea
     maxBuffer: 64 * 1024 * 1024,
   });
   const wallMs = performance.now() - start;
-  if (run.status !== 0) throw new Error(`node ${script} ${args.join(' ')} exited with ${run.status}:\n${run.stderr.slice(-2000)}`);
+  if (run.status === null || !exitCodes.includes(run.status)) throw new Error(`node ${script} ${args.join(' ')} exited with ${run.status}:\n${run.stderr.slice(-2000)}`);
   const line = run.stderr.split('\n').find((l) => l.startsWith(USAGE_MARKER));
   if (line === undefined) throw new Error(`node ${script}: no resource usage reported`);
   const usage = JSON.parse(line.slice(USAGE_MARKER.length)) as { userCPUTime: number; systemCPUTime: number; maxRSS: number };
@@ -121,7 +122,7 @@ export function measureNode(script: string, args: readonly string[]): ProcessMea
     cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
     peakRssMb: usage.maxRSS / 1024,
     via: 'process.resourceUsage() of the child (no /usr/bin/time)',
-    exitCode: 0,
+    exitCode: run.status,
   };
 }
 

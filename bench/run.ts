@@ -35,13 +35,15 @@ interface Size {
   readonly scalarLimit: number;
   readonly endToEndRuns: number;
   readonly baselineRuns: number;
+  /** Runs of each whole-model command (validate, matrix, check, compare); 0 skips them. */
+  readonly commandRuns: number;
 }
 
 const SIZES: readonly Size[] = [
-  { label: '100k', organizations: 10, users: 10_000, workloads: true, large: false, scalarLimit: 2048, endToEndRuns: 3, baselineRuns: 5 },
-  { label: '1M', organizations: 100, users: 118_000, workloads: true, large: true, scalarLimit: 256, endToEndRuns: 3, baselineRuns: 3 },
+  { label: '100k', organizations: 10, users: 10_000, workloads: true, large: false, scalarLimit: 2048, endToEndRuns: 3, baselineRuns: 5, commandRuns: 3 },
+  { label: '1M', organizations: 100, users: 118_000, workloads: true, large: true, scalarLimit: 256, endToEndRuns: 3, baselineRuns: 3, commandRuns: 1 },
   // The issue's own example (100 organizations, 100k users): ~850k nodes, end to end only.
-  { label: '850k', organizations: 100, users: 100_000, workloads: false, large: true, scalarLimit: 0, endToEndRuns: 3, baselineRuns: 0 },
+  { label: '850k', organizations: 100, users: 100_000, workloads: false, large: true, scalarLimit: 0, endToEndRuns: 3, baselineRuns: 0, commandRuns: 0 },
 ];
 
 interface ScipyResult {
@@ -56,9 +58,21 @@ interface EndToEnd {
   readonly command: string;
   readonly runs: readonly ProcessMeasure[];
   readonly wallMs: number;
+  /** The fastest run: medians swing with page faults and other sessions, the minimum less so. */
+  readonly minWallMs: number;
   readonly cpuMs: number;
   readonly peakRssMb: number;
   readonly via: string;
+}
+
+/** Whole-model commands, each run the same number of times in this run, so their ratios compare like with like. */
+interface Commands {
+  readonly validate: EndToEnd;
+  readonly matrix: EndToEnd;
+  /** `matrix` of the separated twin (the second model of compare). */
+  readonly matrixSeparated: EndToEnd;
+  readonly check: EndToEnd;
+  readonly compare: EndToEnd;
 }
 
 interface ModelRun {
@@ -71,6 +85,7 @@ interface ModelRun {
   readonly graphology: GraphologyBaseline | null;
   readonly depthByType: EndToEnd;
   readonly depthByInstance: EndToEnd;
+  readonly commands: Commands | null;
 }
 
 export interface Row {
@@ -168,7 +183,22 @@ function runModel(size: Size): ModelRun {
   const from = workloads.foothold;
   const depthByType = endToEnd(['depth', file, '--from', from], size.endToEndRuns);
   const depthByInstance = endToEnd(['depth', file, '--from', from, '--by', 'instance', '--order', '2'], size.endToEndRuns);
-  return { size, file, fileBytes, generate, workloads, scipy, graphology, depthByType, depthByInstance };
+  let commands: Commands | null = null;
+  if (size.commandRuns > 0) {
+    const separated = join(OUT, `model-${size.label}-separated.yaml`);
+    log(`${size.label}: generate the separated twin (--no-shared-hosts) for compare`);
+    measureNode(CLI, ['generate', '--orgs', String(size.organizations), '--users', String(size.users), '--seed', String(SEED), '--no-shared-hosts', '-o', separated]);
+    log(`${size.label}: validate, matrix, check and compare (CLI, ${size.commandRuns} runs each)`);
+    const n = size.commandRuns;
+    commands = {
+      validate: endToEnd(['validate', file], n),
+      matrix: endToEnd(['matrix', file, '--quiet'], n),
+      matrixSeparated: endToEnd(['matrix', separated, '--quiet'], n),
+      check: endToEnd(['check', file, '--quiet'], n, [0, 1]),
+      compare: endToEnd(['compare', file, separated, '--quiet'], n),
+    };
+  }
+  return { size, file, fileBytes, generate, workloads, scipy, graphology, depthByType, depthByInstance, commands };
 }
 
 function runScipy(engine: EngineWorkloads, runs: number): ScipyResult {
@@ -178,13 +208,14 @@ function runScipy(engine: EngineWorkloads, runs: number): ScipyResult {
   return runJson<ScipyResult>(PYTHON, [join(ROOT, 'bench/scipy_bfs.py'), engine.csr.indptr, engine.csr.indices, String(engine.internet), String(runs)]);
 }
 
-function endToEnd(args: readonly string[], runs: number): EndToEnd {
+function endToEnd(args: readonly string[], runs: number, exitCodes: readonly number[] = [0]): EndToEnd {
   const measured: ProcessMeasure[] = [];
-  for (let r = 0; r < runs; r++) measured.push(measureNode(CLI, args));
+  for (let r = 0; r < runs; r++) measured.push(measureNode(CLI, args, exitCodes));
   return {
     command: `node dist/src/cli/main.js ${args.map((a) => (a.startsWith('/') ? a.slice(ROOT.length + 1) : a)).join(' ')}`,
     runs: measured,
     wallMs: median(measured.map((m) => m.wallMs)),
+    minWallMs: Math.min(...measured.map((m) => m.wallMs)),
     cpuMs: median(measured.map((m) => m.cpuMs)),
     peakRssMb: Math.max(...measured.map((m) => m.peakRssMb)),
     via: measured[0]!.via,
@@ -238,7 +269,58 @@ function modelRows(run: ModelRun): Row[] {
     met: size.large ? instance.wallMs <= 30_000 : null,
     note: e2eNote(instance),
   });
+  if (run.commands !== null) rows.push(...commandRows(at, run.commands, type, size.large));
   return rows;
+}
+
+/**
+ * The whole-model commands against their yardsticks from the same run: validate against `depth`
+ * (it must cost no more than preparing the model for it), check against `matrix` (the same passes
+ * plus witnesses and policies), compare against one `matrix` on each of its two models.
+ */
+function commandRows(at: string, c: Commands, depth: EndToEnd, large: boolean): Row[] {
+  const memory = large ? ', ≤ 2 GB' : '';
+  const fits = (e: EndToEnd) => !large || e.peakRssMb <= 2048;
+  const runs = (e: EndToEnd) => `${e.command}; median of ${e.runs.length} (${e.runs.map((r) => ms(r.wallMs)).join(', ')}), min ${ms(e.minWallMs)}; RSS = max of runs`;
+  const command = (workload: string, e: EndToEnd, baseline: string, baselineMs: number, baselineMinMs: number, target: number, rss: boolean): Row => {
+    const ratio = e.wallMs / baselineMs;
+    return {
+      size: at,
+      workload,
+      wallMs: e.wallMs,
+      cpuMs: e.cpuMs,
+      peakRssMb: e.peakRssMb,
+      baseline,
+      baselineMs,
+      ratio,
+      ratioMeaning: 'ours / yardstick (medians)',
+      target: `≤ ${target}×${rss ? memory : ''}`,
+      met: ratio <= target && (!rss || fits(e)),
+      note: `${runs(e)}; ratio of the fastest runs ${(e.minWallMs / baselineMinMs).toFixed(2)}×`,
+    };
+  };
+  return [
+    command('end to end: validate (CLI)', c.validate, 'depth --by type (CLI, same run)', depth.wallMs, depth.minWallMs, 1, false),
+    {
+      size: at,
+      workload: 'end to end: matrix, every organization as attacker (CLI, worker threads)',
+      wallMs: c.matrix.wallMs,
+      cpuMs: c.matrix.cpuMs,
+      peakRssMb: c.matrix.peakRssMb,
+      ...noBaseline,
+      note: `${runs(c.matrix)}; ${(c.matrix.wallMs / depth.wallMs).toFixed(1)}× depth --by type`,
+    },
+    command('end to end: check, default policies (CLI)', c.check, 'matrix on the same model (CLI, same run)', c.matrix.wallMs, c.matrix.minWallMs, 1.2, true),
+    command(
+      'end to end: compare shared vs separated hosts (CLI)',
+      c.compare,
+      `matrix on each model (CLI, same run: ${ms(c.matrix.wallMs)} + ${ms(c.matrixSeparated.wallMs)})`,
+      c.matrix.wallMs + c.matrixSeparated.wallMs,
+      c.matrix.minWallMs + c.matrixSeparated.minWallMs,
+      2.5,
+      true,
+    ),
+  ];
 }
 
 function engineRows(at: string, w: ModelWorkloads, e: EngineWorkloads, g: GraphologyBaseline, scipy: ScipyResult, large: boolean): Row[] {

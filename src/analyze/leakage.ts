@@ -1,14 +1,11 @@
 // The cross-organization leakage matrix of one model: every organization in turn as the attacker
 // (any of its standard users), and for every other organization the defense depth of its data and
 // the minimal sets of boundary types that expose it. One depth-by-type pass per attacker; the passes
-// are independent, so they can run on worker threads (src/parallel) with identical results.
+// are independent, so they run on worker threads (src/parallel/pass-pool.ts) with identical results.
 
-import type { EngineArrays } from '../compile/compile.js';
 import type { ControlName } from '../domain/controls.js';
-import { NODE_KINDS } from '../domain/kinds.js';
-import { depthByType, minimalTypeSets, type TypeDepthResult } from '../engine/depth-by-type.js';
-import { controlMask } from '../engine/scenario.js';
 import { minimalSets } from './antichain.js';
+import { attackerPass, familyDepth, passInput, type AttackerPass, type PassInput, type PassTask } from './attacker-pass.js';
 import { resolveFootholds } from './footholds.js';
 import type { PreparedModel } from './prepared.js';
 
@@ -34,32 +31,27 @@ export interface LeakageMatrix {
   readonly attackers: readonly AttackerLeakage[];
 }
 
-/** One attacker's pass: plain data, so it crosses a worker-thread boundary unchanged. */
-export interface LeakageTask {
-  readonly attacker: string;
-  readonly sources: readonly number[];
-}
+/** One attacker's pass: its foothold nodes. */
+export type LeakageTask = PassTask;
 
-/** Everything a pass reads besides its task: the engine arrays and each organization's data nodes. */
-export interface LeakageInput {
-  readonly arrays: EngineArrays;
-  readonly controls: number;
+/** What the matrix reads of one model: the pass input, and each organization's data (positions in it). */
+export interface LeakageInput extends PassInput {
   readonly victims: readonly { readonly organization: string; readonly data: Int32Array }[];
 }
 
-const DATA_KIND = NODE_KINDS.indexOf('data');
-
-/** Each organization of the model with its data nodes (compiled indices, ascending), in one pass. */
-export function dataByOrganization(prepared: PreparedModel): LeakageInput['victims'] {
+/**
+ * Each organization of the model with its data nodes, as positions in `input.data` (ascending), in
+ * one pass over the data nodes.
+ */
+export function dataByOrganization(prepared: PreparedModel, input: PassInput): LeakageInput['victims'] {
   const { compiled } = prepared;
   const byOrg = new Map<number, number[]>();
-  for (let v = 0; v < compiled.nodeCount; v++) {
-    if (compiled.nodeKind[v] !== DATA_KIND) continue;
+  input.data.forEach((v, p) => {
     const org = compiled.nodeOrganization[v]!;
     const list = byOrg.get(org);
-    if (list === undefined) byOrg.set(org, [v]);
-    else list.push(v);
-  }
+    if (list === undefined) byOrg.set(org, [p]);
+    else list.push(p);
+  });
   return prepared.model.organizations.map((o) => ({
     organization: o.id,
     data: Int32Array.from(byOrg.get(compiled.organizationIds.indexOf(o.id)) ?? []),
@@ -67,14 +59,8 @@ export function dataByOrganization(prepared: PreparedModel): LeakageInput['victi
 }
 
 export function leakageInput(prepared: PreparedModel, controls: Partial<Record<ControlName, boolean>>): LeakageInput {
-  const { compiled } = prepared;
-  const victims = dataByOrganization(prepared);
-  const { nodeCount, edgeCount, instanceCount, offsets, targets, boundary, instance, access, blockedBy, instanceType } = compiled;
-  return {
-    arrays: { nodeCount, edgeCount, instanceCount, offsets, targets, boundary, instance, access, blockedBy, instanceType },
-    controls: controlMask({ ...prepared.model.controls, ...controls }),
-    victims,
-  };
+  const input = passInput(prepared, controls, false);
+  return { ...input, victims: dataByOrganization(prepared, input) };
 }
 
 /** One task per attacker organization: its standard users, or all its users when it has none. */
@@ -88,24 +74,23 @@ export function leakageTasks(prepared: PreparedModel, attackers: readonly string
 }
 
 export function attackerLeakage(input: LeakageInput, task: LeakageTask): AttackerLeakage {
-  const tables = depthByType(input.arrays, task.sources, input.controls);
-  return leakageFromTables(tables, input.victims, task);
+  return leakageFromPass(attackerPass(input, task), input.victims);
 }
 
-/** The attacker's row of the matrix, read off its type truth tables. */
-export function leakageFromTables(tables: TypeDepthResult, victims: LeakageInput['victims'], task: LeakageTask): AttackerLeakage {
+/** The attacker's row of the matrix, read off its pass: each distinct family of a victim's data counted once. */
+export function leakageFromPass(pass: AttackerPass, victims: LeakageInput['victims']): AttackerLeakage {
   const rows: VictimLeakage[] = [];
   for (const { organization, data } of victims) {
-    if (organization === task.attacker) continue;
-    const family: (readonly string[])[] = [];
-    for (const v of data) family.push(...minimalTypeSets(tables, v));
-    const sets = minimalSets(family);
+    if (organization === pass.attacker) continue;
+    const families = new Set<number>();
+    for (const p of data) families.add(pass.dataAntichain[p]!);
+    const sets = minimalSets([...families].flatMap((f) => pass.antichains[f]!));
     const depth = sets.length === 0 ? null : sets[0]!.length;
     let dataAtDepth = 0;
-    if (depth !== null) for (const v of data) if (tables.depth[v] === depth) dataAtDepth++;
+    if (depth !== null) for (const p of data) if (familyDepth(pass.antichains[pass.dataAntichain[p]!]!) === depth) dataAtDepth++;
     rows.push({ victim: organization, depth, minimalSets: sets, dataAtDepth });
   }
-  return { attacker: task.attacker, footholds: task.sources.length, victims: rows };
+  return { attacker: pass.attacker, footholds: pass.footholds, victims: rows };
 }
 
 /** Sequential reference: the parallel runner must give exactly this. */

@@ -17,12 +17,13 @@ import { registerValidate } from './commands/validate.js';
 import { registerView } from './commands/view.js';
 import { registerRisk } from './commands/risk.js';
 import { registerRecommend } from './commands/recommend.js';
+import { registerImport } from './commands/import.js';
 import { registerWorker } from './commands/worker.js';
 import { CliError, type CliIo } from './io.js';
 
 export type CommandRegistrar = (program: Command, io: CliIo) => void;
 
-const COMMANDS: readonly CommandRegistrar[] = [registerValidate, registerGraph, registerSimulate, registerDepth, registerSweep, registerCompare, registerMatrix, registerGenerate, registerCheck, registerExport, registerDiagram, registerView, registerRisk, registerRecommend, registerWorker];
+const COMMANDS: readonly CommandRegistrar[] = [registerValidate, registerGraph, registerSimulate, registerDepth, registerSweep, registerCompare, registerMatrix, registerGenerate, registerCheck, registerExport, registerDiagram, registerView, registerRisk, registerRecommend, registerWorker, registerImport];
 
 export const VERSION = '0.1.0';
 

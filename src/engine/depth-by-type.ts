@@ -36,13 +36,24 @@ export interface TypeDepthResult {
 }
 
 export function depthByType(compiled: EngineArrays, sources: readonly number[], controls: ControlMask): TypeDepthResult {
-  const graph = propagationGraph(compiled, controls);
+  const graph = sharedPropagationGraph(compiled, controls);
   const footholds = normalizeSources(compiled, sources);
   const types = typesThatMatter(compiled, graph, footholds);
   const layout = tableLayout(types.length);
   const tables = propagate(graph, footholds, edgeBits(compiled, graph, types), layout);
   const { depth, antichainOf, antichains } = readAntichains(graph, tables, types, layout);
   return { graph, types, words: layout.words, tables, depth, antichainOf, antichains };
+}
+
+/** The last propagation graph built per compiled graph: passes from many footholds under the same controls share it. */
+const LAST_GRAPH = new WeakMap<EngineArrays, { readonly controls: ControlMask; readonly graph: PropagationGraph }>();
+
+function sharedPropagationGraph(compiled: EngineArrays, controls: ControlMask): PropagationGraph {
+  const last = LAST_GRAPH.get(compiled);
+  if (last !== undefined && last.controls === controls) return last.graph;
+  const graph = propagationGraph(compiled, controls);
+  LAST_GRAPH.set(compiled, { controls, graph });
+  return graph;
 }
 
 export function typeDepth(result: TypeDepthResult, node: number): number | null {

@@ -46,7 +46,10 @@ export interface Hop {
  * codes are read as one byte (edgeGates), "controlled" lives in bit 0 of the access mask while the
  * BFS runs, and hop counts are derived from the parent edges only when someone reads them.
  */
-export function reach(compiled: CompiledGraph, sources: readonly number[], scenario: Scenario): ReachResult {
+/** The compiled columns a what-if reads (all plain typed arrays, so a worker thread can hold them). */
+export type ReachArrays = Pick<CompiledGraph, 'nodeCount' | 'edgeCount' | 'offsets' | 'targets' | 'sources' | 'instance' | 'access' | 'blockedBy'>;
+
+export function reach(compiled: ReachArrays, sources: readonly number[], scenario: Scenario): ReachResult {
   const n = compiled.nodeCount;
   const { offsets, targets, instance } = compiled;
   const gates = edgeGates(compiled);
@@ -102,10 +105,10 @@ export function reach(compiled: CompiledGraph, sources: readonly number[], scena
 const ACCESS_SHIFT = CONTROL_NAMES.length;
 if (ACCESS_SHIFT + Math.ceil(Math.log2(ACCESS_MODES.length)) > 8) throw new Error('edge gates: control and access codes do not fit in a byte');
 
-const GATES = new WeakMap<CompiledGraph, Uint8Array>();
+const GATES = new WeakMap<ReachArrays, Uint8Array>();
 
 /** Per edge, one byte: its blockedBy bits, and its access mode shifted up by ACCESS_SHIFT (built once per graph). */
-function edgeGates(compiled: CompiledGraph): Uint8Array {
+function edgeGates(compiled: ReachArrays): Uint8Array {
   let gates = GATES.get(compiled);
   if (gates === undefined) {
     gates = new Uint8Array(compiled.edgeCount);
@@ -120,7 +123,7 @@ function edgeGates(compiled: CompiledGraph): Uint8Array {
  * Edges on each reached node's explanation path: 0 for footholds, one more than the source of its
  * parent edge otherwise (that source is controlled and was counted the same way), -1 unreached.
  */
-function hopCounts(compiled: CompiledGraph, access: Uint8Array, parentEdge: Int32Array): Int32Array {
+function hopCounts(compiled: ReachArrays, access: Uint8Array, parentEdge: Int32Array): Int32Array {
   const hops = new Int32Array(compiled.nodeCount).fill(-1);
   const chain: number[] = [];
   for (let v = 0; v < compiled.nodeCount; v++) {
@@ -147,10 +150,15 @@ export function controlledNodes(result: ReachResult): Int32Array {
 
 /** The shortest explanation path to `node`: [] for a foothold, null when it is not reached. */
 export function explainPath(compiled: CompiledGraph, result: ReachResult, node: number): Hop[] | null {
+  return explainEdges(compiled, result, node)?.map((e) => hopOf(compiled, e)) ?? null;
+}
+
+/** The compiled edges of explainPath's path, foothold first: [] for a foothold, null when not reached. */
+export function explainEdges(compiled: Pick<CompiledGraph, 'sources'>, result: ReachResult, node: number): number[] | null {
   if ((result.access[node] ?? 0) === 0) return null;
-  const path: Hop[] = [];
-  for (let e = result.parentEdge[node]!; e >= 0; e = result.parentEdge[compiled.sources[e]!]!) path.push(hopOf(compiled, e));
-  return path.reverse();
+  const edges: number[] = [];
+  for (let e = result.parentEdge[node]!; e >= 0; e = result.parentEdge[compiled.sources[e]!]!) edges.push(e);
+  return edges.reverse();
 }
 
 export function hopOf(compiled: CompiledGraph, e: number): Hop {

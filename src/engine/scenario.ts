@@ -8,6 +8,9 @@ import { CONTROL_NAMES } from '../domain/controls.js';
 import type { Controls } from '../domain/controls.js';
 import type { CompiledGraph } from '../compile/compile.js';
 
+/** What a failure set is built from: the boundary instances and their types. */
+export type InstanceArrays = Pick<CompiledGraph, 'instanceCount' | 'instanceType'>;
+
 /** Bit i set when CONTROL_NAMES[i] is on; an edge whose blockedBy bits meet it does not exist. */
 export type ControlMask = number;
 
@@ -34,15 +37,15 @@ export function isTraversable(compiled: CompiledGraph, scenario: Scenario, e: nu
   return instance < 0 || scenario.failed[instance] === 1;
 }
 
-export function noFailures(compiled: CompiledGraph): FailedInstances {
+export function noFailures(compiled: InstanceArrays): FailedInstances {
   return new Uint8Array(compiled.instanceCount);
 }
 
-export function allFailed(compiled: CompiledGraph): FailedInstances {
+export function allFailed(compiled: InstanceArrays): FailedInstances {
   return new Uint8Array(compiled.instanceCount).fill(1);
 }
 
-export function failTypes(compiled: CompiledGraph, types: readonly BoundaryType[]): FailedInstances {
+export function failTypes(compiled: InstanceArrays, types: readonly BoundaryType[]): FailedInstances {
   const wanted = new Set(types.map(boundaryIndex));
   const failed = noFailures(compiled);
   for (let i = 0; i < compiled.instanceCount; i++) if (wanted.has(compiled.instanceType[i]!)) failed[i] = 1;

@@ -43,6 +43,31 @@ export function runPolicies(config: PolicyConfig, context: PolicyContext, baseli
   };
 }
 
+/**
+ * The foothold sets the policies will ask storeDepths about, of the model and of the baseline: the
+ * policies run once against contexts that record each question and answer "no such footholds"
+ * (so nothing is computed). Policies ask the same questions whatever the answers, so the check can
+ * run every pass ahead, on worker threads; a question not foreseen is still answered on demand.
+ */
+export function footholdSetsAsked(
+  config: PolicyConfig,
+  context: PolicyContext,
+  baseline: PolicyContext | null,
+): { readonly current: readonly (readonly string[])[]; readonly baseline: readonly (readonly string[])[] } {
+  const recording = (target: PolicyContext, asked: (readonly string[])[]): PolicyContext => ({
+    ...target,
+    storeDepths(from) {
+      asked.push([...from]);
+      return null;
+    },
+  });
+  const current: (readonly string[])[] = [];
+  const before: (readonly string[])[] = [];
+  evaluate(config, recording(context, current), baseline === null ? null : recording(baseline, before));
+  if (baseline !== null) evaluate(config, recording(baseline, before), null);
+  return { current, baseline: before };
+}
+
 function evaluate(config: PolicyConfig, context: PolicyContext, baseline: PolicyContext | null): Evaluated {
   const policies: PolicyInfo[] = [];
   const findings: Finding[] = [];

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { WhatIfResult } from '../../src/analyze/what-if-types.js';
 import { cli, STACK_FRAME } from '../support/cli.js';
+import { prepareBundled, type BundledModel } from '../support/model.js';
 
 describe('simulate --json', () => {
   it('from mallory with no failure: a data array without contoso entries', async () => {
@@ -84,6 +85,11 @@ describe('validate', () => {
     expect(run.code).toBe(0);
     expect(run.err).toBe('');
     expect(run.out.trimEnd().split('\n').map((l) => l.split(':')[0])).toEqual(models);
+    // The counts come from the compiled form (no graphology graph is built); they are the graph's.
+    for (const [i, name] of ['admins-personal', 'cross-org-separated', 'cross-org-shared', 'single-org-pooled'].entries()) {
+      const { graph } = prepareBundled(name as BundledModel);
+      expect(run.out.trimEnd().split('\n')[i]).toBe(`${models[i]}: ok (${graph.order} nodes, ${graph.size} edges)`);
+    }
   });
 });
 

@@ -52,4 +52,18 @@ describe('the executable', () => {
     expect(parallel.out).toBe(sequential.out);
     expect(JSON.parse(parallel.out).attackers).toHaveLength(2);
   });
+
+  it('runs compare and check passes on worker threads with the same output as one thread', () => {
+    for (const argv of [
+      ['compare', 'models/cross-org-shared.yaml', 'models/cross-org-separated.yaml', '--json'],
+      ['check', 'models/cross-org-shared.yaml', '--baseline', 'models/cross-org-separated.yaml', '--format', 'json'],
+    ]) {
+      const sequential = run([...argv, '--jobs', '1']);
+      const parallel = run([...argv, '--jobs', '2']);
+      expect(parallel.err).toBe(sequential.err);
+      expect(parallel.code).toBe(sequential.code);
+      expect(parallel.out).toBe(sequential.out);
+      expect(parallel.out.length).toBeGreaterThan(100);
+    }
+  });
 });

@@ -11,16 +11,14 @@
 // INDEPTH_SCALE_ORGS / INDEPTH_SCALE_USERS grow it (e.g. 10 and 10000: the ~85k-node benchmark model).
 
 import { describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
 import { analyzeDepth } from '../../src/analyze/depth.js';
 import type { DepthResult } from '../../src/analyze/depth-types.js';
-import { prepare, type PreparedModel } from '../../src/analyze/prepared.js';
+import type { PreparedModel } from '../../src/analyze/prepared.js';
 import type { CompiledGraph } from '../../src/compile/compile.js';
 import { BOUNDARY_TYPES, type BoundaryType } from '../../src/domain/boundary.js';
 import { CONTROL_NAMES } from '../../src/domain/controls.js';
-import { DEFAULT_GENERATE, generateModel } from '../../src/generate/generate-model.js';
 import { seededRandom, type Random } from '../../src/generate/random.js';
-import { parseModel } from '../../src/model/load-model.js';
+import { generatedModel as generated } from '../support/generated.js';
 
 const ORGS = Number(process.env['INDEPTH_SCALE_ORGS'] ?? 6);
 const USERS = Number(process.env['INDEPTH_SCALE_USERS'] ?? 600);
@@ -49,12 +47,7 @@ const CASES: readonly Case[] = [
 
 /** Generated → YAML text → loader → rules → compiled: the path a user's model file takes. */
 function generatedModel(seed: number, sharedHosts: boolean): PreparedModel {
-  const plain = generateModel({ ...DEFAULT_GENERATE, organizations: ORGS, users: USERS, sharedHosts }, seededRandom(seed));
-  const parsed = parseModel(stringify(plain, { lineWidth: 0, aliasDuplicateObjects: false }), 'generated.yaml');
-  if (!parsed.ok) throw new Error(parsed.issues.map((i) => i.message).join('\n'));
-  const prepared = prepare(parsed.model, parsed.locations);
-  if (!prepared.ok) throw new Error(prepared.issues.map((i) => i.message).join('\n'));
-  return prepared.prepared;
+  return generated(seed, { organizations: ORGS, users: USERS, sharedHosts });
 }
 
 /**

@@ -9,13 +9,16 @@ import { InputError, formatIssue, type InputIssue } from '../../model/issues.js'
 import { readTextFile } from '../../model/read-text-file.js';
 import { createPolicyContext, type PolicyContext } from '../../policy/context.js';
 import { checkPolicyAgainstModel, defaultPolicyConfig, parsePolicy, type PolicyConfig } from '../../policy/load-policy.js';
-import { runPolicies } from '../../policy/run-policies.js';
+import { footholdSetsAsked, runPolicies } from '../../policy/run-policies.js';
+import { defaultJobs } from '../../parallel/pass-pool.js';
 import { settingLocations } from '../../policy/setting-locations.js';
 import { CHECK_FORMATS, isCheckFormat } from '../../report/check-formats.js';
 import { verdict } from '../../report/findings-text.js';
 import { artifactUri } from '../../report/sarif.js';
 import { CliError, type CliIo } from '../io.js';
 import { loadModel } from '../load.js';
+import { parseIntegerOption } from '../options.js';
+import { progress } from '../progress.js';
 
 export const EXIT_FINDINGS = 1;
 export const EXIT_BAD_INPUT = 2;
@@ -25,6 +28,8 @@ interface CheckOptions {
   baseline?: string;
   format: string;
   output?: string;
+  jobs: string;
+  quiet?: boolean;
 }
 
 /** A command whose usage errors (unknown option, missing value) exit with `exitCode`, not commander's 1. */
@@ -49,6 +54,8 @@ export function registerCheck(program: Command, io: CliIo): void {
     .option('-b, --baseline <model>', 'the model before the change: report only what got worse (new findings, lower depth, new reachability)')
     .option('--format <format>', `output format: ${Object.keys(CHECK_FORMATS).join(', ')}`, 'text')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('-j, --jobs <n>', 'worker threads for the depth passes (default: one per core; 1 runs in this thread)', String(defaultJobs()))
+    .option('-q, --quiet', 'no progress bar on stderr')
     .addHelpText(
       'after',
       [
@@ -61,10 +68,13 @@ export function registerCheck(program: Command, io: CliIo): void {
         '  indepth check model.yaml --policy policy.yaml --format sarif -o indepth.sarif',
       ].join('\n'),
     )
-    .action((file: string, options: CheckOptions, self: Command) => {
+    .action(async (file: string, options: CheckOptions, self: Command) => {
       if (!isCheckFormat(options.format)) {
         throw new CliError(`--format: expected one of ${Object.keys(CHECK_FORMATS).join(', ')}, got \`${options.format}\``, EXIT_BAD_INPUT);
       }
+      const usage: string[] = [];
+      const jobs = parseIntegerOption('--jobs', options.jobs, 1, 64, usage);
+      if (usage.length > 0) throw new CliError(usage.join('\nindepth: '), EXIT_BAD_INPUT);
 
       const issues: InputIssue[] = [];
       const attempt = <T>(load: () => T): T | undefined => {
@@ -85,6 +95,19 @@ export function registerCheck(program: Command, io: CliIo): void {
         throw new CliError(`check could not run: ${issues.length} ${issues.length === 1 ? 'problem' : 'problems'} in the input`, EXIT_BAD_INPUT);
       }
 
+      // Every depth pass the policies will ask for, run ahead on the worker pool: one per foothold set.
+      const bar = progress(io, 'check', options.quiet === true);
+      try {
+        const asked = footholdSetsAsked(config, context, baseline);
+        bar.phase('depth passes');
+        await context.prefetch(asked.current, jobs, (done, total) => bar.update(done, total));
+        if (baseline !== null) {
+          bar.phase('baseline depth passes');
+          await baseline.prefetch(asked.baseline, jobs, (done, total) => bar.update(done, total));
+        }
+      } finally {
+        bar.end();
+      }
       const result = runPolicies(config, context, baseline);
       const report = CHECK_FORMATS[options.format](result, {
         toolVersion: self.parent?.version() ?? '0.0.0',

@@ -1,18 +1,22 @@
 // `indepth compare A B [--from-org ORG]… [--order K] [--json]`: shared vs separated, risk beside cost.
 
 import type { Command } from 'commander';
-import { compareModels } from '../../analyze/compare.js';
+import { compareFromPasses, planCompare } from '../../analyze/compare.js';
+import { defaultJobs, runPasses } from '../../parallel/pass-pool.js';
 import { formatCompare } from '../../report/compare-text.js';
 import { toJson } from '../../report/json.js';
 import { didYouMean } from '../../model/suggest.js';
 import { CliError, type CliIo } from '../io.js';
 import { loadModel } from '../load.js';
 import { collect, parseControlToggles, parseIntegerOption } from '../options.js';
+import { progress } from '../progress.js';
 
 interface CompareOptions {
   fromOrg: string[];
   order: string;
   control: string[];
+  jobs: string;
+  quiet?: boolean;
   json?: boolean;
 }
 
@@ -25,22 +29,41 @@ export function registerCompare(program: Command, io: CliIo): void {
     .option('--from-org <org>', 'attacker organization(s) (any standard user of it); default: every organization', collect, [])
     .option('--order <k>', 'largest number of failed boundary types for blast radius and differences', '2')
     .option('--control <name=on|off>', 'turn a control on or off in both models; repeatable', collect, [])
+    .option('-j, --jobs <n>', 'worker threads for the attacker passes (default: one per core; 1 runs in this thread)', String(defaultJobs()))
+    .option('-q, --quiet', 'no progress bar on stderr')
     .option('--json', 'machine-readable output')
     .addHelpText('after', '\nExample:\n  indepth compare models/cross-org-shared.yaml models/cross-org-separated.yaml')
-    .action((firstFile: string, secondFile: string, options: CompareOptions) => {
+    .action(async (firstFile: string, secondFile: string, options: CompareOptions) => {
       const problems: string[] = [];
       const order = parseIntegerOption('--order', options.order, 0, 11, problems);
+      const jobs = parseIntegerOption('--jobs', options.jobs, 1, 64, problems);
       const toggles = parseControlToggles(options.control);
       problems.push(...toggles.problems);
       if (problems.length > 0) throw new CliError(problems.join('\nindepth: '));
-      const first = loadModel(firstFile).prepared;
-      const second = loadModel(secondFile).prepared;
-      const known = first.model.organizations.map((o) => o.id).filter((o) => second.model.organizations.some((p) => p.id === o));
-      const unknown = options.fromOrg.filter((o) => !known.includes(o));
-      if (unknown.length > 0) {
-        throw new CliError(unknown.map((o) => `--from-org: \`${o}\` is not an organization of both models${didYouMean(o, known)}`).join('\nindepth: '));
+      const bar = progress(io, 'compare', options.quiet === true);
+      let result;
+      try {
+        bar.phase('loading and compiling the first model');
+        const first = loadModel(firstFile).prepared;
+        bar.phase('loading and compiling the second model');
+        const second = loadModel(secondFile).prepared;
+        const known = first.model.organizations.map((o) => o.id).filter((o) => second.model.organizations.some((p) => p.id === o));
+        const unknown = options.fromOrg.filter((o) => !known.includes(o));
+        if (unknown.length > 0) {
+          throw new CliError(unknown.map((o) => `--from-org: \`${o}\` is not an organization of both models${didYouMean(o, known)}`).join('\nindepth: '));
+        }
+        // One depth pass per attacker and model, on the worker pool; everything else is read off them.
+        const plan = planCompare(first, second, { fromOrgs: options.fromOrg, order, controls: toggles.values });
+        const [a, b] = plan.sides;
+        const total = a.tasks.length + b.tasks.length;
+        bar.phase('attackers');
+        const passesA = await runPasses(a.input, a.tasks, jobs, (done) => bar.update(done, total));
+        const passesB = await runPasses(b.input, b.tasks, jobs, (done) => bar.update(a.tasks.length + done, total));
+        bar.phase('differences');
+        result = compareFromPasses(plan, [passesA, passesB]);
+      } finally {
+        bar.end();
       }
-      const result = compareModels(first, second, { fromOrgs: options.fromOrg, order, controls: toggles.values });
       io.out(options.json === true ? toJson(result) : formatCompare(result));
     });
 }

@@ -3,9 +3,9 @@
 // identical to the sequential run.
 
 import type { Command } from 'commander';
-import { assembleLeakageMatrix, leakageInput, leakageMatrix, leakageTasks } from '../../analyze/leakage.js';
+import { assembleLeakageMatrix, leakageFromPass, leakageInput, leakageTasks } from '../../analyze/leakage.js';
 import { didYouMean } from '../../model/suggest.js';
-import { defaultJobs, runLeakageTasks, workersAvailable } from '../../parallel/leakage-pool.js';
+import { defaultJobs, runPasses } from '../../parallel/pass-pool.js';
 import { toJson } from '../../report/json.js';
 import { formatLeakage } from '../../report/leakage-text.js';
 import { CliError, type CliIo } from '../io.js';
@@ -65,10 +65,11 @@ export function registerMatrix(program: Command, io: CliIo): void {
           const version = self.parent?.version() ?? '0.0.0';
           const question = { kind: 'matrix', controls: toggles.values } as const;
           matrix = assembleLeakageMatrix(prepared, await runUnitsOnQueue(io, bar, { target: queue, version, modelText: text, question, units }));
-        } else if (jobs > 1 && tasks.length > 1 && workersAvailable()) {
-          matrix = assembleLeakageMatrix(prepared, await runLeakageTasks(leakageInput(prepared, toggles.values), tasks, jobs, onProgress));
         } else {
-          matrix = leakageMatrix(prepared, tasks, leakageInput(prepared, toggles.values), onProgress);
+          // On worker threads (or in this thread with --jobs 1): the same passes either way.
+          const input = leakageInput(prepared, toggles.values);
+          const passes = await runPasses(input, tasks, jobs, onProgress);
+          matrix = assembleLeakageMatrix(prepared, passes.map((pass) => leakageFromPass(pass, input.victims)));
         }
       } finally {
         bar.end();

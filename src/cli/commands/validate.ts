@@ -14,8 +14,9 @@ export function registerValidate(program: Command, io: CliIo): void {
       let failed = false;
       for (const file of files) {
         try {
-          const { graph } = loadModel(file);
-          io.out(`${file}: ok (${graph.order} nodes, ${graph.size} edges)\n`);
+          // The compiled form is the whole derived graph: validating costs what preparing for `depth` does.
+          const { compiled } = loadModel(file).prepared;
+          io.out(`${file}: ok (${compiled.nodeCount} nodes, ${compiled.edgeCount} edges)\n`);
         } catch (error) {
           if (!(error instanceof InputError)) throw error;
           failed = true;

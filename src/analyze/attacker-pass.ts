@@ -1,0 +1,142 @@
+// One depth-by-type pass per attacker (a foothold set), reduced to what matrix, compare and check
+// read of it: the minimal failing type sets of every data node, and for check one witness path per
+// data store. Plain data, so it crosses a worker-thread boundary; the truth tables (tens of MB per
+// pass at a million nodes) are dropped as soon as the pass is read.
+
+import type { EngineArrays } from '../compile/compile.js';
+import type { BoundaryType } from '../domain/boundary.js';
+import type { ControlName } from '../domain/controls.js';
+import { NODE_KINDS } from '../domain/kinds.js';
+import { depthByType, minimalTypeSets, type TypeAntichain } from '../engine/depth-by-type.js';
+import { explainEdges, reach, type ReachArrays } from '../engine/reach.js';
+import { controlMask, failTypes, type ControlMask } from '../engine/scenario.js';
+import { minimalSets } from './antichain.js';
+import type { PreparedModel } from './prepared.js';
+
+/** The compiled columns a pass reads: the engine's, plus edge sources for witness paths. */
+export type PassArrays = EngineArrays & ReachArrays;
+
+/** Everything a pass reads besides its footholds; shared by every attacker of one model. */
+export interface PassInput {
+  readonly arrays: PassArrays;
+  readonly controls: ControlMask;
+  /** The model's data nodes (compiled indices, ascending): the nodes a pass reports on. */
+  readonly data: Int32Array;
+  /** Per data node (same order): the index of its model data store. */
+  readonly storeOfData: Int32Array;
+  /** Model data store ids, by store index. */
+  readonly stores: readonly string[];
+  /** Whether passes find a witness path per store (check needs them; matrix and compare do not). */
+  readonly witnesses: boolean;
+}
+
+/** One attacker: a name and its foothold nodes (compiled indices). */
+export interface PassTask {
+  readonly attacker: string;
+  readonly sources: readonly number[];
+}
+
+export interface AttackerPass {
+  readonly attacker: string;
+  /** How many foothold nodes stand for the attacker. */
+  readonly footholds: number;
+  /** The boundary types that can matter to this attacker (depth-by-type's `types`). */
+  readonly types: readonly BoundaryType[];
+  /** Distinct minimal-set families of the data nodes, each as minimalTypeSets lists it. */
+  readonly antichains: readonly TypeAntichain[];
+  /** Per data node (PassInput.data order): index into antichains; an empty family = unreachable. */
+  readonly dataAntichain: Int32Array;
+  /**
+   * With witnesses, per store: the position (in PassInput.data) of its least deep data node, the
+   * first one on ties; -1 for a store without data nodes. Empty without witnesses.
+   */
+  readonly storeNode: Int32Array;
+  /**
+   * With witnesses, per store: the compiled edges of a shortest attack path to that node when the
+   * first of its minimal sets (canonical order) fails; empty when unreachable.
+   */
+  readonly storePath: readonly Int32Array[];
+}
+
+const DATA_KIND = NODE_KINDS.indexOf('data');
+
+/** The pass input of a model under its controls overridden by `controls`. */
+export function passInput(prepared: PreparedModel, controls: Partial<Record<ControlName, boolean>>, witnesses: boolean): PassInput {
+  const { compiled, nodes } = prepared;
+  const data: number[] = [];
+  for (let v = 0; v < compiled.nodeCount; v++) if (compiled.nodeKind[v] === DATA_KIND) data.push(v);
+  const storeIndex = new Map<string, number>();
+  const storeOfData = Int32Array.from(data, (v) => {
+    const store = storeId(nodes[v]!.entity, compiled.nodeIds[v]!);
+    let index = storeIndex.get(store);
+    if (index === undefined) storeIndex.set(store, (index = storeIndex.size));
+    return index;
+  });
+  const { nodeCount, edgeCount, instanceCount, offsets, targets, sources, boundary, instance, access, blockedBy, instanceType } = compiled;
+  return {
+    arrays: { nodeCount, edgeCount, instanceCount, offsets, targets, sources, boundary, instance, access, blockedBy, instanceType },
+    controls: controlMask({ ...prepared.model.controls, ...controls }),
+    data: Int32Array.from(data),
+    storeOfData,
+    stores: [...storeIndex.keys()],
+    witnesses,
+  };
+}
+
+/** The model data store a data node belongs to (its `data/ID` entity), or the node id itself. */
+export function storeId(entity: string | null | undefined, nodeId: string): string {
+  return entity?.replace(/^data\//, '') ?? nodeId;
+}
+
+/** Depth of a family: the size of its smallest set; null when empty (never reached). */
+export function familyDepth(family: TypeAntichain): number | null {
+  return family.length === 0 ? null : family[0]!.length;
+}
+
+export function attackerPass(input: PassInput, task: PassTask): AttackerPass {
+  const result = depthByType(input.arrays, task.sources, input.controls);
+  const antichains: TypeAntichain[] = [];
+  const localOf = new Map<number, number>();
+  const dataAntichain = new Int32Array(input.data.length);
+  input.data.forEach((v, p) => {
+    const global = result.antichainOf[v]!;
+    let local = localOf.get(global);
+    if (local === undefined) {
+      localOf.set(global, (local = antichains.length));
+      antichains.push(minimalTypeSets(result, v));
+    }
+    dataAntichain[p] = local;
+  });
+  const pass = { attacker: task.attacker, footholds: task.sources.length, types: result.types, antichains, dataAntichain };
+  return input.witnesses ? { ...pass, ...storeWitnesses(input, task, pass) } : { ...pass, storeNode: new Int32Array(0), storePath: [] };
+}
+
+function storeWitnesses(
+  input: PassInput,
+  task: PassTask,
+  pass: Pick<AttackerPass, 'antichains' | 'dataAntichain'>,
+): Pick<AttackerPass, 'storeNode' | 'storePath'> {
+  const depthOf = (p: number) => familyDepth(pass.antichains[pass.dataAntichain[p]!]!) ?? Infinity;
+  const storeNode = new Int32Array(input.stores.length).fill(-1);
+  input.storeOfData.forEach((store, p) => {
+    const best = storeNode[store]!;
+    if (best < 0 || depthOf(p) < depthOf(best)) storeNode[store] = p;
+  });
+  // One what-if per distinct first set, shared by every store whose node needs that set (and only
+  // one run held at a time: a run is a few bytes per node).
+  const bySet = new Map<string, { set: readonly string[]; stores: number[] }>();
+  storeNode.forEach((p, store) => {
+    const family = p < 0 ? [] : minimalSets(pass.antichains[pass.dataAntichain[p]!]!);
+    if (family.length === 0) return;
+    const key = family[0]!.join('\u0000');
+    const entry = bySet.get(key) ?? { set: family[0]!, stores: [] };
+    entry.stores.push(store);
+    bySet.set(key, entry);
+  });
+  const storePath = new Array<Int32Array>(input.stores.length).fill(new Int32Array(0));
+  for (const { set, stores } of bySet.values()) {
+    const run = reach(input.arrays, task.sources, { failed: failTypes(input.arrays, set as BoundaryType[]), controls: input.controls });
+    for (const store of stores) storePath[store] = Int32Array.from(explainEdges(input.arrays, run, input.data[storeNode[store]!]!) ?? []);
+  }
+  return { storeNode, storePath };
+}

@@ -1,0 +1,66 @@
+// Application groups publish a pool's full desktop (`Desktop`) or some of its apps (`RemoteApp`).
+// Until the model has application groups, a RemoteApp group becomes one app of its pool, and a
+// desktop brings the browser every Windows desktop ships (the worst case for web content).
+
+import { normalize, parentId } from '../arm-id.js';
+import { ARM, type InventoryResource } from '../inventory.js';
+import type { DraftApp } from '../model-draft.js';
+import type { MapContext } from './context.js';
+import type { MappedPool } from './host-pools.js';
+
+export interface MappedAppGroup {
+  readonly resource: InventoryResource;
+  readonly pool: MappedPool;
+  readonly kind: 'Desktop' | 'RemoteApp';
+  /** Model app ids its users run. */
+  readonly apps: readonly string[];
+}
+
+export const DESKTOP_BROWSER = 'desktop-browser';
+const BROWSERS = /msedge|chrome|firefox|iexplore|brave|opera/i;
+
+export function mapApplicationGroups(context: MapContext, pools: readonly MappedPool[], apps: DraftApp[]): MappedAppGroup[] {
+  const poolById = new Map(pools.map((p) => [normalize(p.resource.id), p]));
+  const poolByName = new Map(pools.map((p) => [p.resource.name.toLowerCase(), p]));
+  const appsByGroup = new Map<string, InventoryResource[]>();
+  for (const app of context.ofType(ARM.application)) {
+    const group = normalize(parentId(app.id));
+    appsByGroup.set(group, [...(appsByGroup.get(group) ?? []), app]);
+  }
+  const addApp = (app: DraftApp): string => {
+    if (!apps.some((a) => a.id === app.id)) apps.push(app);
+    return app.id;
+  };
+  const result: MappedAppGroup[] = [];
+  for (const group of context.ofType(ARM.applicationGroup)) {
+    const path = String(group.properties['hostPoolArmPath'] ?? '');
+    const pool = poolById.get(normalize(path)) ?? poolByName.get(path.split('/').pop()?.toLowerCase() ?? '');
+    if (pool === undefined) {
+      context.assume(null, `application group \`${group.name}\`: its host pool (${path === '' ? 'not named' : path}) is not in the input: not imported`, group.origin);
+      continue;
+    }
+    const subject = `hostPools/${pool.draft.id}`;
+    const kind = String(group.properties['applicationGroupType'] ?? '').toLowerCase() === 'remoteapp' ? 'RemoteApp' : 'Desktop';
+    let groupApps: string[];
+    if (kind === 'Desktop') {
+      groupApps = [addApp({ id: DESKTOP_BROWSER, browser: true })];
+      context.assume(`apps/${DESKTOP_BROWSER}`, 'a full Windows desktop ships Microsoft Edge: its users are assumed to browse the web from the session host', group.origin);
+      context.read(subject, `desktop application group \`${group.name}\``, group.origin);
+    } else {
+      const listed = appsByGroup.get(normalize(group.id)) ?? [];
+      if (listed.length > 0) {
+        groupApps = listed.map((app) => addApp({ id: context.ids.allocate(app.id, app.name), ...(BROWSERS.test(String(app.properties['filePath'] ?? app.name)) ? { browser: true } : {}) }));
+      } else {
+        const id = addApp({ id: context.ids.allocate(group.id, group.name) });
+        groupApps = [id];
+        context.assume(`apps/${id}`, `RemoteApp application group \`${group.name}\`: its applications are not in the input, modelled as one app (not a browser, not sandboxed)`, group.origin);
+      }
+      context.read(subject, `RemoteApp application group \`${group.name}\` publishes ${groupApps.map((a) => `\`${a}\``).join(', ')}`, group.origin);
+    }
+    const poolApps = pool.draft.apps ?? [];
+    for (const app of groupApps) if (!poolApps.includes(app)) poolApps.push(app);
+    pool.draft.apps = poolApps;
+    result.push({ resource: group, pool, kind, apps: groupApps });
+  }
+  return result;
+}

@@ -1,0 +1,114 @@
+// The acceptance fixtures (public Microsoft files, copied in test/fixtures/import with their
+// licence): each imports into a model that validates, and the facts below were checked by hand
+// against the files.
+
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, comments, importFixture, loadImported } from './support.js';
+
+const AAD = `${FIXTURES}terraform/avdaccelerator-AADscenario`;
+const ADDS = `${FIXTURES}terraform/avdaccelerator-ADDSscenario`;
+
+describe('Terraform: avdaccelerator ADDS scenario with its terraform.tfvars.sample', () => {
+  it('imports one pooled pool of rdsh_count hosts, AD DS-joined, assigned to the Entra group, with FSLogix storage', async () => {
+    const result = await importFixture([ADDS]);
+    const model = loadImported(result);
+    expect(result.issues).toEqual([]);
+    // main.tf: name = "${var.hostpool}-${var.prefix}-${var.environment}", type "Pooled";
+    // the sample sets hostpool = "vdpool", prefix = "poc1", environment = "prod".
+    expect(model.hostPools.map((p) => [p.id, p.type])).toEqual([['vdpool-poc1-prod', 'pooled']]);
+    // host.tf: azurerm_windows_virtual_machine.avd_vm has count = var.rdsh_count, and each VM's
+    // DSC extension names the pool in HostPoolName; the sample sets rdsh_count = 2.
+    expect(model.hostPools[0]?.vms).toBe(2);
+    // The sample's marketplace image: sku = "win10-22h2-avd-g2".
+    expect(model.hostPools[0]?.osBuild).toBe('win10-22h2-avd-g2');
+    // host.tf: each VM has a JsonADDomainExtension (domain join), no AADLoginForWindows.
+    expect(comments(result.yaml).some((c) => c.includes('AD DS-joined (extension poc1-1-domainJoin (JsonADDomainExtension))'))).toBe(true);
+    // main.tf: azurerm_role_assignment.this gives data.azuread_group.existing (display_name =
+    // var.user_group_name = "avdusersgrp") Desktop Virtualization User on the application group
+    // of the pool; members are not in the files, so the group counts --group-size (50).
+    const group = model.users.find((u) => u.id === 'avdusersgrp');
+    expect(group).toMatchObject({ hostPool: 'vdpool-poc1-prod', count: 50, privilege: 'standard' });
+    // afstorage.tf: share "fslogix" of azurerm_storage_account.azfile; the same group holds
+    // Storage File Data SMB Share Contributor and Elevated Contributor on the account.
+    expect(model.data.map((d) => [d.id, d.location, d.users])).toEqual([['azfile-fslogix', 'fslogixProfile', ['avdusersgrp']]]);
+    // The deployer's Storage Account Contributor on the account cannot be expressed yet: a listed assumption.
+    expect(result.assumptions.some((a) => a.message.includes('terraform-deployer') && a.message.includes('Storage Account Contributor'))).toBe(true);
+  });
+});
+
+describe('Terraform: avdaccelerator AAD scenario with its terraform.tfvars.sample', () => {
+  it('imports one pooled pool of 2 Entra-joined hosts and says which values the sample leaves unset', async () => {
+    const result = await importFixture([AAD]);
+    const model = loadImported(result);
+    expect(result.issues).toEqual([]);
+    // The AAD sample sets no `environment` and calls the group variable `aad_group_name` while
+    // variables.tf declares `user_group_name`: both stay unknown, named by stand-ins, and listed.
+    expect(model.hostPools.map((p) => [p.id, p.type, p.vms])).toEqual([['vdmpool-poc1--var.environment--eastus', 'pooled', 2]]);
+    const messages = result.assumptions.map((a) => a.message);
+    expect(messages).toContain('variable `environment` has no value (no default, not in a .tfvars file or -var)');
+    expect(messages).toContain('variable `user_group_name` has no value (no default, not in a .tfvars file or -var)');
+    expect(messages.some((m) => m.includes('sets `aad_group_name`, which no variable block declares'))).toBe(true);
+    // host.tf: AADLoginForWindows extension on every VM.
+    expect(comments(result.yaml).some((c) => c.includes('Entra ID-joined (extension poc1-1-aadJoin (AADLoginForWindows))'))).toBe(true);
+    // rbac.tf and main.tf look the group up twice (adds_group, existing), both by var.user_group_name:
+    // one principal, assigned the application group and the FSLogix share.
+    expect(model.users.map((u) => [u.id, u.hostPool, u.count])).toEqual([['var.user_group_name', 'vdmpool-poc1--var.environment--eastus', 50]]);
+    expect(model.data.map((d) => [d.location, d.users])).toEqual([['fslogixProfile', ['var.user_group_name']]]);
+    // rbac.tf: Virtual Machine User Login on the session hosts' resource group, read as a sign-in right.
+    expect(comments(result.yaml).some((c) => c.includes('Virtual Machine User Login'))).toBe(true);
+  });
+
+  it('takes -var values over the sample', async () => {
+    const result = await importFixture([AAD], { vars: { environment: 'prod', user_group_name: 'avd-users' } });
+    const model = loadImported(result);
+    expect(model.hostPools.map((p) => p.id)).toEqual(['vdmpool-poc1-prod-eastus']);
+    expect(model.users.map((u) => u.id)).toEqual(['avd-users']);
+  });
+});
+
+describe('ARM template: the AVD quickstart', () => {
+  it('imports a personal pool with Direct assignment and one Entra-joined VM', async () => {
+    const result = await importFixture([`${FIXTURES}arm/quickstart-azure-virtual-desktop.json`]);
+    const model = loadImported(result);
+    // hostPoolProperties' default: hostPoolType "Personal", personalDesktopAssignmentType "Direct".
+    expect(model.hostPools.map((p) => [p.id, p.type])).toEqual([['hostPoolName', 'personal']]);
+    expect(comments(result.yaml)).toContain('# from input: personal desktops, Direct assignment; 1 session host in the input (' + `${FIXTURES}arm/quickstart-azure-virtual-desktop.json:173)`);
+    // The parameters without defaults are listed, and reference() (the registration token) is unsupported.
+    const messages = result.assumptions.map((a) => a.message);
+    expect(messages).toContain('template parameter `hostPoolName` has no value (no default, no parameters file)');
+    expect(messages.some((m) => m.includes('template function reference() is not supported'))).toBe(true);
+  });
+});
+
+describe('ARM REST examples', () => {
+  it('import as one pooled pool with its RemoteApp groups and session hosts pinned to their assigned users', async () => {
+    const result = await importFixture([`${FIXTURES}rest`]);
+    const model = loadImported(result);
+    expect(result.issues).toEqual([]);
+    // HostPool_Get: hostPool1, Pooled; SessionHost_List: two hosts of hostPool1.
+    expect(model.hostPools.map((p) => [p.id, p.type, p.vms])).toEqual([['hostPool1', 'pooled', 2]]);
+    // ApplicationGroup_ListBySubscription: two RemoteApp groups of hostPool1.
+    expect(model.hostPools[0]?.apps).toEqual(['applicationGroup1', 'applicationGroup2']);
+    // sessionHost1 → user1@microsoft.com, sessionHost2 → user2@microsoft.com (sorted by name).
+    expect(model.users.map((u) => [u.id, u.hostPool, u.vm])).toEqual([
+      ['user1-microsoft.com', 'hostPool1', 1],
+      ['user2-microsoft.com', 'hostPool1', 2],
+    ]);
+    // Subscription daefabc0-…: one organization per subscription by default.
+    expect(model.subscriptions.map((s) => [s.id, s.organizations])).toEqual([['daefabc0-95b4-48b3-b645-8a753a63c4fa', ['org-daefabc0']]]);
+  });
+
+  it('maps organizations by resource group or tag when asked', async () => {
+    const byGroup = loadImported(await importFixture([`${FIXTURES}rest`], { orgBy: { kind: 'resource-group' } }));
+    expect(byGroup.organizations.map((o) => o.id)).toEqual(['resourceGroup1']);
+    const byTag = loadImported(await importFixture([`${FIXTURES}rest`], { orgBy: { kind: 'tag', tag: 'key1' } }));
+    // The pool and app groups carry key1=value1; session hosts carry no tags but take their pool's org.
+    expect(byTag.organizations.map((o) => o.id)).toEqual(['value1']);
+  });
+
+  it('writes the same bytes twice', async () => {
+    const a = await importFixture([`${FIXTURES}rest`]);
+    const b = await importFixture([`${FIXTURES}rest`]);
+    expect(a.yaml).toBe(b.yaml);
+  });
+});

@@ -1,0 +1,37 @@
+// Resource Graph exports and `terraform show -json` (hand-made inputs in the documented shapes):
+// role assignments become users and privileges, and every value is read, not guessed.
+
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, importFixture, loadImported } from './support.js';
+
+describe('az graph query output', () => {
+  it('maps Desktop Virtualization User, Virtual Machine Administrator Login and Owner onto users', async () => {
+    const result = await importFixture([`${FIXTURES}handmade/resource-graph.json`], { orgBy: { kind: 'tag', tag: 'customer' } });
+    const model = loadImported(result);
+    expect(model.hostPools.map((p) => [p.id, p.type, p.vms])).toEqual([['contoso-pool', 'pooled', 2]]);
+    // r1: Desktop Virtualization User (1d18fff3-…) on the desktop group → the group signs in to the pool.
+    // r2: Virtual Machine Administrator Login (1c0163c0-…) on rg-contoso-hosts, which holds both VMs → localAdmin there.
+    // r3: Owner (8e3af657-…) on the subscription → subscriptionOwner.
+    expect(model.users.map((u) => [u.id, u.hostPool, u.privilege, u.subscription, u.count])).toEqual([
+      ['group-22222222', 'contoso-pool', 'standard', null, 50],
+      ['user-33333333', 'contoso-pool', 'localAdmin', null, 1],
+      ['user-44444444', null, 'subscriptionOwner', '11111111-1111-1111-1111-111111111111', 1],
+    ]);
+    // The share `profiles` is FSLogix by name; without SMB roles it holds the profiles of the pool's users.
+    expect(model.data.map((d) => [d.id, d.location, d.users])).toEqual([['stcontoso-profiles', 'fslogixProfile', ['group-22222222', 'user-33333333']]]);
+    // tenantId is in every Resource Graph row: one named tenant, no shared-tenant assumption.
+    expect(model.tenants.map((t) => t.id)).toEqual(['tenant-aaaaaaaa']);
+    // The virtual network is a type the mapping does not read: listed with its position.
+    const unread = result.assumptions.find((a) => a.message.includes('microsoft.network/virtualnetworks'));
+    expect(unread?.origin?.line).toBeGreaterThan(1);
+  });
+});
+
+describe('terraform show -json', () => {
+  it('reads resources of the root and child modules, with real principal ids', async () => {
+    const result = await importFixture([`${FIXTURES}handmade/terraform-show.json`]);
+    const model = loadImported(result);
+    expect(model.hostPools.map((p) => [p.id, p.subscription, p.vms, p.osBuild])).toEqual([['fab-pool', '66666666-6666-6666-6666-666666666666', 1, 'win11-23h2-avd-m365']]);
+    expect(model.users.map((u) => [u.id, u.hostPool])).toEqual([['fabrikam-users', 'fab-pool']]);
+  });
+});
