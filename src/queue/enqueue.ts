@@ -74,6 +74,8 @@ export async function runOnQueue<Q extends QueueQuestion>(run: QueueRun<Q>): Pro
     throw error;
   }
   const queue = new Queue(QUEUE_NAME, { connection: client });
+  // Connection errors reach the user once, as a notice and the deadline's message, never as a stack.
+  queue.on('error', () => {});
   try {
     return await collect(run, client, queue, () => lastError);
   } finally {
