@@ -5,4 +5,6 @@
 import { processIo } from './io.js';
 import { runCli } from './run.js';
 
+// A closed stderr (`indepth … 2>&1 | head -1`) must not turn into an unhandled 'error' event.
+process.stderr.on('error', () => {});
 process.exitCode = await runCli(process.argv.slice(2), processIo);

@@ -44,3 +44,17 @@ export function parseIntegerOption(flag: string, text: string, min: number, max:
   }
   return value;
 }
+
+const UNITS: Readonly<Record<string, number>> = { '': 1, B: 1, KB: 1e3, MB: 1e6, GB: 1e9, KIB: 1024, MIB: 1024 ** 2, GIB: 1024 ** 3 };
+
+/** A size like `1GB`, `500MB`, `64KiB` or `4096` (bytes), at least 1 KB; a bad value adds a problem and yields 1 GB. */
+export function parseByteSize(flag: string, text: string, problems: string[]): number {
+  const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
+  const unit = match === null ? undefined : UNITS[match[2]!.toUpperCase()];
+  const bytes = match === null || unit === undefined ? NaN : Math.floor(Number(match[1]) * unit);
+  if (!Number.isFinite(bytes) || bytes < 1000) {
+    problems.push(`${flag}: expected a size of at least 1KB like 500MB, 1GB or 64KiB, got \`${text}\``);
+    return 1e9;
+  }
+  return bytes;
+}

@@ -11,6 +11,7 @@ import { didYouMean } from '../model/suggest.js';
 import { deriveDeployment, type Deployment } from './deployment.js';
 import type { DeploymentGraph, EdgeAttributes, GraphAttributes, GraphSink, NodeAttributes } from './graph-types.js';
 import { emitNodes } from './nodes.js';
+import { CompileError } from './compile.js';
 
 /** What extra edges need of a sink to check their endpoints. */
 export interface NodeLookup {
@@ -62,6 +63,8 @@ export function emitGraph(
   for (const rule of rules) rule.apply(deployment, (from, to, options) => checked.addEdge(from, to, edgeAttributes(rule.id, options)));
 
   const extraKeys = new Set<string>();
+  /** Instance → the extra edge (index) and boundary type that first named it. */
+  const extraInstances = new Map<string, { readonly index: number; readonly boundary: string }>();
   model.extra.edges.forEach((extra, index) => {
     const entity = `extra.edges/${index}`;
     let ok = true;
@@ -80,7 +83,25 @@ export function emitGraph(
     const key = edgeKeyOf(extra.from, extra.to, attributes);
     if (extraKeys.has(key)) return;
     extraKeys.add(key);
-    checked.addEdge(extra.from, extra.to, attributes);
+    // A boundary instance fails as one, so it has one type: a second type is a model error.
+    const earlier = instance === null ? undefined : extraInstances.get(instance);
+    if (instance !== null && earlier !== undefined && earlier.boundary !== extra.boundary) {
+      issues.push({
+        location: where(entity),
+        message: `extra edge ${index + 1} (\`${extra.from}\` → \`${extra.to}\`) names boundary instance \`${instance}\` as a ${extra.boundary} boundary, but extra edge ${earlier.index + 1} names it as a ${earlier.boundary} boundary; an instance has one boundary type: give one of them another \`instance\``,
+      });
+      return;
+    }
+    if (instance !== null && earlier === undefined) extraInstances.set(instance, { index, boundary: extra.boundary! });
+    try {
+      checked.addEdge(extra.from, extra.to, attributes);
+    } catch (error) {
+      if (!(error instanceof CompileError) || error.kind !== 'instanceTypeConflict') throw error;
+      issues.push({
+        location: where(entity),
+        message: `extra edge ${index + 1} (\`${extra.from}\` → \`${extra.to}\`) names boundary instance \`${instance}\` as a ${extra.boundary} boundary, but the rules derive it as another type; an instance has one boundary type: give the extra edge another \`instance\``,
+      });
+    }
   });
   return { deployment, issues };
 }

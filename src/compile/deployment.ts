@@ -4,6 +4,8 @@
 import type { App, DataStore, HostPool, Model, Subscription, Tenant, User } from '../model/types.js';
 import { memberId, nodeId } from './ids.js';
 import { pushTo } from '../util/group-by.js';
+import { resolveSignIns, type SignIns } from './sign-ins.js';
+import { deriveAccess, type AccessFacts } from './access.js';
 
 /** One concrete user: a single user entry, or one member of a group entry. */
 export interface Member {
@@ -18,6 +20,21 @@ export interface Member {
   readonly device: string;
   /** Process node ids, one per entry of `deployment.appsOf(user)`, in that order. */
   readonly processes: readonly string[];
+}
+
+/**
+ * One session of a member on one host pool. A member has a seat on their `hostPool` (its session is
+ * `member.session`) and one on every other pool an application group assigns them to.
+ */
+export interface Seat {
+  readonly member: Member;
+  readonly pool: HostPool;
+  readonly session: string;
+  /** The apps the member runs in this session, and their process node ids (same order). */
+  readonly apps: readonly App[];
+  readonly processes: readonly string[];
+  /** The member as this pool sees it: `session` and `processes` are this seat's (placement lists hold these). */
+  readonly view: Member;
 }
 
 export interface VmPlacement {
@@ -65,8 +82,20 @@ export interface DataNode {
 }
 
 export interface Deployment {
+  /**
+   * The model with unlisted group members added as users (`group/members`) and every user's
+   * `hostPool` set to their first pool (own `hostPool`, else the first application group's).
+   */
   readonly model: Model;
   readonly members: ReadonlyMap<string, readonly Member[]>;
+  /** Every session of every member, member by member; a member's first seat is on `user.hostPool`. */
+  readonly seats: readonly Seat[];
+  /** Sessions of one member (node ids): where the member's code runs as them. Empty without a pool. */
+  readonly sessionsOf: ReadonlyMap<string, readonly string[]>;
+  /** Transitive group memberships of each user entry (Entra ID nested groups). */
+  readonly groupsOf: ReadonlyMap<string, readonly string[]>;
+  /** Principals, Azure scopes and role grants (access.ts). */
+  readonly access: AccessFacts;
   readonly allMembers: readonly Member[];
   readonly memberById: ReadonlyMap<string, Member>;
   readonly pools: readonly PoolPlacement[];
@@ -84,15 +113,22 @@ export interface Deployment {
   dataOf(user: User): readonly DataStore[];
 }
 
-export function deriveDeployment(model: Model): Deployment {
+export function deriveDeployment(written: Model): Deployment {
+  const signIns: SignIns = resolveSignIns(written);
+  const model = signIns.model;
   const appById = new Map(model.apps.map((a) => [a.id, a] as const));
-  const poolApps = new Map(model.hostPools.map((p) => [p.id, p.apps] as const));
-  // One list per user entry, shared by its members and by every appsOf call.
+  const poolById0 = new Map(model.hostPools.map((p) => [p.id, p] as const));
+  // One list per user entry and pool, shared by its members and by every appsOf call.
   const appsByUser = new Map<User, readonly App[]>();
+  const appsBySeat = new Map<User, Map<string, readonly App[]>>();
   for (const user of model.users) {
-    const pool = user.hostPool === null ? undefined : poolApps.get(user.hostPool);
-    const ids = [...new Set([...(pool ?? []), ...user.apps])];
-    appsByUser.set(user, ids.flatMap((id) => appById.get(id) ?? []));
+    const perPool = new Map<string, readonly App[]>();
+    for (const signIn of signIns.poolsOf.get(user.id) ?? []) {
+      const ids = [...new Set([...signIn.apps, ...user.apps])];
+      perPool.set(signIn.pool, ids.flatMap((id) => appById.get(id) ?? []));
+    }
+    appsBySeat.set(user, perPool);
+    appsByUser.set(user, user.hostPool === null ? user.apps.flatMap((id) => appById.get(id) ?? []) : perPool.get(user.hostPool)!);
   }
 
   const members = new Map<string, Member[]>();
@@ -114,7 +150,22 @@ export function deriveDeployment(model: Model): Deployment {
   }
   const allMembers = model.users.flatMap((u) => members.get(u.id) ?? []);
 
-  const pools = model.hostPools.map((pool) => placePool(pool, model.users, members));
+  const seats: Seat[] = [];
+  const sessionsOf = new Map<string, string[]>();
+  for (const m of allMembers) {
+    for (const [poolId, apps] of appsBySeat.get(m.user)!) {
+      const primary = poolId === m.user.hostPool;
+      const session = primary ? m.session : nodeId.poolSession(m.id, poolId);
+      const processes = primary ? m.processes : apps.map((app) => nodeId.poolProcess(m.id, poolId, app.id));
+      const view: Member = primary ? m : { ...m, session, processes };
+      seats.push({ member: m, pool: poolById0.get(poolId)!, session, apps, processes, view });
+      pushTo(sessionsOf, m.id, session);
+    }
+  }
+
+  const viewsByPool = new Map<string, Member[]>();
+  for (const seat of seats) pushTo(viewsByPool, seat.pool.id, seat.view);
+  const pools = model.hostPools.map((pool) => placePool(pool, viewsByPool.get(pool.id) ?? []));
   const vmById = new Map<string, VmPlacement>();
   for (const placement of pools) for (const vm of placement.vms) vmById.set(vm.id, vm);
 
@@ -138,6 +189,10 @@ export function deriveDeployment(model: Model): Deployment {
   return {
     model,
     members,
+    seats,
+    sessionsOf,
+    groupsOf: signIns.groupsOf,
+    access: deriveAccess(model, members, pools),
     allMembers,
     memberById: new Map(allMembers.map((m) => [m.id, m] as const)),
     pools,
@@ -164,10 +219,9 @@ function appsOfUnlisted(user: User, poolById: ReadonlyMap<string, PoolPlacement>
   return ids.flatMap((id) => appById.get(id) ?? []);
 }
 
-function placePool(pool: HostPool, users: readonly User[], members: ReadonlyMap<string, readonly Member[]>): PoolPlacement {
-  const poolUsers = users.filter((u) => u.hostPool === pool.id);
-  const poolMembers = poolUsers.flatMap((u) => members.get(u.id) ?? []);
-  const orgs = new Set(poolUsers.map((u) => u.organization));
+/** `poolMembers`: the members signed in to this pool, each seen with its session here. */
+function placePool(pool: HostPool, poolMembers: readonly Member[]): PoolPlacement {
+  const orgs = new Set(poolMembers.map((m) => m.user.organization));
   const organization = orgs.size === 1 ? [...orgs][0]! : null;
   const hubs: PoolHubs = {
     unprivileged: nodeId.poolUnprivileged(pool.id),
@@ -187,7 +241,8 @@ function placePool(pool: HostPool, users: readonly User[], members: ReadonlyMap<
   const pinnedOn = new Map<number, Member[]>();
   const floating: Member[] = [];
   for (const m of poolMembers) {
-    if (m.user.vm === null) floating.push(m);
+    // A pin (`vm`) applies on the user's own `hostPool` only.
+    if (m.user.vm === null || m.user.hostPool !== pool.id) floating.push(m);
     else pushTo(pinnedOn, m.user.vm, m);
   }
   const vms: VmPlacement[] = [];

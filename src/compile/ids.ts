@@ -17,6 +17,9 @@ export const nodeId = {
   session: (member: string) => `${member}/session`,
   process: (member: string, app: string) => `${member}/app/${app}`,
   credential: (member: string) => `${member}/credential`,
+  /** A member's session on a pool other than their own `hostPool` (an application group's). */
+  poolSession: (member: string, pool: string) => `${member}/${pool}/session`,
+  poolProcess: (member: string, pool: string, app: string) => `${member}/${pool}/app/${app}`,
   device: (member: string) => `${member}/device`,
   /** A per-user data store (an FSLogix profile container) of a store with several users. */
   userData: (store: string, member: string) => `${store}/${member}`,

@@ -5,6 +5,7 @@ import type { NodeKind } from '../domain/kinds.js';
 import type { User } from '../model/types.js';
 import type { GraphSink, NodeAttributes } from './graph-types.js';
 import type { Deployment } from './deployment.js';
+import { emitAccessNodes } from './access-nodes.js';
 import { emitInfraNodes } from './infra-nodes.js';
 import { ANY_SUBSCRIPTION, ANY_TENANT, INTERNET, WEB } from './ids.js';
 
@@ -73,6 +74,9 @@ export function emitNodes(deployment: Deployment, sink: GraphSink): void {
 
   let entityUser: User | null = null;
   let entity = '';
+  // deployment.seats lists members' sessions member by member, in allMembers order: walk it alongside.
+  const { seats } = deployment;
+  let s = 0;
   for (const member of deployment.allMembers) {
     const { user } = member;
     // Members of one entry are contiguous: build the entry's entity string once.
@@ -84,11 +88,13 @@ export function emitNodes(deployment: Deployment, sink: GraphSink): void {
     add(member.id, { organization, entity, user: user.id, kind: 'principal', label: member.id, privilege: user.privilege });
     add(member.credential, { organization, entity, user: user.id, kind: 'credential', label: `credentials of ${member.id}` });
     if (user.device) add(member.device, { organization, entity, user: user.id, kind: 'device', label: `device of ${member.id}` });
-    if (user.hostPool !== null) {
-      const pool = user.hostPool;
-      add(member.session, { organization, entity, user: user.id, pool, kind: 'session', label: `session of ${member.id}` });
-      deployment.appsOf(user).forEach((app, a) => {
-        add(member.processes[a]!, { organization, entity, user: user.id, pool, kind: 'process', label: `${app.id} of ${member.id}` });
+    for (; s < seats.length && seats[s]!.member === member; s++) {
+      const seat = seats[s]!;
+      const pool = seat.pool.id;
+      const where = seat.session === member.session ? '' : ` on ${pool}`;
+      add(seat.session, { organization, entity, user: user.id, pool, kind: 'session', label: `session of ${member.id}${where}` });
+      seat.apps.forEach((app, a) => {
+        add(seat.processes[a]!, { organization, entity, user: user.id, pool, kind: 'process', label: `${app.id} of ${member.id}${where}` });
       });
     }
   }
@@ -101,6 +107,7 @@ export function emitNodes(deployment: Deployment, sink: GraphSink): void {
     }
   }
 
+  emitAccessNodes(deployment, sink);
   emitInfraNodes(deployment, sink);
 
   for (const extra of model.extra.nodes) {

@@ -4,6 +4,14 @@ export const NODE_KINDS = [
   'organization',
   'tenant',
   'principal',
+  /** An Entra ID group: what its members may do. */
+  'group',
+  /** A managed identity: what a workload holding its tokens may do. */
+  'managedIdentity',
+  /** An Azure scope above resources (management group, resource group), or what a role grants at a scope. */
+  'scope',
+  /** An AD DS domain: control of its accounts and joined computers. */
+  'domain',
   'credential',
   'device',
   'network',

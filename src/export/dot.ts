@@ -3,6 +3,7 @@
 // and failed boundaries drawn red. Every id and label is quoted and escaped; output order is fixed.
 
 import type { NodeKind } from '../domain/kinds.js';
+import { terminalSafe } from '../domain/terminal-safe.js';
 import type { ExportEdge, ExportGraph, ExportNode } from './export-graph.js';
 
 const SHAPES: Partial<Record<NodeKind, string>> = {
@@ -19,12 +20,17 @@ const SHAPES: Partial<Record<NodeKind, string>> = {
 
 const RED = '#c0392b';
 
-/** A DOT double-quoted string: backslashes and quotes escaped, line breaks as `\n`. */
+/** A DOT double-quoted string: backslashes and quotes escaped, line breaks as `\n`, control characters shown as `\\x1b`. */
 export function dotString(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r\n|\r|\n/g, '\\n')}"`;
+  return `"${terminalSafe(text).replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r\n|\r|\n/g, '\\n')}"`;
 }
 
 export function formatDot(graph: ExportGraph): string {
+  return dotLines(graph).join('\n');
+}
+
+/** The DOT text as lines (the last one empty), for `linesAsChunks` to stream. */
+export function dotLines(graph: ExportGraph): string[] {
   const title = graph.scenario === null ? graph.model : `${graph.model}: ${describeScenario(graph.scenario)}`;
   const lines = [
     `digraph ${dotString(`indepth ${graph.model}`)} {`,
@@ -44,7 +50,12 @@ export function formatDot(graph: ExportGraph): string {
   }
   for (const edge of graph.edges) lines.push(`  ${edgeLine(edge)}`);
   lines.push('}', '');
-  return lines.join('\n');
+  return lines;
+}
+
+/** Lines joined by line feeds, as a stream of chunks. */
+export function* linesAsChunks(lines: readonly string[]): Generator<string> {
+  for (let i = 0; i < lines.length; i += 1) yield i === lines.length - 1 ? lines[i]! : `${lines[i]!}\n`;
 }
 
 function nodeLine(node: ExportNode): string {

@@ -1,14 +1,15 @@
-// Every `indepth export` format, by name: the `--format` values are this map's keys.
+// Every `indepth export` format, by name: the `--format` values are this map's keys. Each writes the
+// graph as a stream of chunks, so an export larger than one string can hold still writes.
 
-import { formatDot } from './dot.js';
+import { dotLines, linesAsChunks } from './dot.js';
 import type { ExportGraph } from './export-graph.js';
-import { formatMermaid } from './mermaid.js';
-import { formatOpenGraph } from './opengraph.js';
+import { mermaidLines } from './mermaid.js';
+import { openGraphChunks } from './opengraph.js';
 
-export const EXPORT_FORMATS: Readonly<Record<'opengraph' | 'dot' | 'mermaid', (graph: ExportGraph) => string>> = {
-  opengraph: formatOpenGraph,
-  dot: formatDot,
-  mermaid: formatMermaid,
+export const EXPORT_FORMATS: Readonly<Record<'opengraph' | 'dot' | 'mermaid', (graph: ExportGraph) => Iterable<string>>> = {
+  opengraph: openGraphChunks,
+  dot: (graph) => linesAsChunks(dotLines(graph)),
+  mermaid: (graph) => linesAsChunks(mermaidLines(graph)),
 };
 
 export type ExportFormat = keyof typeof EXPORT_FORMATS;

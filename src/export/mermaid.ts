@@ -4,13 +4,13 @@
 // and failed boundaries are styled. Output order is fixed.
 
 import type { NodeKind } from '../domain/kinds.js';
+import { terminalSafe } from '../domain/terminal-safe.js';
 import { describeScenario, edgeLabel } from './dot.js';
 import type { ExportEdge, ExportGraph, ExportNode } from './export-graph.js';
 
 /** Mermaid's `#code;` entities for the characters that end or alter a quoted label. */
 export function mermaidString(text: string): string {
-  const escaped = text
-    .replace(/\r\n|\r|\n/g, ' ')
+  const escaped = terminalSafe(text.replace(/\r\n|\r|\n/g, ' '))
     .replace(/#/g, '#35;')
     .replace(/"/g, '#quot;')
     .replace(/&/g, '#amp;')
@@ -30,9 +30,14 @@ const SHAPES: Partial<Record<NodeKind, readonly [string, string]>> = {
 };
 
 export function formatMermaid(graph: ExportGraph): string {
+  return mermaidLines(graph).join('\n');
+}
+
+/** The Mermaid text as lines (the last one empty). */
+export function mermaidLines(graph: ExportGraph): string[] {
   const ids = new Map(graph.nodes.map((n, i) => [n.id, `n${i}`] as const));
   const lines = ['flowchart LR'];
-  if (graph.scenario !== null) lines.push(`  %% ${describeScenario(graph.scenario).replace(/\r|\n/g, ' ')}`);
+  if (graph.scenario !== null) lines.push(`  %% ${terminalSafe(describeScenario(graph.scenario).replace(/\r|\n/g, ' '))}`);
   graph.organizations.forEach((org, index) => {
     const members = graph.nodes.filter((n) => n.organization === org.id);
     if (members.length === 0) return;
@@ -61,7 +66,7 @@ export function formatMermaid(graph: ExportGraph): string {
   }
   if (redLinks.length > 0) lines.push(`  linkStyle ${redLinks.join(',')} stroke:#c0392b,stroke-width:2px;`);
   lines.push('');
-  return lines.join('\n');
+  return lines;
 }
 
 function nodeLine(node: ExportNode, id: string): string {

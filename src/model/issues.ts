@@ -1,6 +1,7 @@
 // Problems found in input files. Loading collects every issue before failing, and each prints as
 // `file:line:col: message` so editors and CI annotate the spot.
 
+import { terminalSafe } from '../domain/terminal-safe.js';
 import type { SourceLocation } from './types.js';
 
 export interface InputIssue {
@@ -10,7 +11,7 @@ export interface InputIssue {
 
 export function formatIssue(issue: InputIssue): string {
   const { file, line, column } = issue.location;
-  return `${file}:${line}:${column}: ${issue.message}`;
+  return terminalSafe(`${file}:${line}:${column}: ${issue.message}`);
 }
 
 /** Sorted by file, line, column, then message: stable output for tests and CI logs. */

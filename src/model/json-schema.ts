@@ -18,13 +18,19 @@ export function toJsonSchema(schema: ObjectSchema, description: string): JsonObj
 function convert(schema: Schema): JsonObject {
   switch (schema.kind) {
     case 'string':
-      return schema.minLength > 0 ? { type: 'string', minLength: schema.minLength } : { type: 'string' };
+      return {
+        type: 'string',
+        ...(schema.minLength > 0 ? { minLength: schema.minLength } : {}),
+        ...(schema.maxLength !== undefined ? { maxLength: schema.maxLength } : {}),
+      };
     case 'id':
       return { type: 'string', pattern: ID_PATTERN.source };
     case 'ref':
       return { type: 'string', minLength: 1 };
     case 'integer':
-      return { type: 'integer', minimum: schema.minimum };
+      return schema.maximum === undefined
+        ? { type: 'integer', minimum: schema.minimum }
+        : { type: 'integer', minimum: schema.minimum, maximum: schema.maximum };
     case 'number':
       return schema.maximum === undefined
         ? { type: 'number', minimum: schema.minimum }

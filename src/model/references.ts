@@ -12,7 +12,7 @@ export function checkReferences(
 ): InputIssue[] {
   const issues: InputIssue[] = [];
   for (const reference of references) {
-    const ids = idsByCollection.get(reference.collection) ?? new Set<string>();
+    const ids = idsOf(reference.collections, idsByCollection);
     if (ids.has(reference.id)) continue;
     issues.push({
       location: reference.location,
@@ -20,4 +20,10 @@ export function checkReferences(
     });
   }
   return issues;
+}
+
+/** The ids of one collection, or of several together (file order within each, collections in order). */
+function idsOf(collections: readonly string[], idsByCollection: ReadonlyMap<string, ReadonlySet<string>>): ReadonlySet<string> {
+  if (collections.length === 1) return idsByCollection.get(collections[0]!) ?? new Set<string>();
+  return new Set(collections.flatMap((c) => [...(idsByCollection.get(c) ?? [])]));
 }

@@ -5,6 +5,8 @@
 export interface StringSchema {
   readonly kind: 'string';
   readonly minLength: number;
+  /** Longest accepted, in UTF-16 code units (as JSON Schema counts); none when absent. */
+  readonly maxLength?: number;
 }
 
 /** An entity id: a string matching ID_PATTERN, unique across the file (see entity-ids.ts). */
@@ -15,6 +17,8 @@ export interface IdSchema {
 export interface IntegerSchema {
   readonly kind: 'integer';
   readonly minimum: number;
+  /** Largest value allowed (inclusive); absent for no upper limit but the safe-integer range. */
+  readonly maximum?: number;
 }
 
 export interface NumberSchema {
@@ -36,7 +40,8 @@ export interface EnumSchema<V extends string = string> {
 /** The id of an entity in another collection (`organizations`, `users`, …), resolved after the walk. */
 export interface RefSchema {
   readonly kind: 'ref';
-  readonly collection: string;
+  /** The collections the id may name: one (`organizations`), or several (a role assignment's principal: a user, group or managed identity). */
+  readonly collections: readonly string[];
   /** What one entity of the collection is called in messages ("organization", "host pool"). */
   readonly noun: string;
 }
@@ -103,16 +108,18 @@ export type Fields = { readonly [key: string]: Field };
 
 // ---- schema constructors -------------------------------------------------------------------
 
-export function string(options: { minLength?: number } = {}): StringSchema {
-  return { kind: 'string', minLength: options.minLength ?? 0 };
+export function string(options: { minLength?: number; maxLength?: number } = {}): StringSchema {
+  return { kind: 'string', minLength: options.minLength ?? 0, ...(options.maxLength === undefined ? {} : { maxLength: options.maxLength }) };
 }
 
 export function id(): IdSchema {
   return { kind: 'id' };
 }
 
-export function integer(options: { minimum: number }): IntegerSchema {
-  return { kind: 'integer', minimum: options.minimum };
+export function integer(options: { minimum: number; maximum?: number }): IntegerSchema {
+  return options.maximum === undefined
+    ? { kind: 'integer', minimum: options.minimum }
+    : { kind: 'integer', minimum: options.minimum, maximum: options.maximum };
 }
 
 export function number(options: { minimum: number; maximum?: number }): NumberSchema {
@@ -129,8 +136,8 @@ export function enumOf<const V extends string>(values: readonly V[]): EnumSchema
   return { kind: 'enum', values };
 }
 
-export function ref(collection: string, noun: string): RefSchema {
-  return { kind: 'ref', collection, noun };
+export function ref(collection: string | readonly string[], noun: string): RefSchema {
+  return { kind: 'ref', collections: typeof collection === 'string' ? [collection] : collection, noun };
 }
 
 export function arrayOf<I extends Schema>(

@@ -2,6 +2,7 @@
 // schema/model.schema.json are both generated from MODEL_SCHEMA, and a type-level check below
 // pins it to the Model type of types.ts.
 
+import { MAX_DAYS, MAX_HOURS_PER_MONTH, MAX_PRICE, MAX_PRINCIPALS, MAX_VMS_PER_POOL } from './limits.js';
 import { BOUNDARY_TYPES } from '../domain/boundary.js';
 import { CONTROL_DESCRIPTIONS, CONTROL_NAMES, DEFAULT_CONTROLS, type ControlName } from '../domain/controls.js';
 import { NODE_KINDS } from '../domain/kinds.js';
@@ -28,6 +29,8 @@ import {
   type Presence,
   type SameType,
 } from './schema-dsl.js';
+import { APPLICATION_GROUP_TYPES, DELEGATIONS } from './access-types.js';
+import { ROLE_NAMES } from '../domain/roles.js';
 import { INFRA_COLLECTION_NOUNS, INFRA_SECTIONS } from './infra-schema.js';
 import { ACCESS_MODES, CLASSIFICATIONS, DATA_LOCATIONS, POOL_TYPES, PRIVILEGES, type Model } from './types.js';
 import {
@@ -46,6 +49,15 @@ export const COLLECTION_NOUNS = {
   hostPools: 'host pool',
   apps: 'app',
   users: 'user',
+  groups: 'group',
+  applicationGroups: 'application group',
+  managementGroups: 'management group',
+  resourceGroups: 'resource group',
+  roleAssignments: 'role assignment',
+  guests: 'guest',
+  managedIdentities: 'managed identity',
+  domains: 'domain',
+  people: 'person',
   data: 'data store',
   'extra.nodes': 'extra node',
   'extra.edges': 'extra edge',
@@ -118,7 +130,7 @@ const hostPool = entity('hostPools', 'Host pool', {
     '`pooled`: multi-session hosts shared by the pool\u2019s users; `personal`: one desktop VM per user.',
   ),
   vms: withDefault(
-    integer({ minimum: 1 }),
+    integer({ minimum: 1, maximum: MAX_VMS_PER_POOL }),
     1,
     'Session hosts',
     'Number of session hosts of a pooled pool; a personal pool has one VM per user and ignores it.',
@@ -131,7 +143,7 @@ const hostPool = entity('hostPools', 'Host pool', {
   ),
   apps: withDefault(refsTo('apps'), [], 'Apps', 'Apps installed on the pool\u2019s hosts.'),
   vmHourly: withDefault(
-    nullable(number({ minimum: 0 })),
+    nullable(number({ minimum: 0, maximum: MAX_PRICE })),
     null,
     'VM hourly price',
     'Hourly price of one VM of this pool, overriding `costs.vmHourly`; null uses the model\u2019s price.',
@@ -158,7 +170,7 @@ const user = entity('users', 'User', {
   id: entityId('user'),
   organization: required(refTo('organizations'), 'Organization', 'The organization the user belongs to.'),
   count: withDefault(
-    integer({ minimum: 1 }),
+    integer({ minimum: 1, maximum: MAX_PRINCIPALS }),
     1,
     'Count',
     'How many identical users this entry stands for ("200 contoso knowledge workers").',
@@ -189,6 +201,126 @@ const user = entity('users', 'User', {
     'Device',
     'Whether the user signs in from a modelled end-user device (a foothold of its own).',
   ),
+});
+
+const group = entity('groups', 'Group', {
+  id: entityId('group'),
+  organization: required(refTo('organizations'), 'Organization', 'The organization whose Entra ID tenant holds the group.'),
+  members: withDefault(
+    arrayOf(ref(['users', 'groups'], 'user or group'), { unique: true }),
+    [],
+    'Members',
+    'Member users and nested member groups; a member acts with every right the group holds.',
+  ),
+  count: withDefault(
+    integer({ minimum: 0 }),
+    0,
+    'Unlisted members',
+    'Members not listed by name: that many standard users of the group\u2019s organization (`group/members#1`, …), who sign in wherever the group is assigned.',
+  ),
+});
+
+const applicationGroup = entity('applicationGroups', 'Application group', {
+  id: entityId('application group'),
+  hostPool: required(refTo('hostPools'), 'Host pool', 'The host pool the application group publishes.'),
+  type: withDefault(
+    enumOf(APPLICATION_GROUP_TYPES),
+    'desktop',
+    'Type',
+    '`desktop`: the full desktop of the pool (every app installed on it); `remoteApp`: only the apps listed in `apps`.',
+  ),
+  apps: withDefault(refsTo('apps'), [], 'Published apps', 'A RemoteApp group\u2019s published apps; each must be installed on the host pool.'),
+  assignments: withDefault(
+    arrayOf(ref(['users', 'groups'], 'user or group'), { unique: true }),
+    [],
+    'Assignments',
+    'Users and groups holding \u201cDesktop Virtualization User\u201d on the application group: each may sign in to the host pool and gets a session there (a user in several pools gets a session in each).',
+  ),
+});
+
+const managementGroup = entity('managementGroups', 'Management group', {
+  id: entityId('management group'),
+  tenant: required(refTo('tenants'), 'Tenant', 'The tenant whose management group hierarchy holds it.'),
+  parent: withDefault(nullable(refTo('managementGroups')), null, 'Parent', 'The parent management group; null directly under the tenant root group.'),
+  subscriptions: withDefault(refsTo('subscriptions'), [], 'Subscriptions', 'Subscriptions directly in this management group.'),
+});
+
+const resourceGroup = entity('resourceGroups', 'Resource group', {
+  id: entityId('resource group'),
+  subscription: required(refTo('subscriptions'), 'Subscription', 'The subscription holding the resource group.'),
+  resources: withDefault(
+    arrayOf(ref(['hostPools', 'data'], 'host pool or data store'), { unique: true }),
+    [],
+    'Resources',
+    'Host pools (with their session hosts) and data stores in the resource group.',
+  ),
+});
+
+/** Where a role can be assigned: every scope collection. */
+const SCOPE_COLLECTIONS = ['managementGroups', 'subscriptions', 'resourceGroups', 'hostPools', 'data', 'tenants', 'domains'] as const;
+
+const roleAssignment = entity('roleAssignments', 'Role assignment', {
+  principal: required(
+    ref(['users', 'groups', 'managedIdentities'], 'user, group or managed identity'),
+    'Principal',
+    'The user, group or managed identity holding the role.',
+  ),
+  role: required(
+    enumOf(ROLE_NAMES),
+    'Role',
+    'A built-in role: an Azure role (`Owner`, `Virtual Machine Contributor`, …) on an Azure scope, a Microsoft Entra directory role (`Global Administrator`, …) on a tenant, or `Domain Admins` on a domain.',
+  ),
+  scope: required(
+    ref(SCOPE_COLLECTIONS, 'scope'),
+    'Scope',
+    'Where the role applies, inherited downward: a management group, subscription, resource group, host pool or data store (Azure roles); a tenant (directory roles); a domain (`Domain Admins`).',
+  ),
+  eligible: withDefault(
+    boolean(),
+    false,
+    'PIM eligible',
+    'Eligible through Privileged Identity Management rather than active: counted as held, since activation needs only the principal\u2019s own credentials and MFA; marked in the output.',
+  ),
+  delegation: withDefault(
+    nullable(enumOf(DELEGATIONS)),
+    null,
+    'Delegation',
+    'For a principal of another tenant: `lighthouse` (Azure Lighthouse, Azure roles) or `gdap` (granular delegated admin privileges, directory roles). Crossing into the scope\u2019s tenant this way needs no tenant failure.',
+  ),
+});
+
+const guest = entity('guests', 'Guest', {
+  user: required(refTo('users'), 'User', 'The invited user; their home tenant\u2019s administrators keep control of them.'),
+  tenant: required(refTo('tenants'), 'Tenant', 'The tenant the user is invited into as a B2B guest; there they act with that tenant\u2019s assignments.'),
+});
+
+const managedIdentity = entity('managedIdentities', 'Managed identity', {
+  id: entityId('managed identity'),
+  organization: required(refTo('organizations'), 'Organization', 'The organization whose tenant holds the identity.'),
+  hostPools: withDefault(
+    refsTo('hostPools'),
+    [],
+    'Host pools',
+    'Host pools whose session hosts carry the identity (system-assigned on each VM, or user-assigned to them): each VM\u2019s kernel obtains its tokens.',
+  ),
+});
+
+const domain = entity('domains', 'Domain', {
+  id: entityId('domain'),
+  organizations: required(refsTo('organizations', 1), 'Organizations', 'Organizations whose accounts live in the domain; listing several (even of different tenants) means they share the forest.'),
+  hostPools: withDefault(refsTo('hostPools'), [], 'Joined host pools', 'Host pools whose session hosts are AD DS-joined or hybrid-joined to the domain.'),
+  controllers: withDefault(integer({ minimum: 1 }), 2, 'Domain controllers', 'Number of domain controllers; each holds the whole directory.'),
+  entraConnect: withDefault(
+    boolean(),
+    true,
+    'Microsoft Entra Connect',
+    'Whether an Entra Connect server syncs the domain\u2019s accounts (and password hashes) to the organizations\u2019 tenants: control of it controls the synced identities.',
+  ),
+});
+
+const person = entity('people', 'Person', {
+  id: entityId('person'),
+  accounts: required(refsTo('users', 2), 'Accounts', 'The person\u2019s accounts (standard and admin): each account\u2019s end-user device holds the tokens of all of them.'),
 });
 
 const dataStore = entity('data', 'Data store', {
@@ -281,11 +413,11 @@ const controls = object(
 
 const costs = object('Costs', {
   currency: withDefault(string({ minLength: 1 }), 'USD', 'Currency', 'Currency of every price in the model.'),
-  vmHourly: withDefault(number({ minimum: 0 }), 0, 'VM hourly price', 'Hourly price of one VM.'),
-  hoursPerMonth: withDefault(number({ minimum: 0 }), 730, 'Hours per month', 'Hours a VM runs per month.'),
-  tenantMonthly: withDefault(number({ minimum: 0 }), 0, 'Tenant monthly cost', 'Monthly cost of one identity tenant.'),
+  vmHourly: withDefault(number({ minimum: 0, maximum: MAX_PRICE }), 0, 'VM hourly price', 'Hourly price of one VM.'),
+  hoursPerMonth: withDefault(number({ minimum: 0, maximum: MAX_HOURS_PER_MONTH }), 730, 'Hours per month', 'Hours a VM runs per month.'),
+  tenantMonthly: withDefault(number({ minimum: 0, maximum: MAX_PRICE }), 0, 'Tenant monthly cost', 'Monthly cost of one identity tenant.'),
   subscriptionMonthly: withDefault(
-    number({ minimum: 0 }),
+    number({ minimum: 0, maximum: MAX_PRICE }),
     0,
     'Subscription monthly cost',
     'Monthly fixed cost of one subscription.',
@@ -296,7 +428,7 @@ const costs = object('Costs', {
     `Share of the month pooled session hosts are deallocated off-peak (0 to 1; autoscale), the saving the guide names for multi-session pools. Default ${DEFAULT_OFF_PEAK_SHUTDOWN}.`,
   ),
   sessionsPerHost: optional(
-    integer({ minimum: 1 }),
+    integer({ minimum: 1, maximum: MAX_PRINCIPALS }),
     'Sessions per host',
     `Users one multi-session host serves at peak; reports flag a pooled pool with fewer VMs than its users need. Default ${DEFAULT_SESSIONS_PER_HOST}.`,
   ),
@@ -329,7 +461,7 @@ const failureLikelihood = object('Failure likelihood', {
     'Probability that an undisclosed (zero-day) vulnerability is used against it within a year; null keeps the default.',
   ),
   knownPerYear: withDefault(
-    nullable(number({ minimum: 0 })),
+    nullable(number({ minimum: 0, maximum: MAX_DAYS })),
     null,
     'Known vulnerabilities per year',
     'Publicly known, weaponized vulnerabilities of this boundary per year; each is exploitable until patched (`patchDays`). Null keeps the default.',
@@ -339,13 +471,13 @@ const failureLikelihood = object('Failure likelihood', {
 
 const risk = object('Risk', {
   patchDays: withDefault(
-    number({ minimum: 0 }),
+    number({ minimum: 0, maximum: MAX_DAYS }),
     DEFAULT_PATCH_DAYS,
     'Patch cadence (days)',
     'Days from a fix\u2019s release until it is deployed on the hosts: the window in which a known vulnerability stays exploitable.',
   ),
   exploitDays: withDefault(
-    number({ minimum: 0 }),
+    number({ minimum: 0, maximum: MAX_DAYS }),
     DEFAULT_EXPLOIT_DAYS,
     'Time to exploit (days)',
     'Mean days from a vulnerability\u2019s disclosure until a working exploit is in use.',
@@ -391,6 +523,25 @@ export const MODEL_SCHEMA = object('indepth model', {
   hostPools: withDefault(arrayOf(hostPool), [], 'Host pools', 'Azure Virtual Desktop host pools.'),
   apps: withDefault(arrayOf(app), [], 'Apps', 'Applications users run in their sessions.'),
   users: withDefault(arrayOf(user), [], 'Users', 'Users, or groups of identical users.'),
+  groups: withDefault(arrayOf(group), [], 'Groups', 'Entra ID security groups (members, nested groups, unlisted members).'),
+  applicationGroups: withDefault(
+    arrayOf(applicationGroup),
+    [],
+    'Application groups',
+    'AVD application groups (desktop or RemoteApp) and the users and groups assigned to them.',
+  ),
+  managementGroups: withDefault(arrayOf(managementGroup), [], 'Management groups', 'Azure management groups: scopes above subscriptions.'),
+  resourceGroups: withDefault(arrayOf(resourceGroup), [], 'Resource groups', 'Azure resource groups: scopes between a subscription and its resources.'),
+  roleAssignments: withDefault(
+    arrayOf(roleAssignment),
+    [],
+    'Role assignments',
+    'Built-in roles held by users, groups and managed identities at scopes (inherited downward); `privilege: subscriptionOwner` and `tenantAdmin` on a user are shorthand for Owner and Global Administrator.',
+  ),
+  guests: withDefault(arrayOf(guest), [], 'B2B guests', 'Users invited into another organization\u2019s tenant.'),
+  managedIdentities: withDefault(arrayOf(managedIdentity), [], 'Managed identities', 'Managed identities carried by session hosts.'),
+  domains: withDefault(arrayOf(domain), [], 'AD DS domains', 'Active Directory Domain Services domains, their controllers and joined host pools.'),
+  people: withDefault(arrayOf(person), [], 'People', 'People with several linked accounts (standard and admin).'),
   data: withDefault(arrayOf(dataStore), [], 'Data', 'Data stores: FSLogix profiles, file shares, databases.'),
   controls: withDefault(controls, defaultsOf(controls), 'Controls', 'Deployment controls that are on or off.'),
   costs: withDefault(

@@ -4,6 +4,7 @@
 import type { BoundaryType } from '../domain/boundary.js';
 import type { ControlName } from '../domain/controls.js';
 import type { NodeKind } from '../domain/kinds.js';
+import type { ApplicationGroup, Domain, Group, Guest, ManagedIdentity, ManagementGroup, Person, ResourceGroup, RoleAssignment } from './access-types.js';
 import type { ManagementPlane, Network, NetworkLink, Server, Subnet } from './infra-types.js';
 
 export const PRIVILEGES = ['standard', 'localAdmin', 'tenantAdmin', 'subscriptionOwner'] as const;
@@ -12,7 +13,7 @@ export type Privilege = (typeof PRIVILEGES)[number];
 export const POOL_TYPES = ['pooled', 'personal'] as const;
 export type PoolType = (typeof POOL_TYPES)[number];
 
-export const DATA_LOCATIONS = ['fslogixProfile', 'share', 'database'] as const;
+export const DATA_LOCATIONS = ['fslogixProfile', 'share', 'database', 'keyVault'] as const;
 export type DataLocation = (typeof DATA_LOCATIONS)[number];
 
 export const CLASSIFICATIONS = ['public', 'internal', 'confidential', 'restricted'] as const;
@@ -155,6 +156,21 @@ export interface Model {
   readonly hostPools: readonly HostPool[];
   readonly apps: readonly App[];
   readonly users: readonly User[];
+  /** Entra ID groups (access-types.ts). */
+  readonly groups: readonly Group[];
+  /** AVD application groups: who may sign in to which host pool, besides a user's own `hostPool`. */
+  readonly applicationGroups: readonly ApplicationGroup[];
+  readonly managementGroups: readonly ManagementGroup[];
+  readonly resourceGroups: readonly ResourceGroup[];
+  /** Azure RBAC, Entra directory and AD DS roles held at scopes (src/domain/roles.ts). */
+  readonly roleAssignments: readonly RoleAssignment[];
+  /** Microsoft Entra B2B guests: users invited into another organization's tenant. */
+  readonly guests: readonly Guest[];
+  readonly managedIdentities: readonly ManagedIdentity[];
+  /** AD DS domains. */
+  readonly domains: readonly Domain[];
+  /** People with several linked accounts. */
+  readonly people: readonly Person[];
   readonly data: readonly DataStore[];
   readonly controls: Readonly<Record<ControlName, boolean>>;
   readonly costs: Costs;

@@ -25,7 +25,8 @@ export interface WalkedEntity {
 
 /** An id written where an entity of `collection` is expected; resolved once all ids are known. */
 export interface WalkedReference {
-  readonly collection: string;
+  /** Every collection the id may name (it must name an entity of one of them). */
+  readonly collections: readonly string[];
   readonly noun: string;
   readonly id: string;
   readonly location: SourceLocation;
@@ -117,6 +118,9 @@ class Walker {
       case 'string':
         if (typeof value !== 'string') return this.mismatch(schema, node, place);
         if (value.length < schema.minLength) return this.fail(at, `${subject(place)} must not be empty`);
+        if (schema.maxLength !== undefined && value.length > schema.maxLength) {
+          return this.fail(at, `${subject(place)} must be at most ${schema.maxLength} characters, got ${value.length}`);
+        }
         return value;
       case 'id':
         if (typeof value !== 'string') return this.mismatch(schema, node, place);
@@ -127,7 +131,7 @@ class Walker {
       case 'ref':
         if (typeof value !== 'string') return this.mismatch(schema, node, place);
         this.references.push({
-          collection: schema.collection,
+          collections: schema.collections,
           noun: schema.noun,
           id: value,
           location: at,
@@ -141,7 +145,7 @@ class Walker {
         if (value < schema.minimum) {
           return this.fail(at, `${subject(place)} must be >= ${schema.minimum}, got ${got(node)}`);
         }
-        if (schema.kind === 'number' && schema.maximum !== undefined && value > schema.maximum) {
+        if (schema.maximum !== undefined && value > schema.maximum) {
           return this.fail(at, `${subject(place)} must be <= ${schema.maximum}, got ${got(node)}`);
         }
         return value;

@@ -15,7 +15,7 @@ import { quote } from '../model/value-text.js';
 import { readYamlSource } from '../model/yaml-source.js';
 import type { CustomPolicy } from './custom-policy.js';
 import type { CommonSettings } from './policy.js';
-import { POLICY_SCHEMA } from './policy-schema.js';
+import { GITHUB_NAME_MAX, POLICY_SCHEMA } from './policy-schema.js';
 import { POLICIES } from './registry.js';
 
 export type BuiltInSettings = CommonSettings & Readonly<Record<string, unknown>>;
@@ -67,7 +67,9 @@ export function parsePolicy(text: string, file: string): PolicyParseResult {
   for (const { id, location } of walk.entities) {
     if (id === null) continue;
     const earlier = first.get(id);
-    if (builtIn.has(id)) {
+    if (id.length > GITHUB_NAME_MAX) {
+      issues.push({ location, message: `custom policy id ${quote(id)} is ${id.length} characters; GitHub code scanning takes rule names of at most ${GITHUB_NAME_MAX}` });
+    } else if (builtIn.has(id)) {
       issues.push({ location, message: `custom policy id ${quote(id)} is the id of a built-in policy; choose another` });
     } else if (earlier !== undefined) {
       issues.push({ location, message: `duplicate custom policy id ${quote(id)}: the custom policy at ${earlier.line}:${earlier.column} already has it` });

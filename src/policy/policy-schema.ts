@@ -41,12 +41,16 @@ const target = object('Target', {
   ),
 });
 
+/** GitHub code scanning's limits on a SARIF rule: its name (our policy id) and its descriptions. */
+export const GITHUB_NAME_MAX = 255;
+export const GITHUB_DESCRIPTION_MAX = 1024;
+
 export const CUSTOM_POLICY_SCHEMA = object(
   'Custom policy',
   {
     id: required(id(), 'Id', 'Unique id of the policy: the first half of its finding ids (`id@data-store`).'),
-    title: required(string({ minLength: 1 }), 'Title', 'One line saying what must hold.'),
-    description: withDefault(string(), '', 'Description', 'Why it must hold.'),
+    title: required(string({ minLength: 1, maxLength: GITHUB_DESCRIPTION_MAX }), 'Title', 'One line saying what must hold (GitHub code scanning takes at most 1024 characters).'),
+    description: withDefault(string({ maxLength: GITHUB_DESCRIPTION_MAX }), '', 'Description', 'Why it must hold (GitHub code scanning takes at most 1024 characters).'),
     guide: withDefault(string(), '', 'Guide', 'The sentence of the guide, or of your own standard, that the policy enforces.'),
     fix: withDefault(
       string(),

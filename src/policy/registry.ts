@@ -4,6 +4,9 @@
 import { classificationDepth } from './classification-depth.js';
 import { crossOrgDepth } from './cross-org-depth.js';
 import { depthRegression } from './depth-regression.js';
+import { noCrossTenantAdminOnSharedPool } from './no-cross-tenant-admin-on-shared-pool.js';
+import { noDomainAdminOnPooledHosts } from './no-domain-admin-on-pooled-hosts.js';
+import { noOwnerAboveSharedScope } from './no-owner-above-shared-scope.js';
 import { noLocalAdminOnPooledHosts } from './no-local-admin-on-pooled-hosts.js';
 import { noSharedIdentityTenant } from './no-shared-identity-tenant.js';
 import { noSharedMultiSessionPool } from './no-shared-multi-session-pool.js';
@@ -18,6 +21,9 @@ export const POLICIES: readonly Policy[] = [
   noLocalAdminOnPooledHosts,
   noSharedIdentityTenant,
   noSharedSubscription,
+  noCrossTenantAdminOnSharedPool,
+  noOwnerAboveSharedScope,
+  noDomainAdminOnPooledHosts,
   reverseConnect,
   depthRegression,
 ];

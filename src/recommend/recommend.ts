@@ -165,15 +165,22 @@ function evaluate(
   const index = (ids: readonly string[]) => ids.flatMap((id) => compiled.nodeIndex.get(id) ?? []);
   const dataOfOrg = new Map(model.organizations.map((o) => [o.id, [] as number[]]));
   const entitled = new Map<number, Set<string>>();
+  // Members by user entry, once: a store's entitled principals are looked up per user it lists, not
+  // found by scanning every member per data node (quadratic with a profile container per user).
+  const membersByUser = new Map<string, string[]>();
+  for (const m of deployment.allMembers) {
+    const list = membersByUser.get(m.user.id);
+    if (list === undefined) membersByUser.set(m.user.id, [m.id]);
+    else list.push(m.id);
+  }
   for (const store of model.data) {
-    const allowed = new Set([...store.users, ...store.readers]);
+    const allowed = [...new Set([...store.users, ...store.readers])];
+    const members = allowed.flatMap((user) => membersByUser.get(user) ?? []);
     for (const node of deployment.dataNodes.get(store.id) ?? []) {
       const v = compiled.nodeIndex.get(node.node);
       if (v === undefined) continue;
       dataOfOrg.get(store.organization)!.push(v);
-      const who = new Set<string>();
-      for (const m of deployment.allMembers) if (node.member === null ? allowed.has(m.user.id) : node.member === m.id) who.add(m.id);
-      entitled.set(v, who);
+      entitled.set(v, new Set(node.member === null ? members : [node.member]));
     }
   }
   const probability = (sources: readonly number[], targets: readonly number[]) => {

@@ -3,6 +3,7 @@
 // prices and failure likelihoods the alternatives are weighed with. Declared in the schema DSL, so
 // it is read by the same validator as models (file:line:col issues, did-you-mean references).
 
+import { MAX_PRICE, MAX_PRINCIPALS } from '../model/limits.js';
 import { checkReferences } from '../model/references.js';
 import { indexEntities } from '../model/entity-ids.js';
 import { sortIssues, type InputIssue } from '../model/issues.js';
@@ -34,15 +35,15 @@ const organization = object(
   {
     id: required(id(), 'Id', 'Unique id of the organization; letters, digits, `.`, `_`, `-`.'),
     name: derived(string({ minLength: 1 }), (s) => (typeof s['id'] === 'string' ? s['id'] : undefined), 'Name', 'Display name. Defaults to the id.'),
-    users: withDefault(integer({ minimum: 0 }), 0, 'Standard users', 'Users who need only standard privileges (knowledge workers).'),
+    users: withDefault(integer({ minimum: 0, maximum: MAX_PRINCIPALS }), 0, 'Standard users', 'Users who need only standard privileges (knowledge workers).'),
     admins: withDefault(
-      integer({ minimum: 0 }),
+      integer({ minimum: 0, maximum: MAX_PRINCIPALS }),
       0,
       'Administrators',
       'Users who need local administrative privileges (to install apps): the guide gives them personal desktops.',
     ),
     identityAdmins: withDefault(
-      integer({ minimum: 0 }),
+      integer({ minimum: 0, maximum: MAX_PRINCIPALS }),
       1,
       'Identity administrators',
       'People who administer the organization\u2019s identities (tenant admins). In a tenant shared with other organizations they control everyone\u2019s principals.',
@@ -64,7 +65,7 @@ export const SPEC_SCHEMA = object('indepth recommendation spec', {
   organizations: required(arrayOf(organization, { minItems: 1 }), 'Organizations', 'The organizations to host.'),
   costs: withDefault(COSTS_SCHEMA, defaultsOf(COSTS_SCHEMA), 'Costs', 'Prices, as in a model file; `sessionsPerHost` sizes the multi-session pools.'),
   personalVmHourly: withDefault(
-    nullable(number({ minimum: 0 })),
+    nullable(number({ minimum: 0, maximum: MAX_PRICE })),
     null,
     'Personal desktop hourly price',
     'Hourly price of a personal desktop VM; null uses `costs.vmHourly`.',

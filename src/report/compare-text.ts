@@ -2,7 +2,7 @@
 // blast radius by number of failures, what one topology exposes that the other does not, and cost.
 
 import type { CompareResult, ModelSide } from '../analyze/compare.js';
-import { formatDepth, formatSet, formatSets } from './sets-text.js';
+import { formatDepth, formatSet, formatSets, withFailed } from './sets-text.js';
 import { probabilityText } from './risk-text.js';
 
 export function formatCompare(result: CompareResult): string {
@@ -33,7 +33,7 @@ export function formatCompare(result: CompareResult): string {
       const parts: string[] = [];
       if (d.onlyInFirst.length > 0) parts.push(`${d.onlyInFirst.length} only in ${a.model}`);
       if (d.onlyInSecond.length > 0) parts.push(`${d.onlyInSecond.length} only in ${b.model}`);
-      lines.push(`  ${d.attacker} with ${formatSet(d.failed)} failed: ${parts.join(', ')}`);
+      lines.push(`  ${d.attacker} ${withFailed(d.failed)}: ${parts.join(', ')}`);
     }
     const hidden = result.differences.length - shown.length;
     if (hidden > 0) lines.push(`  (${hidden} larger failure sets show nothing beyond these; --json lists every one)`);

@@ -3,9 +3,10 @@
 
 import type { DataDepth, DepthResult } from '../analyze/depth-types.js';
 import { byString } from './json.js';
-import { formatDepth, formatSets } from './sets-text.js';
+import { formatDepth, formatSets, withFailed } from './sets-text.js';
 import { formatPath } from './what-if-text.js';
 import { groupBy } from '../util/group-by.js';
+import { formatTable } from './table.js';
 
 export function formatDepthResult(result: DepthResult): string {
   const mode = result.by === 'type' ? 'boundary type (exhaustive)' : `boundary instance, up to ${result.order} failures`;
@@ -20,7 +21,7 @@ export function formatDepthResult(result: DepthResult): string {
     lines.push(`${who} \u2192 ${org.id}${own}: depth ${depth}${via}`);
   }
 
-  lines.push('', 'data store'.padEnd(30) + 'org'.padEnd(12) + 'depth  minimal failure sets');
+  const table: string[][] = [['data store', 'org', 'depth', 'minimal failure sets']];
   for (const group of groupByStore(result.data)) {
     const ordered = [...group].sort((a, b) => (a.depth ?? Infinity) - (b.depth ?? Infinity));
     const reachable = ordered.filter((d) => d.depth !== null);
@@ -35,15 +36,16 @@ export function formatDepthResult(result: DepthResult): string {
     const first = reachable.at(-1) ?? ordered[0]!;
     const name = group.length > 1 ? `${first.store} \u00d7${group.length}` : first.store;
     const sets = first.depth === null ? '' : formatSets(first.minimalSets, first.minimalSetCount);
-    lines.push(`${name.padEnd(30)}${first.organization.padEnd(12)}${depthText.padEnd(7)} ${sets}`);
+    table.push([name, first.organization, depthText, sets]);
   }
+  lines.push('', ...formatTable(table));
 
   for (const org of result.organizations) {
     if (org.attacker || org.depth === null) continue;
     const target = result.data.find((d) => d.organization === org.id && d.depth === org.depth);
     const witness = target?.witnesses[0];
     if (target === undefined || witness === undefined) continue;
-    lines.push('', `witness: ${target.id} with ${formatSets([witness.set])} failed`);
+    lines.push('', `witness: ${target.id} ${withFailed(witness.set)}`);
     lines.push(...formatPath(result, witness.path));
   }
   return `${lines.join('\n')}\n`;

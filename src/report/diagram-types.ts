@@ -20,7 +20,9 @@ export type ElementRole =
   | 'chip'
   | 'data'
   | 'network'
-  | 'extra';
+  | 'extra'
+  /** A collapsed organization (focus layout): one box with its reach. */
+  | 'summary';
 
 /** How a container places its children: one under another, wrapped left to right, or in equal columns. */
 export type Arrangement = 'stack' | 'flow' | 'columns';

@@ -1,8 +1,11 @@
 // A check result as SARIF 2.1.0, the format GitHub code scanning (and most other dashboards) ingest:
 // one rule per policy with its guide sentence and fix as help, one result per finding at the model
 // file's line and column, and the finding id as a partial fingerprint so alerts stay matched across
-// runs even when the offending line moves.
+// runs even when the offending line moves. `primaryLocationLineHash` is derived from the finding id
+// too, so GitHub keeps two findings on one line (a JSON model is one line) as two alerts, and an
+// alert survives edits of the model around it.
 
+import { createHash } from 'node:crypto';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding, PolicyInfo, Severity } from '../policy/policy.js';
@@ -99,7 +102,7 @@ function sarifResult(finding: Finding, ruleIndex: number, options: SarifOptions,
           })),
         }
       : {}),
-    partialFingerprints: { [FINGERPRINT_KEY]: finding.id },
+    partialFingerprints: { [FINGERPRINT_KEY]: finding.id, primaryLocationLineHash: lineHash(finding.id) },
     ...(withBaseline ? { baselineState: finding.change?.kind === 'worse' ? 'updated' : 'new' } : {}),
     properties: {
       findingId: finding.id,
@@ -109,6 +112,11 @@ function sarifResult(finding: Finding, ruleIndex: number, options: SarifOptions,
       ...(finding.change?.was !== undefined ? { baselineDepths: finding.change.was } : {}),
     },
   };
+}
+
+/** GitHub's `primaryLocationLineHash` shape (16 hex digits, `:` occurrence), from the finding id alone. */
+export function lineHash(findingId: string): string {
+  return `${createHash('sha256').update(findingId).digest('hex').slice(0, 16)}:1`;
 }
 
 function physical(location: SourceLocation, options: SarifOptions) {

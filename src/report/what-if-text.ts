@@ -1,6 +1,8 @@
 // A what-if for a person at a terminal: the verdict first (whose data is exposed), then per
 // organization what was reached, then how: one numbered attack path per exposed data store.
 
+import { formatTable } from './table.js';
+import { plural } from './plural.js';
 import type { Hop, ReachedData, WhatIfResult } from '../analyze/what-if-types.js';
 import { CONTROL_NAMES } from '../domain/controls.js';
 import { byString } from './json.js';
@@ -24,17 +26,16 @@ export function formatWhatIf(result: WhatIfResult): string {
     lines.push(`NOT EXPOSED: no other organization's data is reachable (${result.summary.reachedData} data stores reached in all).`);
   } else {
     for (const org of result.organizations.filter((o) => exposed.includes(o.id))) {
-      lines.push(`EXPOSED: ${org.id} — ${org.reached.data} of its ${org.dataTotal} data stores reachable (each profile container counts as one)`);
+      lines.push(`EXPOSED: ${org.id} — ${org.reached.data} of its ${plural(org.dataTotal, 'data store')} reachable (each profile container counts as one)`);
     }
   }
   lines.push('');
-  lines.push('organization   data      principals  sessions  credentials  users deniable');
+  const table = [['organization', 'data', 'principals', 'sessions', 'credentials', 'users deniable']];
   for (const org of result.organizations) {
     const r = org.reached;
-    lines.push(
-      `${`${org.id}${org.attacker ? '*' : ''}`.padEnd(14)} ${`${r.data}/${org.dataTotal}`.padEnd(9)} ${String(r.principals).padStart(10)}  ${String(r.sessions).padStart(8)}  ${String(r.credentials).padStart(11)}  ${String(org.deniedUsers).padStart(14)}`,
-    );
+    table.push([`${org.id}${org.attacker ? '*' : ''}`, `${r.data}/${org.dataTotal}`, String(r.principals), String(r.sessions), String(r.credentials), String(org.deniedUsers)]);
   }
+  lines.push(...formatTable(table, { align: ['left', 'left', 'right', 'right', 'right', 'right'] }));
   if (result.organizations.some((o) => o.attacker)) lines.push('(* the attacker\u2019s own organization)');
   lines.push(...formatIdentities(result));
 
@@ -55,7 +56,8 @@ export function formatWhatIf(result: WhatIfResult): string {
   for (const g of explained) {
     const first = g.nodes[0]!;
     lines.push('');
-    lines.push(`how ${first.id} is reached (${first.path.length} steps${first.failures.length > 0 ? `, ${first.failures.length} failed boundary` : ''}${first.failures.length > 1 ? ' instances' : ''}):`);
+    const failed = first.failures.length > 0 ? `, ${plural(first.failures.length, 'failed boundary', 'failed boundary instances')}` : '';
+    lines.push(`how ${first.id} is reached (${plural(first.path.length, 'step')}${failed}):`);
     lines.push(...formatPath(result, first.path));
   }
 

@@ -13,13 +13,12 @@ export const browser: Rule = {
     edge(INTERNET, WEB);
     // One options object per app (not per edge): every member's browser crosses the same instance.
     const options = new Map<string, EdgeOptions>();
-    for (const member of deployment.allMembers) {
-      if (member.user.hostPool === null) continue;
-      deployment.appsOf(member.user).forEach((app, a) => {
+    for (const seat of deployment.seats) {
+      seat.apps.forEach((app, a) => {
         if (!app.browser) return;
         let crossing = options.get(app.id);
         if (crossing === undefined) options.set(app.id, (crossing = { boundary: 'browser', place: app.id, groups: [`app:${app.id}`] }));
-        edge(WEB, member.processes[a]!, crossing);
+        edge(WEB, seat.processes[a]!, crossing);
       });
     }
   },

@@ -4,6 +4,7 @@ import { adminToKernel } from './admin-to-kernel.js';
 import { browser } from './browser.js';
 import { credentialGuard } from './credential-guard.js';
 import { credentialUse } from './credential-use.js';
+import { groupMembership } from './group-membership.js';
 import { hypervisor } from './hypervisor.js';
 import { kernelControl } from './kernel-control.js';
 import { kernelElevation } from './kernel-elevation.js';
@@ -15,6 +16,23 @@ import { placement } from './placement.js';
 import { processIsolation } from './process-isolation.js';
 import { profileLogonCode } from './profile-logon-code.js';
 import type { Rule } from './rule.js';
+import { scopeInheritance } from './scope-inheritance.js';
+import { roleScopeControl } from './role-scope-control.js';
+import { roleVmRunCommand } from './role-vm-run-command.js';
+import { roleVmLogin } from './role-vm-login.js';
+import { roleHostPoolRegistration } from './role-host-pool-registration.js';
+import { roleStorageKeys } from './role-storage-keys.js';
+import { roleFileShareData } from './role-file-share-data.js';
+import { roleKeyVaultSecrets } from './role-key-vault-secrets.js';
+import { directoryTenantControl } from './directory-tenant-control.js';
+import { directoryCredentialReset } from './directory-credential-reset.js';
+import { directoryDeviceManagement } from './directory-device-management.js';
+import { domainControl } from './domain-control.js';
+import { entraConnect } from './entra-connect.js';
+import { managedIdentityToken } from './managed-identity-token.js';
+import { pimActivation } from './pim-activation.js';
+import { linkedAccounts } from './linked-accounts.js';
+import { joinedHostAdmins } from './joined-host-admins.js';
 import { serverControl } from './server-control.js';
 import { sessionActsAsUser } from './session-acts-as-user.js';
 import { sessionApps } from './session-apps.js';
@@ -47,6 +65,24 @@ export const RULES: readonly Rule[] = [
   subscriptionBoundary,
   tenantControl,
   tenantBoundary,
+  groupMembership,
+  pimActivation,
+  scopeInheritance,
+  roleScopeControl,
+  roleVmRunCommand,
+  roleVmLogin,
+  roleHostPoolRegistration,
+  roleStorageKeys,
+  roleFileShareData,
+  roleKeyVaultSecrets,
+  directoryTenantControl,
+  directoryCredentialReset,
+  directoryDeviceManagement,
+  domainControl,
+  entraConnect,
+  joinedHostAdmins,
+  managedIdentityToken,
+  linkedAccounts,
   networkExposure,
   browser,
   // Infrastructure (models without its sections get no edges from these).

@@ -19,12 +19,24 @@ export interface EdgeOptions {
 
 export type EmitEdge = (from: string, to: string, options?: EdgeOptions) => void;
 
+/** The Microsoft Learn page that documents what Azure grants, and the permissions a rule relies on. */
+export interface LearnSource {
+  readonly page: string;
+  /** Documented actions or data actions (`Microsoft.Compute/virtualMachines/runCommand/action`), or role names. */
+  readonly permissions: readonly string[];
+}
+
 export interface Rule {
   /** Stable id, used in edge attributes, explanations and finding ids. */
   readonly id: string;
   readonly description: string;
-  /** The sentence of the security guide (or domain.md) that the rule implements, quoted. */
+  /**
+   * The sentence of the security guide (or domain.md) that the rule implements, quoted; for a rule
+   * about what Azure grants (with `learn`), what that Microsoft Learn page documents, in brief.
+   */
   readonly guide: string;
+  /** For rules about what Azure, Entra ID or AD DS grants: where Microsoft documents it. */
+  readonly learn?: LearnSource;
   /**
    * How long control gained over this rule's edges lasts. `whileSignedIn`: only while a user's logon
    * session lives (a session acting as its user), so a principal reached only through such edges is

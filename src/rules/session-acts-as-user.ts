@@ -18,8 +18,7 @@ export const sessionActsAsUser: Rule = {
     'Whoever controls a user\u2019s logon session (their processes, their desktop) can use every privilege that user holds while the session lives.',
   persistence: 'whileSignedIn',
   apply(deployment, edge) {
-    for (const member of deployment.allMembers) {
-      if (member.user.hostPool !== null) edge(member.session, member.id);
-    }
+    // Every session of the member: their own pool's and each application group's.
+    for (const seat of deployment.seats) edge(seat.session, seat.member.id);
   },
 };

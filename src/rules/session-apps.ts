@@ -10,11 +10,10 @@ export const sessionApps: Rule = {
     'An AppContainer-based sandbox process can\u2019t access or tamper with code and data outside of the sandbox based on the container capabilities.',
   apply(deployment, edge) {
     const sandboxes = new Map<string, EdgeOptions>();
-    for (const member of deployment.allMembers) {
-      if (member.user.hostPool === null) continue;
-      const session = member.session;
-      deployment.appsOf(member.user).forEach((app, a) => {
-        const process = member.processes[a]!;
+    for (const seat of deployment.seats) {
+      const session = seat.session;
+      seat.apps.forEach((app, a) => {
+        const process = seat.processes[a]!;
         edge(session, process);
         if (!app.sandboxed) return edge(process, session);
         // One options object per app (not per edge): every member's sandbox is the same instance.

@@ -12,22 +12,23 @@ export const userData: Rule = {
     for (const store of deployment.model.data) {
       for (const target of deployment.dataNodes.get(store.id) ?? []) {
         if (target.member !== null) {
-          edge(actingAs(deployment, target.member), target.node);
+          for (const from of actingAs(deployment, target.member)) edge(from, target.node);
           continue;
         }
         for (const user of store.users) {
-          for (const m of deployment.members.get(user) ?? []) edge(actingAs(deployment, m.id), target.node);
+          for (const m of deployment.members.get(user) ?? []) for (const from of actingAs(deployment, m.id)) edge(from, target.node);
         }
         for (const user of store.readers) {
-          for (const m of deployment.members.get(user) ?? []) edge(actingAs(deployment, m.id), target.node, { access: 'read' });
+          for (const m of deployment.members.get(user) ?? []) {
+            for (const from of actingAs(deployment, m.id)) edge(from, target.node, { access: 'read' });
+          }
         }
       }
     }
   },
 };
 
-/** Users with a session host reach data from their session; users without one, directly as themselves. */
-function actingAs(deployment: Deployment, member: string): string {
-  const m = deployment.memberById.get(member);
-  return m?.user.hostPool != null ? m.session : member;
+/** Users with a session host reach data from each of their sessions; users without one, directly as themselves. */
+function actingAs(deployment: Deployment, member: string): readonly string[] {
+  return deployment.sessionsOf.get(member) ?? [member];
 }

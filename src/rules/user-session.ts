@@ -1,4 +1,4 @@
-// Rule `user-session`: a user reaches their own session on their host pool.
+// Rule `user-session`: a user reaches their own session on each host pool they sign in to.
 
 import type { Rule } from './rule.js';
 
@@ -7,8 +7,6 @@ export const userSession: Rule = {
   description: 'A user (or anyone acting as them) can sign in to and control their own session.',
   guide: 'A user session can\u2019t access or tamper with another user session without being authorized.',
   apply(deployment, edge) {
-    for (const member of deployment.allMembers) {
-      if (member.user.hostPool !== null) edge(member.id, member.session);
-    }
+    for (const seat of deployment.seats) edge(seat.member.id, seat.session);
   },
 };

@@ -68,6 +68,11 @@ export interface ModelDoc {
   apps?: AppDoc[];
   users?: UserDoc[];
   data?: DataDoc[];
+  /** Identity sections (test/arbitraries/identity.ts). */
+  groups?: { id: string; organization: string; members: string[] }[];
+  roleAssignments?: { principal: string; role: string; scope: string }[];
+  guests?: { user: string; tenant: string }[];
+  managedIdentities?: { id: string; organization: string; hostPools: string[] }[];
   /** Only the controls that differ from the defaults. */
   controls?: Partial<Record<ControlName, boolean>>;
 }

@@ -13,6 +13,7 @@ import fc from 'fast-check';
 import type { ControlName } from '../../src/domain/controls.js';
 import { CLASSIFICATIONS, DATA_LOCATIONS, POOL_TYPES } from '../../src/model/types.js';
 import type { Classification, DataLocation, PoolType, Privilege } from '../../src/model/types.js';
+import { identitySpec, withIdentity } from './identity.js';
 import { controlsArbitrary, controlsDoc, hasDevice, indexList, privilege, rareIndices, rarely, smallIndex, userCount } from './common.js';
 import {
   compact,
@@ -163,7 +164,7 @@ export function modelSpec(options: ModelOptions = {}): fc.Arbitrary<ModelSpec> {
 }
 
 export function modelArbitrary(options: ModelOptions = {}): fc.Arbitrary<ModelDoc> {
-  return modelSpec(options).map((spec) => toModel(spec, options));
+  return fc.tuple(modelSpec(options), identitySpec).map(([spec, identity]) => withIdentity(toModel(spec, options), identity));
 }
 
 const pick = <T>(list: readonly T[], index: number): T | undefined => (list.length === 0 ? undefined : list[index % list.length]);

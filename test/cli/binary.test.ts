@@ -1,7 +1,10 @@
 // The real executable, spawned: src is transpiled file by file (as vitest itself loads it) into a
 // scratch directory, not dist/ which others build, and run with node to check exit codes propagate.
 
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, STACK_FRAME } from '../support/cli.js';
 import { ROOT } from '../support/model.js';
@@ -51,6 +54,39 @@ describe('the executable', () => {
     expect(parallel.err).toBe('');
     expect(parallel.out).toBe(sequential.out);
     expect(JSON.parse(parallel.out).attackers).toHaveLength(2);
+  });
+
+  it('a reader that closes the pipe early (`graph --json | head -1`) ends the command quietly with 141 (128 + SIGPIPE)', async () => {
+    // A model large enough that its JSON outgrows the pipe's buffer many times over.
+    const model = join(mkdtempSync(join(tmpdir(), 'indepth-pipe-')), 'big.yaml');
+    expect(run(['generate', '--orgs', '4', '--users', '400', '-o', model]).code).toBe(0);
+    const child = spawn(process.execPath, [executable.main, 'graph', '--json', model], { cwd: ROOT });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => void (err += d.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(err).toBe('');
+    expect(code).toBe(141);
+  });
+
+  it('a full disk on standard output (`> /dev/full`) is one clear line and exit 2', () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const child = spawnSync(process.execPath, [executable.main, 'graph', '--json', 'models/cross-org-shared.yaml'], { cwd: ROOT, stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+      expect(child.stderr).toBe('indepth: cannot write standard output: no space left on device\n');
+      expect(child.status).toBe(2);
+    } finally {
+      closeSync(full);
+    }
+  });
+
+  it('-o /dev/full is one clear line and exit 2, for a report and for an export', () => {
+    const check = run(['check', 'models/cross-org-shared.yaml', '-o', '/dev/full']);
+    expect(check.err).toBe('indepth: cannot write /dev/full: no space left on device\n');
+    expect(check.code).toBe(2);
+    const exported = run(['export', 'models/cross-org-shared.yaml', '--format', 'dot', '-o', '/dev/full']);
+    expect(exported.err).toBe('indepth: cannot write /dev/full: no space left on device\n');
+    expect(exported.code).toBe(2);
   });
 
   it('runs compare and check passes on worker threads with the same output as one thread', () => {

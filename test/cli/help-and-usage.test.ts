@@ -24,7 +24,14 @@ describe('--help', () => {
     expect(run.code).toBe(0);
     expect(run.out).toContain(`Usage: indepth ${name}`);
     const command = commands.find((c) => c.name() === name)!;
-    for (const option of command.options) expect(run.out).toContain(option.long!);
+    for (const option of command.options.filter((o) => !o.hidden)) expect(run.out).toContain(option.long!);
+  });
+
+  it.each(commands.map((c) => c.name()))('on `%s` shows an example and no empty or repeated default', async (name) => {
+    const help = (await cli([name, '--help'])).out;
+    expect(help).toMatch(/\nExamples?:\n  indepth /);
+    expect(help).not.toContain('(default: [])');
+    for (const line of help.split('\n')) expect(line.match(/default/gi)?.length ?? 0, line).toBeLessThanOrEqual(1);
   });
 
   it('documents the options the issue names', async () => {

@@ -1,14 +1,19 @@
-// The OpenGraph export validates against BloodHound CE's own generic-ingest schemas (ajv), and
-// marks what a scenario reaches and which boundaries failed.
+// The OpenGraph export validates against BloodHound CE's own generic-ingest schemas (ajv; carried as
+// fixtures under test/fixtures/interop, with their source and licence), marks what a scenario
+// reaches and which boundaries failed, and splits into several valid uploads past a size.
 
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { formatOpenGraph, SOURCE_KIND } from '../../src/export/opengraph.js';
+import { formatOpenGraph, openGraphFiles, SOURCE_KIND } from '../../src/export/opengraph.js';
+import { partName } from '../../src/cli/commands/export.js';
+import { cli } from '../support/cli.js';
 import { ROOT, BUNDLED_MODELS } from '../support/model.js';
 import { exportOf, HOSTILE_MODEL } from './helpers.js';
 
-const schema = (name: string) => JSON.parse(readFileSync(`${ROOT}../shared/interop/bloodhound-opengraph/${name}.schema.json`, 'utf8')) as object;
+const schema = (name: string) => JSON.parse(readFileSync(`${ROOT}test/fixtures/interop/bloodhound-opengraph/${name}.schema.json`, 'utf8')) as object;
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 const validNode = ajv.compile(schema('node'));
 const validEdge = ajv.compile(schema('edge'));
@@ -55,6 +60,51 @@ describe('OpenGraph export', () => {
     expect(validEdge({ kind: 'Has Space', start: { value: 'a' }, end: { value: 'b' }, properties: {} })).toBe(false);
     expect(validEdge({ kind: 'Ok', start: { match_by: 'id' }, end: { value: 'b' }, properties: {} })).toBe(false);
     expect(validMetadata({ source_kind: 'x', extra: 1 })).toBe(false);
+    // BloodHound reserves `objectid` (it maps `id` to it) and takes at most 3 kinds.
+    expect(validNode({ id: 'x', kinds: ['A'], properties: { objectid: 'x' } })).toBe(false);
+    expect(validNode({ id: 'x', kinds: ['A', 'B', 'C', 'D'], properties: {} })).toBe(false);
+    expect(validNode({ id: 'x', kinds: ['A', 'B', 'C'], properties: { name: 'x' } })).toBe(true);
+  });
+
+  it('splits past a size into several uploads, each valid alone, nodes before edges, together the whole graph', () => {
+    const graph = exportOf('cross-org-shared', { from: ['mallory'], fail: ['kernel'] });
+    const whole = validate(formatOpenGraph(graph));
+    const files = [...openGraphFiles(graph, 20_000)].map((chunks) => [...chunks].join(''));
+    expect(files.length).toBeGreaterThan(2);
+    const uploads = files.map((text) => {
+      // 20 000 bytes, give or take one node's or edge's estimate of its indentation.
+      expect(Buffer.byteLength(text)).toBeLessThanOrEqual(20_000);
+      const upload = JSON.parse(text) as Upload;
+      expect(upload.metadata).toEqual({ source_kind: SOURCE_KIND });
+      for (const node of upload.graph.nodes) expect(validNode(node), JSON.stringify(validNode.errors)).toBe(true);
+      for (const edge of upload.graph.edges) expect(validEdge(edge), JSON.stringify(validEdge.errors)).toBe(true);
+      return upload;
+    });
+    expect(uploads.flatMap((u) => u.graph.nodes)).toEqual(whole.graph.nodes);
+    expect(uploads.flatMap((u) => u.graph.edges)).toEqual(whole.graph.edges);
+    const firstEdgeFile = uploads.findIndex((u) => u.graph.edges.length > 0);
+    expect(uploads.slice(firstEdgeFile + 1).every((u) => u.graph.nodes.length === 0)).toBe(true);
+    // Under the default limit it is one file, the same bytes as the unsplit export.
+    expect([...openGraphFiles(graph)].map((chunks) => [...chunks].join(''))).toEqual([formatOpenGraph(graph)]);
+  });
+
+  it('export -o with --split-size writes shared.json, shared.2.json, … and says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'indepth-split-'));
+    const out = join(dir, 'shared.json');
+    const run = await cli(['export', 'models/cross-org-shared.yaml', '--format', 'opengraph', '--split-size', '20KB', '-o', out]);
+    expect(run.code, run.err).toBe(0);
+    const names = readdirSync(dir);
+    expect(names.length).toBeGreaterThan(2);
+    expect(names.sort()).toEqual(['shared.json', ...names.slice(1).map((_, i) => `shared.${i + 2}.json`)].sort());
+    expect(run.err).toContain(`wrote ${names.length} files of at most 20KB each (upload them together): ${out}, ${partName(out, 2)}`);
+    // Each file is a valid upload; together (in name order: shared.json first) they are the whole export.
+    const parts = ['shared.json', ...names.filter((n) => n !== 'shared.json').sort((a, b) => parseInt(a.split('.')[1]!) - parseInt(b.split('.')[1]!))];
+    const uploads = parts.map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as Upload);
+    const whole = JSON.parse((await cli(['export', 'models/cross-org-shared.yaml', '--format', 'opengraph'])).out) as Upload;
+    expect(uploads.flatMap((u) => u.graph.nodes)).toEqual(whole.graph.nodes);
+    expect(uploads.flatMap((u) => u.graph.edges)).toEqual(whole.graph.edges);
+    expect(partName('a/b.json', 3)).toBe('a/b.3.json');
+    expect(partName('a.d/b', 2)).toBe('a.d/b.2');
   });
 
   it.each(BUNDLED_MODELS)('%s: the plain graph validates', (model) => {
@@ -69,6 +119,7 @@ describe('OpenGraph export', () => {
   it('kernel 0-day on the shared model: contoso\u2019s data reached, kernel boundaries failed, foothold marked', () => {
     const upload = validate(formatOpenGraph(exportOf('cross-org-shared', { from: ['mallory'], fail: ['kernel'] })));
     const node = (id: string) => upload.graph.nodes.find((n) => n.id === `indepth:cross-org-shared:${id}`)!;
+    expect(upload.graph.nodes.every((n) => !('objectid' in n.properties))).toBe(true);
     expect(node('mallory').properties).toMatchObject({ foothold: true, reached: true, controlled: true });
     expect(node('contoso-finance').properties).toMatchObject({
       reached: true,

@@ -35,3 +35,25 @@ describe('terraform show -json', () => {
     expect(model.users.map((u) => [u.id, u.hostPool])).toEqual([['fabrikam-users', 'fab-pool']]);
   });
 });
+
+describe('a Terraform layout unlike the accelerator (for_each over customers)', () => {
+  it('expands for_each, nested for expressions and count, and keeps a cross-customer admin grant in its home organization', async () => {
+    const result = await importFixture([`${FIXTURES}handmade/terraform-msp`], { orgBy: { kind: 'tag', tag: 'customer' } });
+    const model = loadImported(result);
+    expect(result.issues).toEqual([]);
+    // customers = {contoso: Pooled, 3 hosts; fabrikam: Personal, 2 hosts}; local.hosts flattens
+    // them into 5 VMs whose DSC settings (jsonencode) name their customer's pool.
+    expect(model.hostPools.map((p) => [p.id, p.type, p.vms, p.osBuild])).toEqual([
+      ['hp-contoso', 'pooled', 3, 'win11-23h2-avd-m365'],
+      ['hp-fabrikam', 'personal', 1, 'win11-23h2-avd-m365'],
+    ]);
+    expect(model.organizations.map((o) => o.id)).toEqual(['contoso', 'fabrikam']);
+    // fabrikam's group holds Virtual Machine Administrator Login on contoso's resource group:
+    // a fabrikam local admin on contoso's pooled hosts, the pattern the guide warns against.
+    expect(model.users.map((u) => [u.id, u.organization, u.hostPool, u.privilege])).toEqual([
+      ['contoso-avd-users', 'contoso', 'hp-contoso', 'standard'],
+      ['fabrikam-avd-users', 'fabrikam', 'hp-fabrikam', 'standard'],
+      ['fabrikam-avd-users-hp-contoso', 'fabrikam', 'hp-contoso', 'localAdmin'],
+    ]);
+  });
+});

@@ -152,7 +152,7 @@ describe('tenancy', () => {
 describe('users', () => {
   it('use host pools of a subscription that includes their organization', () => {
     expect(issuesOf(withBase('users:', '  - {id: mallory, organization: fabrikam, hostPool: pool1}'))).toEqual([
-      'm.yaml:26:53: user `mallory` of organization `fabrikam` uses host pool `pool1`, whose subscription `sub-contoso` does not include organization `fabrikam`',
+      'm.yaml:26:53: user `mallory` of organization `fabrikam` uses host pool `pool1`, whose subscription `sub-contoso` does not include organization `fabrikam` (invite the user into tenant `t-contoso` under `guests` if they are a B2B guest)',
     ]);
   });
 

@@ -18,7 +18,7 @@ import type { EntityLocations, Model } from '../../src/model/types.js';
 /** The repository root (ends with `/`). */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-export const BUNDLED_MODELS = ['admins-personal', 'cross-org-separated', 'cross-org-shared', 'hybrid-onprem', 'single-org-pooled'] as const;
+export const BUNDLED_MODELS = ['admins-personal', 'cross-org-separated', 'cross-org-shared', 'hybrid-onprem', 'msp-hosting', 'single-org-pooled'] as const;
 export type BundledModel = (typeof BUNDLED_MODELS)[number];
 
 export const BUNDLED_SCENARIOS = [

@@ -3,18 +3,16 @@
 // hovering shows a path, and nothing is fetched and nothing logs an error. Markup in names stays
 // text. Skipped (with the reason printed) only where /usr/bin/chromium does not exist.
 
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { runCli } from '../../src/cli/run.js';
+import { HAVE_CHROMIUM, launchChromium } from './browser-support.js';
 import { ROOT } from './support.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
-if (!HAVE_CHROMIUM) console.warn(`browser tests skipped: no Chromium at ${CHROMIUM} (Debian: apt-get install chromium)`);
 
 const ARTIFACTS = join(ROOT, 'test/artifacts');
 
@@ -37,11 +35,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the viewer in headless Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {
@@ -68,6 +62,10 @@ describe.skipIf(!HAVE_CHROMIUM)('the viewer in headless Chromium', () => {
   it('mallory + kernel: contoso data turns reached, counts change, no errors, no network', async () => {
     const file = await viewHtml([`${ROOT}models/cross-org-shared.yaml`]);
     const { page, requests, problems } = await open(file);
+    // The default attacker is one of interest: the first organization's standard users, not a victim's data owner.
+    expect(await page.locator('#foothold').inputValue()).toBe('contoso');
+    // Failure sets read as the CLI writes them: contoso's users reach fabrikam's data through any one of these.
+    expect(await page.locator('tr[data-store="fabrikam-designs"] td.sets').textContent()).toMatch(/^\{[a-z]+\}( or \{[a-z]+\})+/);
 
     await page.selectOption('#foothold', 'mallory');
     const contoso = page.locator('[data-testid="count-0-contoso"]');

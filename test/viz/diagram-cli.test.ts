@@ -26,10 +26,12 @@ describe('indepth diagram', () => {
     else process.env.INDEPTH_CHROMIUM = saved;
   });
 
-  it('prints the SVG, or writes the same bytes with -o', async () => {
+  it('prints the SVG (focus layout at 1920 px by default, the complete one with --full), or writes the same bytes with -o', async () => {
     const printed = await cli(['diagram', shared, '--scenario', kernel]);
     expect(printed.code).toBe(0);
-    expect(printed.out).toBe(drawScenario('cross-org-shared', 'kernel-0day').svg);
+    expect(printed.out).toBe(drawScenario('cross-org-shared', 'kernel-0day', { width: 1920, focus: true }).svg);
+    const full = await cli(['diagram', shared, '--scenario', kernel, '--full']);
+    expect(full.out).toBe(drawScenario('cross-org-shared', 'kernel-0day').svg);
     const file = join(tmp(), 'd.svg');
     const written = await cli(['diagram', shared, '--from', 'mallory', '--fail', 'kernel', '--scenario', kernel, '-o', file]);
     expect(written.code).toBe(0);

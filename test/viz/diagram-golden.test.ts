@@ -59,10 +59,10 @@ describe('cross-org-shared × kernel-0day', () => {
 });
 
 describe('the README image', () => {
-  it('is the current rendering of cross-org-shared × kernel-0day', () => {
+  it('is the current rendering of cross-org-shared × kernel-0day (the CLI default: focus layout, 1920 px)', () => {
     // Regenerate with: node dist/src/cli/main.js diagram models/cross-org-shared.yaml --scenario scenarios/kernel-0day.yaml -o docs/images/cross-org-shared-kernel-0day.svg
     const file = `${ROOT}docs/images/cross-org-shared-kernel-0day.svg`;
-    const { svg } = drawScenario('cross-org-shared', 'kernel-0day');
+    const { svg } = drawScenario('cross-org-shared', 'kernel-0day', { width: 1920, focus: true });
     if (UPDATE) writeFileSync(file, svg);
     expect(readFileSync(file, 'utf8')).toBe(svg);
   });

@@ -2,10 +2,16 @@
 // CLI does, and a small XML reader that lists element names and decoded text, so tests can check
 // what a browser would build from an SVG without string-matching markup.
 
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stringify } from 'yaml';
 import { diagramOf } from '../../src/cli/commands/diagram.js';
 import { loadModel, loadScenario } from '../../src/cli/load.js';
-import { renderDiagramSvg } from '../../viz/diagram/render.js';
+import { DEFAULT_GENERATE, generateModel } from '../../src/generate/generate-model.js';
+import { seededRandom } from '../../src/generate/random.js';
+import { renderDiagramSvg, type DiagramOptions } from '../../viz/diagram/render.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -19,12 +25,26 @@ export const GOLDEN_CASES = [
   ['admins-personal', 'malicious-local-admin'],
 ] as const;
 
-export function drawScenario(model: string, scenario: string) {
+export function drawScenario(model: string, scenario: string, options: DiagramOptions = {}) {
   const loaded = loadModel(`${ROOT}models/${model}.yaml`);
   const s = loadScenario(`${ROOT}scenarios/${scenario}.yaml`);
   const drawn = diagramOf(loaded, { name: s.name, from: s.from, fail: s.fail, controls: s.controls });
   if (!drawn.ok) throw new Error(`cannot draw ${model} × ${scenario}: ${JSON.stringify(drawn.problems)}`);
-  return { loaded, drawn, svg: renderDiagramSvg(drawn.structure, drawn.state) };
+  return { loaded, drawn, svg: renderDiagramSvg(drawn.structure, drawn.state, options) };
+}
+
+/**
+ * The generator's 5-organization model (200 users, pools on shared physical hosts) with org1's workers
+ * as the foothold and kernel and hypervisor failed: the path leaves org1 through a shared host.
+ */
+export function drawGeneratedFive() {
+  const model = generateModel({ ...DEFAULT_GENERATE, organizations: 5, users: 200, sharedHosts: true, sharedTenant: false, usersPerVm: 12 }, seededRandom(1));
+  const file = join(mkdtempSync(join(tmpdir(), 'indepth-five-')), 'five.yaml');
+  writeFileSync(file, stringify(model, { aliasDuplicateObjects: false }));
+  const loaded = loadModel(file);
+  const drawn = diagramOf(loaded, { name: 'kernel-and-vm', from: ['org1-workers'], fail: ['kernel', 'vm'], controls: {} });
+  if (!drawn.ok) throw new Error(`cannot draw the generated model: ${JSON.stringify(drawn.problems)}`);
+  return { loaded, drawn };
 }
 
 export interface XmlSummary {

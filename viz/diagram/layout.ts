@@ -46,6 +46,7 @@ export const STYLES: Readonly<Record<DiagramElement['role'], RoleStyle>> = {
   network: { pad: 8, gap: 0, label: FONT(11.5), detail: FONT(10), minW: 60, maxW: 260, leafH: 26 },
   data: { pad: 8, gap: 0, label: FONT(12, true), detail: FONT(10.5), minW: 130, maxW: 280, leafH: 44 },
   extra: { pad: 8, gap: 0, label: FONT(12, true), detail: FONT(10.5), minW: 100, maxW: 280, leafH: 40 },
+  summary: { pad: 10, gap: 0, label: FONT(13, true), detail: FONT(11), minW: 180, maxW: 460, leafH: 46 },
 };
 
 /** Profile containers sit inside a user box as compact chips. */
@@ -189,7 +190,7 @@ function stretchChildren(box: Box): void {
 
 /** Extra room a box's header needs for the organization stripe on its left edge. */
 export function stripeInset(el: DiagramElement): number {
-  return el.role === 'card' || (el.role === 'vm' && el.organization !== null) ? 5 : 0;
+  return el.role === 'card' || el.role === 'summary' || (el.role === 'vm' && el.organization !== null) ? 5 : 0;
 }
 
 /** Header height and width; sets box.headerH. */
@@ -215,8 +216,8 @@ function sizeLeaf(box: Box, maxW: number): Box {
   let content: number;
   if (el.role === 'data' && !compact) {
     content = DATA_ICON + 8 + Math.max(headerLineWidth(p, style), detail === null ? 0 : textWidth(detail, style.detail));
-  } else if (el.role === 'extra') {
-    content = Math.max(headerLineWidth(p, style), detail === null ? 0 : textWidth(detail, style.detail));
+  } else if (el.role === 'extra' || el.role === 'summary') {
+    content = stripeInset(el) + Math.max(headerLineWidth(p, style), detail === null ? 0 : textWidth(detail, style.detail));
   } else {
     // One line: [icon] title, tags, failed pills, then the note.
     content = (compact ? DATA_ICON - 2 : 0) + headerLineWidth(p, style) + (p.note === null ? 0 : 6 + textWidth(p.note, FONT(9.5)));

@@ -24,7 +24,7 @@ export function present(el: DiagramElement, state: DiagramState, failed: Readonl
   const reach = state.reach[el.id] ?? null;
   const failedTypes = [...new Set(el.walls.filter((w) => failed.has(w)).map((w) => w.slice(0, w.indexOf('@'))))];
   let note: string | null = null;
-  if (reach !== null && reach.reached > 0) {
+  if (reach !== null && reach.reached > 0 && el.role !== 'summary') {
     if (reach.total > 1 && reach.reached < reach.total) note = `${reach.reached}/${reach.total} reached`;
     else if (!reach.controlled && reach.access.length > 0) note = `${reach.access.join('/')} access`;
   }

@@ -7,6 +7,7 @@ import type { DiagramState, DiagramStructure, PathStep } from '../../src/report/
 import { el, serialize, type SvgElement, type SvgNode } from '../svg/tree.js';
 import { textWidth, truncate, wrap, type Font } from '../svg/text.js';
 import { collapseForState } from './collapse.js';
+import { focusForState } from './focus.js';
 import { DATA_ICON, PILL, PILL_H, detailLine, headerLineWidth, layout, pillWidth, stripeInset, type Box, type Laid } from './layout.js';
 import {
   ACCESSED_FILL,
@@ -24,6 +25,8 @@ import {
   type Palette,
 } from './palette.js';
 import { pillsOf, reachedShare, type Pill } from './present.js';
+import { pathOverlay } from './path-overlay.js';
+import { textBoxes } from './text-boxes.js';
 
 export interface DiagramOptions {
   /** Total width in px (default 1480). */
@@ -32,6 +35,11 @@ export interface DiagramOptions {
   readonly caption?: boolean;
   /** Reach table, numbered path and legend beside the diagram (default true). */
   readonly sidePanel?: boolean;
+  /**
+   * Focus layout (default false): organizations off the attack path collapse to summary boxes, and the
+   * drawing is scaled down, if it must be, to fit `width` × 9/16 of it (16:9, a slide).
+   */
+  readonly focus?: boolean;
 }
 
 export const FONT_FAMILY = "Arial, 'Liberation Sans', Helvetica, sans-serif";
@@ -57,13 +65,16 @@ export function renderDiagram(structure: DiagramStructure, state: DiagramState, 
     top += caption.height + 18;
   }
   const diagramW = withPanel ? width - 2 * MARGIN - PANEL_W - GAP : width - 2 * MARGIN;
-  const collapsed = collapseForState(structure.root, state);
+  const focused = options.focus === true ? focusForState(structure.root, state) : null;
+  const collapsed = focused === null ? collapseForState(structure.root, state) : collapseForState(focused.root, { ...state, reach: focused.reach });
   const laid = layout(collapsed.root, state, collapsed.reach, diagramW);
   const failed = new Set(state.failedInstances);
+  const boxes = drawBox(laid.root, pal, failed);
+  const bounds = { x: 4 - MARGIN, y: -14, w: diagramW + MARGIN - 4 + (withPanel ? GAP - 6 : MARGIN - 4), h: laid.root.h + 14 + MARGIN - 4 };
   const diagram: SvgNode[] = [
-    drawBox(laid.root, pal, failed),
+    boxes,
     el('g', { class: 'footholds' }, state.footholdElements.flatMap((id) => footholdMark(laid, id))),
-    ...pathOverlay(laid, state.path.steps),
+    ...pathOverlay(laid, state.path.steps, textBoxes(boxes), bounds),
   ];
   parts.push(translate(MARGIN, top, diagram));
   let height = top + laid.root.h;
@@ -73,12 +84,15 @@ export function renderDiagram(structure: DiagramStructure, state: DiagramState, 
     height = Math.max(height, top + panel.height);
   }
   height += MARGIN;
+  // A slide is 16:9: a focus drawing taller than that is scaled down as a whole (its viewBox keeps the layout).
+  const slideH = Math.round((width * 9) / 16);
+  const scale = options.focus === true && height > slideH ? slideH / height : 1;
   return el(
     'svg',
     {
       xmlns: 'http://www.w3.org/2000/svg',
-      width,
-      height,
+      width: Math.floor(width * scale),
+      height: Math.floor(height * scale),
       viewBox: `0 0 ${width} ${height}`,
       'font-family': FONT_FAMILY,
       role: 'img',
@@ -159,7 +173,7 @@ function drawBox(box: Box, pal: Palette, failed: ReadonlySet<string>): SvgElemen
       class: broken ? 'wall broken' : 'wall',
     }),
   );
-  if (e.role === 'card' || (e.role === 'vm' && e.organization !== null)) {
+  if (e.role === 'card' || e.role === 'summary' || (e.role === 'vm' && e.organization !== null)) {
     parts.push(el('rect', { x: box.x + 1.5, y: box.y + 1.5, width: 4, height: box.h - 3, rx: 2, fill: orgColor }));
   }
   if (share > 0 && share < 1 && !box.compact && e.role !== 'chip') {
@@ -242,6 +256,13 @@ function leafContent(box: Box, pal: Palette): SvgNode[] {
     if (p.detail !== null) out.push(text(x, box.y + 31, truncate(p.detail, avail, style.detail), style.detail, { fill: MUTED }));
     return out;
   }
+  if (e.role === 'summary') {
+    const inset = stripeInset(e);
+    out.push(text(x + inset, box.y + 19, truncate(p.title, avail - inset, style.label), style.label, { fill: titleInk(e.organization, pal) }));
+    const reached = (p.reach?.reached ?? 0) > 0;
+    if (p.detail !== null) out.push(text(x + inset, box.y + 35, truncate(p.detail, avail - inset, style.detail), style.detail, { fill: reached ? REACHED : MUTED }));
+    return out;
+  }
   const baseline = box.y + Math.round(box.h / 2 + style.label.size * 0.35);
   if (box.compact) {
     out.push(...cylinder(x - 2, box.y + 4, e.classification ?? 'confidential', 0.8));
@@ -269,13 +290,15 @@ function cylinder(x: number, y: number, classification: string, scale = 1): SvgN
   const h = 16 * scale;
   const ry = 2.5 * scale;
   return [
-    el('path', {
-      d: `M${x} ${y + ry}v${h - 2 * ry}a${w / 2} ${ry} 0 0 0 ${w} 0v${-(h - 2 * ry)}`,
-      fill: '#ffffff',
-      stroke: color,
-      'stroke-width': 1.3,
-    }),
-    el('ellipse', { cx: x + w / 2, cy: y + ry, rx: w / 2, ry, fill: color }),
+    el('g', { class: 'icon' }, [
+      el('path', {
+        d: `M${x} ${y + ry}v${h - 2 * ry}a${w / 2} ${ry} 0 0 0 ${w} 0v${-(h - 2 * ry)}`,
+        fill: '#ffffff',
+        stroke: color,
+        'stroke-width': 1.3,
+      }),
+      el('ellipse', { cx: x + w / 2, cy: y + ry, rx: w / 2, ry, fill: color }),
+    ]),
   ];
 }
 
@@ -283,122 +306,6 @@ function footholdMark(laid: Laid, id: string): SvgNode[] {
   const box = laid.byId.get(id);
   if (box === undefined) return [];
   return [el('rect', { x: box.x - 3, y: box.y - 3, width: box.w + 6, height: box.h + 6, rx: 7, fill: 'none', stroke: FOOTHOLD, 'stroke-width': 3 })];
-}
-
-interface Marker {
-  readonly box: Box;
-  readonly first: number;
-  readonly last: number;
-  readonly failed: boolean;
-  cx: number;
-  cy: number;
-  w: number;
-}
-
-/** The explanation path: numbered markers on the boxes it passes, joined by arrows in step order. */
-function pathOverlay(laid: Laid, steps: readonly PathStep[]): SvgNode[] {
-  // Steps through pool-wide hubs (drawn as sections) or undrawn nodes fold into the next marker.
-  const markers: Marker[] = [];
-  let pending: PathStep[] = [];
-  for (const step of steps) {
-    const box = step.element === null ? undefined : anchorBox(laid, step.element);
-    if (box === undefined || box.el.role === 'section' || box.el.role === 'canvas') {
-      pending.push(step);
-      continue;
-    }
-    const group = [...pending, step];
-    pending = [];
-    const failed = group.some((s) => s.instance !== null);
-    const previous = markers[markers.length - 1];
-    if (previous !== undefined && previous.box === box) {
-      markers[markers.length - 1] = { ...previous, last: step.step, failed: previous.failed || failed };
-      continue;
-    }
-    markers.push({ box, first: group[0]!.step, last: step.step, failed, cx: 0, cy: 0, w: 0 });
-  }
-  const tail = markers[markers.length - 1];
-  if (pending.length > 0 && tail !== undefined) {
-    markers[markers.length - 1] = { ...tail, last: pending[pending.length - 1]!.step, failed: tail.failed || pending.some((s) => s.instance !== null) };
-  }
-  const used = new Map<Box, number>();
-  const font: Font = { size: 11, bold: true };
-  for (const m of markers) {
-    const label = markerLabel(m);
-    m.w = Math.max(22, Math.ceil(textWidth(label, font)) + 12);
-    const offset = used.get(m.box) ?? 0;
-    used.set(m.box, offset + m.w + 4);
-    const b = m.box;
-    if (CONTAINERS.has(b.el.role)) {
-      // Big boxes: on the top wall just after the title, so arrows stay short.
-      m.cx = Math.min(b.x + b.style.pad + headerLineWidth(b.p, b.style) + 14 + m.w / 2 + offset, b.x + b.w - m.w / 2 - 2);
-      m.cy = b.y + 1;
-    } else if (b.style.leafH !== null && b.h < 30) {
-      // Chips: just above the right end, clear of the label.
-      m.cx = b.x + b.w - m.w / 2 + 4 - offset;
-      m.cy = b.y - 4;
-    } else {
-      m.cx = b.x + b.w - m.w / 2 - 2 - offset;
-      m.cy = b.y - 3;
-    }
-  }
-  const lines: SvgNode[] = [];
-  for (let i = 1; i < markers.length; i++) lines.push(...arrow(markers[i - 1]!, markers[i]!));
-  const badges = markers.flatMap((m) => [
-    el('rect', { x: m.cx - m.w / 2, y: m.cy - 10, width: m.w, height: 20, rx: 10, fill: m.failed ? FAILED : PATH, stroke: '#ffffff', 'stroke-width': 1.5 }),
-    text(m.cx, m.cy + 4, markerLabel(m), font, { fill: '#ffffff', 'text-anchor': 'middle' }),
-  ]);
-  return [el('g', { class: 'path-lines' }, lines), el('g', { class: 'path-steps' }, badges)];
-}
-
-/** The box of an element, or of its nearest drawn ancestor when it was merged away. */
-function anchorBox(laid: Laid, id: string): Box | undefined {
-  const direct = laid.byId.get(id);
-  if (direct !== undefined) return direct;
-  for (const [key, box] of laid.byId) if (key.startsWith(`${id}+`)) return box;
-  return undefined;
-}
-
-function markerLabel(m: Marker): string {
-  return m.first === m.last ? `${m.first}` : `${m.first}–${m.last}`;
-}
-
-function arrow(a: Marker, b: Marker): SvgNode[] {
-  const dx = b.cx - a.cx;
-  const dy = b.cy - a.cy;
-  const len = Math.hypot(dx, dy);
-  if (len < 1) return [];
-  const bend = Math.min(60, len * 0.2);
-  const cx = (a.cx + b.cx) / 2 - (dy / len) * bend;
-  const cy = (a.cy + b.cy) / 2 + (dx / len) * bend;
-  // Stop short of the target badge; the arrowhead follows the curve's end tangent.
-  const tx = b.cx - cx;
-  const ty = b.cy - cy;
-  const tl = Math.hypot(tx, ty) || 1;
-  const ux = tx / tl;
-  const uy = ty / tl;
-  const stop = Math.min(b.w / 2, 10 / Math.max(Math.abs(uy), 0.01)) + 2;
-  const ex = b.cx - ux * Math.min(stop, b.w / 2 + 2);
-  const ey = b.cy - uy * Math.min(stop, b.w / 2 + 2);
-  const d = `M${fmt(a.cx)} ${fmt(a.cy)}Q${fmt(cx)} ${fmt(cy)} ${fmt(ex)} ${fmt(ey)}`;
-  const size = 9;
-  const head = [
-    [ex, ey],
-    [ex - ux * size - uy * size * 0.5, ey - uy * size + ux * size * 0.5],
-    [ex - ux * size + uy * size * 0.5, ey - uy * size - ux * size * 0.5],
-  ]
-    .map(([x, y]) => `${fmt(x!)},${fmt(y!)}`)
-    .join(' ');
-  const color = b.failed ? FAILED : PATH;
-  return [
-    el('path', { d, fill: 'none', stroke: '#ffffff', 'stroke-width': 6, 'stroke-opacity': 0.85, 'stroke-linecap': 'round' }),
-    el('path', { d, fill: 'none', stroke: color, 'stroke-width': 2.2, 'stroke-linecap': 'round' }),
-    el('polygon', { points: head, fill: color }),
-  ];
-}
-
-function fmt(n: number): string {
-  const r = Math.round(n * 10) / 10;
-  return r === 0 ? '0' : String(r);
 }
 
 function sidePanel(structure: DiagramStructure, state: DiagramState, pal: Palette): { nodes: SvgNode[]; height: number } {

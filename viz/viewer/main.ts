@@ -17,6 +17,7 @@ import { recordsOf, type ViewerModel, type ViewerPayload } from '../../src/repor
 import { renderDiagram } from '../diagram/render.js';
 import { palette } from '../diagram/palette.js';
 import { el } from '../svg/tree.js';
+import { formatSet } from '../../src/report/sets-text.js';
 import { doc, h, toDom, type DomElement, type InputElement, type SelectElement } from './dom.js';
 
 interface Panel {
@@ -41,7 +42,9 @@ interface Panel {
 const payload = JSON.parse(doc().getElementById('indepth-data')!.textContent ?? '{}') as ViewerPayload;
 const controls: Record<ControlName, boolean> = { ...payload.models[0]!.controls };
 const footholdNames = [...new Set(payload.models.flatMap((m) => m.footholds.map((f) => f.name)))];
-let foothold = payload.initial.from ?? footholdNames[0] ?? '';
+// Default foothold: an attacker of interest — the first organization's standard users — not a victim.
+const firstOrganization = payload.models[0]?.structure.organizations.find((o) => footholdNames.includes(o.id))?.id;
+let foothold = payload.initial.from ?? firstOrganization ?? footholdNames[0] ?? '';
 
 const typeInputs = new Map<BoundaryType, InputElement>();
 const instanceInputs: Map<string, InputElement>[] = [];
@@ -152,7 +155,7 @@ function buildSidebar(): void {
     const label = h('label', { for: `type-${type}`, title: BOUNDARY_DESCRIPTIONS[type] }, input, h('span', { class: 'name' }, type), h('span', { class: 'count' }, count));
     typeList.appendChild(label);
   }
-  sidebar.appendChild(h('section', {}, h('h2', {}, 'Failed boundary types'), h('p', { class: 'hint' }, 'A 0-day fails every instance of a type.'), typeList));
+  sidebar.appendChild(h('section', {}, h('h2', {}, 'Failed boundary types'), h('p', { class: 'hint' }, panels.length > 1 ? 'A 0-day fails every instance of a type. Beside each type: how many boundary instances of it each model has (left / right).' : 'A 0-day fails every instance of a type. Beside each type: how many boundary instances of it the model has.'), typeList));
 
   const controlList = h('div', { class: 'toggles' });
   for (const name of CONTROL_NAMES) {
@@ -309,8 +312,8 @@ function renderTable(panel: Panel, sources: number[], mask: number): void {
     const maxDepth = depths.length === 0 ? null : Math.max(...depths);
     const depthText = minDepth === null ? 'unreachable' : minDepth === maxDepth ? String(minDepth) : `${minDepth}–${maxDepth}`;
     // A store with one node per user: the sets of the users that need a failure (their own needs none).
-    const nonEmpty = [...new Set(nodes.flatMap((v) => minimalTypeSets(depth!, v).filter((s) => s.length > 0).map((s) => s.join(' + '))))];
-    const sets = nonEmpty.length > 0 ? nonEmpty : minDepth === 0 ? ['none needed'] : [];
+    const nonEmpty = [...new Set(nodes.flatMap((v) => minimalTypeSets(depth!, v).filter((s) => s.length > 0).map((s) => formatSet(s))))];
+    const sets = nonEmpty.length > 0 ? nonEmpty : minDepth === 0 ? ['no failure'] : [];
     const first = nodes.find((v) => run.result.access[v] !== 0) ?? nodes[0]!;
     const status = reached === 0 ? '—' : nodes.length > 1 ? `${reached}/${nodes.length} reached` : 'reached';
     const org = model.structure.organizations.find((o) => o.id === store.organization)?.name ?? store.organization;
@@ -322,7 +325,7 @@ function renderTable(panel: Panel, sources: number[], mask: number): void {
       h('td', { class: `cls ${store.classification}` }, store.classification),
       h('td', { class: 'status' }, status),
       h('td', { class: 'depth', 'data-testid': `depth-${panel.index}-${store.id}` }, depthText),
-      h('td', { class: 'sets' }, sets.length === 0 ? '—' : sets.slice(0, 4).join(' · ') + (sets.length > 4 ? ` · +${sets.length - 4}` : '')),
+      h('td', { class: 'sets' }, sets.length === 0 ? '—' : sets.slice(0, 4).join(' or ') + (sets.length > 4 ? ` or ${sets.length - 4} more` : '')),
     );
   });
   panel.view.table.replaceChildren(...rows);

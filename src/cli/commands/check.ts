@@ -3,7 +3,7 @@
 // findings, 2 on bad input — unlike the other commands, a gate must tell "your change is unsafe"
 // from "the gate could not run".
 
-import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { InputError, formatIssue, type InputIssue } from '../../model/issues.js';
 import { readTextFile } from '../../model/read-text-file.js';
@@ -17,6 +17,8 @@ import { verdict } from '../../report/findings-text.js';
 import { artifactUri } from '../../report/sarif.js';
 import { CliError, type CliIo } from '../io.js';
 import { loadModel } from '../load.js';
+import { checkOutputPath, writeOutput } from '../output.js';
+import { repositoryRoot } from '../repository-root.js';
 import { parseIntegerOption } from '../options.js';
 import { progress } from '../progress.js';
 
@@ -53,7 +55,7 @@ export function registerCheck(program: Command, io: CliIo): void {
     .option('-p, --policy <file>', 'policy file (YAML or JSON): settings of the built-in policies and custom ones; default: every built-in policy')
     .option('-b, --baseline <model>', 'the model before the change: report only what got worse (new findings, lower depth, new reachability)')
     .option('--format <format>', `output format: ${Object.keys(CHECK_FORMATS).join(', ')}`, 'text')
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .option('-j, --jobs <n>', 'worker threads for the depth passes (default: one per core; 1 runs in this thread)', String(defaultJobs()))
     .option('-q, --quiet', 'no progress bar on stderr')
     .addHelpText(
@@ -76,6 +78,10 @@ export function registerCheck(program: Command, io: CliIo): void {
       const jobs = parseIntegerOption('--jobs', options.jobs, 1, 64, usage);
       if (usage.length > 0) throw new CliError(usage.join('\nindepth: '), EXIT_BAD_INPUT);
 
+      if (options.output !== undefined) {
+        const inputs = [file, ...[options.policy, options.baseline].filter((f): f is string => f !== undefined)];
+        checkOutputPath(options.output, { option: '-o', inputs });
+      }
       const issues: InputIssue[] = [];
       const attempt = <T>(load: () => T): T | undefined => {
         try {
@@ -111,11 +117,13 @@ export function registerCheck(program: Command, io: CliIo): void {
       const result = runPolicies(config, context, baseline);
       const report = CHECK_FORMATS[options.format](result, {
         toolVersion: self.parent?.version() ?? '0.0.0',
-        uri: (f) => artifactUri(f, process.cwd()),
+        uri: (f) => artifactUri(resolve(f), repositoryRoot(process.cwd())),
       });
-      writeReport(io, options.output, report, EXIT_BAD_INPUT);
-      if (result.findings.length > 0) throw new CliError(verdict(result), EXIT_FINDINGS);
-      if (options.output !== undefined) io.err(`indepth: ${verdict(result)}\n`);
+      writeOutput(io, options.output, [report]);
+      // The text report on standard output ends with the verdict already: say it once.
+      const verdictShown = options.output === undefined && options.format === 'text';
+      if (result.findings.length > 0) throw new CliError(verdictShown ? '' : verdict(result), EXIT_FINDINGS);
+      if (!verdictShown) io.err(`indepth: ${verdict(result)}\n`);
     });
   program.addCommand(command);
 }
@@ -133,18 +141,4 @@ function loadContext(file: string): PolicyContext {
   const text = readTextFile(file, 'model');
   const settings = text.ok ? settingLocations(text.text, file) : new Map();
   return createPolicyContext(file, loaded.prepared, loaded.locations, settings);
-}
-
-/** Report to stdout, or to `file` (a write failure is a CliError with `exitCode`). */
-export function writeReport(io: CliIo, file: string | undefined, report: string, exitCode: number): void {
-  if (file === undefined) {
-    io.out(report);
-    return;
-  }
-  try {
-    writeFileSync(file, report);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new CliError(`cannot write ${file}: ${reason}`, exitCode);
-  }
 }

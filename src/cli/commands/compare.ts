@@ -1,17 +1,19 @@
-// `indepth compare A B [--from-org ORG]… [--order K] [--json]`: shared vs separated, risk beside cost.
+// `indepth compare A B [--from ORG]… [--order K] [--json]`: shared vs separated, risk beside cost.
 
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { compareFromPasses, planCompare } from '../../analyze/compare.js';
 import { defaultJobs, runPasses } from '../../parallel/pass-pool.js';
 import { formatCompare } from '../../report/compare-text.js';
-import { toJson } from '../../report/json.js';
 import { didYouMean } from '../../model/suggest.js';
+import { terminalSafe } from '../../domain/terminal-safe.js';
 import { CliError, type CliIo } from '../io.js';
+import { printJson, printText } from '../output.js';
 import { loadModel } from '../load.js';
 import { collect, parseControlToggles, parseIntegerOption } from '../options.js';
 import { progress } from '../progress.js';
 
 interface CompareOptions {
+  from: string[];
   fromOrg: string[];
   order: string;
   control: string[];
@@ -26,7 +28,9 @@ export function registerCompare(program: Command, io: CliIo): void {
     .description('compare two topologies of the same organizations: leakage matrix, blast radius, differences and cost')
     .argument('<first>', 'model file (e.g. the shared topology)')
     .argument('<second>', 'model file (e.g. the separated topology)')
-    .option('--from-org <org>', 'attacker organization(s) (any standard user of it); default: every organization', collect, [])
+    .option('-f, --from <org>', 'attacker organization(s) (any standard user of it); repeatable; default: every organization', collect, [])
+    // The attacker is `--from` in every command; `--from-org` stays as a hidden alias.
+    .addOption(new Option('--from-org <org>').hideHelp().argParser(collect).default([]))
     .option('--order <k>', 'largest number of failed boundary types for blast radius and differences', '2')
     .option('--control <name=on|off>', 'turn a control on or off in both models; repeatable', collect, [])
     .option('-j, --jobs <n>', 'worker threads for the attacker passes (default: one per core; 1 runs in this thread)', String(defaultJobs()))
@@ -35,6 +39,7 @@ export function registerCompare(program: Command, io: CliIo): void {
     .addHelpText('after', '\nExample:\n  indepth compare models/cross-org-shared.yaml models/cross-org-separated.yaml')
     .action(async (firstFile: string, secondFile: string, options: CompareOptions) => {
       const problems: string[] = [];
+      const attackers = [...options.from, ...options.fromOrg];
       const order = parseIntegerOption('--order', options.order, 0, 11, problems);
       const jobs = parseIntegerOption('--jobs', options.jobs, 1, 64, problems);
       const toggles = parseControlToggles(options.control);
@@ -48,12 +53,21 @@ export function registerCompare(program: Command, io: CliIo): void {
         bar.phase('loading and compiling the second model');
         const second = loadModel(secondFile).prepared;
         const known = first.model.organizations.map((o) => o.id).filter((o) => second.model.organizations.some((p) => p.id === o));
-        const unknown = options.fromOrg.filter((o) => !known.includes(o));
+        const unknown = attackers.filter((o) => !known.includes(o));
         if (unknown.length > 0) {
-          throw new CliError(unknown.map((o) => `--from-org: \`${o}\` is not an organization of both models${didYouMean(o, known)}`).join('\nindepth: '));
+          throw new CliError(unknown.map((o) => `--from: \`${o}\` is not an organization of both models${didYouMean(o, known)}`).join('\nindepth: '));
+        }
+        const firstData = new Set(first.model.data.map((d) => d.id));
+        if (first.model.data.length > 0 && !second.model.data.some((d) => firstData.has(d.id))) {
+          // Reach is compared store by store: with no id in common, every difference is a renaming.
+          io.err(
+            terminalSafe(
+              `indepth: warning: ${firstFile} and ${secondFile} share no data store id, so the differences below compare different data; give the same stores the same ids in both models\n`,
+            ),
+          );
         }
         // One depth pass per attacker and model, on the worker pool; everything else is read off them.
-        const plan = planCompare(first, second, { fromOrgs: options.fromOrg, order, controls: toggles.values });
+        const plan = planCompare(first, second, { fromOrgs: attackers, order, controls: toggles.values });
         const [a, b] = plan.sides;
         const total = a.tasks.length + b.tasks.length;
         bar.phase('attackers');
@@ -64,6 +78,7 @@ export function registerCompare(program: Command, io: CliIo): void {
       } finally {
         bar.end();
       }
-      io.out(options.json === true ? toJson(result) : formatCompare(result));
+      if (options.json === true) printJson(io, result);
+      else printText(io, formatCompare(result));
     });
 }

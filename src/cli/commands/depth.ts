@@ -4,8 +4,8 @@ import type { Command } from 'commander';
 import { DEFAULT_MAX_SETS, analyzeDepth } from '../../analyze/depth.js';
 import type { DepthMode } from '../../analyze/depth-types.js';
 import { formatDepthResult } from '../../report/depth-text.js';
-import { toJson } from '../../report/json.js';
 import { CliError, type CliIo } from '../io.js';
+import { printJson, printText } from '../output.js';
 import { loadModel } from '../load.js';
 import { collect, parseControlToggles, parseIntegerOption } from '../options.js';
 import { progress } from '../progress.js';
@@ -56,6 +56,7 @@ export function registerDepth(program: Command, io: CliIo): void {
         }
       })();
       if (!outcome.ok) throw questionError(outcome.problems, undefined);
-      io.out(options.json === true ? toJson(outcome.result) : formatDepthResult(outcome.result));
+      if (options.json === true) printJson(io, outcome.result);
+      else printText(io, formatDepthResult(outcome.result));
     });
 }

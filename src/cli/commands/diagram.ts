@@ -2,7 +2,7 @@
 // a static, deterministic blast-radius SVG of one what-if, and optionally a PNG of it rendered by a
 // headless Chromium (the only part that needs a browser).
 
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { toHop } from '../../analyze/hops.js';
@@ -16,7 +16,8 @@ import { buildDiagramStructure } from '../../report/diagram-structure.js';
 import { diagramInputFromReach } from '../../report/diagram-input.js';
 import type { DiagramInput, DiagramState, DiagramStructure } from '../../report/diagram-types.js';
 import { renderDiagramSvg } from '../../../viz/diagram/render.js';
-import { CliError, type CliIo } from '../io.js';
+import { CliError, describeWriteError, EXIT_CANNOT_WRITE, type CliIo } from '../io.js';
+import { checkOutputPath, writeOutput } from '../output.js';
 import { loadModel, type LoadedModel } from '../load.js';
 import { parseIntegerOption } from '../options.js';
 import { addWhatIfFlags, NO_FOOTHOLD, questionError, questionFromFlags, type WhatIfFlags } from '../what-if-flags.js';
@@ -24,7 +25,8 @@ import { addWhatIfFlags, NO_FOOTHOLD, questionError, questionFromFlags, type Wha
 interface DiagramOptions extends WhatIfFlags {
   output?: string;
   png?: string;
-  width: string;
+  width?: string;
+  full?: boolean;
 }
 
 export function registerDiagram(program: Command, io: CliIo): void {
@@ -34,27 +36,31 @@ export function registerDiagram(program: Command, io: CliIo): void {
     .argument('<model>', 'model file');
   addWhatIfFlags(command)
     .option('-o, --output <file>', 'write the SVG here (default: standard output)')
-    .option('--png <file>', 'also write a PNG, rendered by headless Chromium (INDEPTH_CHROMIUM or /usr/bin/chromium)')
-    .option('--width <px>', 'width of the drawing', '1480')
+    .option('--png <file>', 'also write a PNG (the name must end in .png), rendered by headless Chromium (INDEPTH_CHROMIUM or /usr/bin/chromium)')
+    .option('--width <px>', 'width of the drawing (default: 1920 for the focus layout, 1480 with --full)')
+    .option('--full', 'draw every organization in full (default: the focus layout — organizations off the attack path collapse to one box each, and the drawing fits 16:9 at the given width)')
     .addHelpText(
       'after',
       '\nExamples:\n  indepth diagram models/cross-org-shared.yaml --scenario scenarios/kernel-0day.yaml -o blast.svg --png blast.png\n  indepth diagram models/cross-org-separated.yaml --from mallory --fail kernel,vm -o separated.svg',
     )
     .action(async (file: string, options: DiagramOptions) => {
       const problems: string[] = [];
-      const width = parseIntegerOption('--width', options.width, 640, 10_000, problems);
+      const full = options.full === true;
+      const width = parseIntegerOption('--width', options.width ?? (full ? '1480' : '1920'), 640, 10_000, problems);
       const { question, scenario, problems: flagProblems } = questionFromFlags(options);
       problems.push(...flagProblems);
       if (question.from.length === 0) problems.push(NO_FOOTHOLD);
       if (problems.length > 0) throw new CliError(problems.join('\nindepth: '));
+      const inputs = [file, ...(options.scenario === undefined ? [] : [options.scenario])];
+      if (options.output !== undefined) checkOutputPath(options.output, { option: '-o', inputs });
+      if (options.png !== undefined) checkOutputPath(options.png, { option: '--png', inputs, extensions: ['.png'] });
       const loaded = loadModel(file);
       const drawn = diagramOf(loaded, question);
       if (!drawn.ok) throw questionError(drawn.problems, scenario);
-      const svg = renderDiagramSvg(drawn.structure, drawn.state, { width });
-      if (options.output === undefined) io.out(svg);
-      else writeFileSync(options.output, svg);
+      const svg = renderDiagramSvg(drawn.structure, drawn.state, { width, focus: !full });
+      writeOutput(io, options.output, [svg]);
       if (options.png !== undefined) {
-        await screenshot({ html: svgPage(svg) }, options.png, { width, height: svgHeight(svg) });
+        await screenshot({ html: svgPage(svg) }, options.png, svgSize(svg));
       }
     });
 }
@@ -99,9 +105,10 @@ function svgPage(svg: string): string {
   return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"><style>html,body{margin:0;background:#fff}</style></head><body>${body}</body></html>`;
 }
 
-function svgHeight(svg: string): number {
-  const match = /<svg[^>]*\sheight="(\d+)"/.exec(svg);
-  return match === null ? 1000 : Number(match[1]);
+function svgSize(svg: string): { width: number; height: number } {
+  const width = /<svg[^>]*\swidth="(\d+)"/.exec(svg);
+  const height = /<svg[^>]*\sheight="(\d+)"/.exec(svg);
+  return { width: width === null ? 1480 : Number(width[1]), height: height === null ? 1000 : Number(height[1]) };
 }
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
@@ -110,40 +117,56 @@ export function chromiumPath(): string {
   return process.env.INDEPTH_CHROMIUM ?? DEFAULT_CHROMIUM;
 }
 
+type PageSource = { readonly html: string } | { readonly file: string; readonly ready?: string };
+
 /**
- * Renders a page (HTML text, or a file opened by file:// URL) in headless Chromium and writes a PNG.
+ * Renders a page (HTML text, or a file opened by file:// URL) in headless Chromium and writes a PNG:
+ * the whole page, or (`fullPage: false`) only the viewport, like the first page of a document.
  * Chromium and playwright-core are optional: without them this fails with an actionable message.
  */
-export async function screenshot(
-  page: { readonly html: string } | { readonly file: string; readonly ready?: string },
-  out: string,
+export async function screenshot(page: PageSource, out: string, viewport: { readonly width: number; readonly height: number }, fullPage = true, scale = 2): Promise<void> {
+  await inChromium('--png', page, viewport, scale, (tab) => tab.screenshot({ path: out, fullPage }).then(() => undefined));
+}
+
+/** Prints a page to PDF (A4 landscape, backgrounds kept) in headless Chromium. */
+export async function printPdf(page: PageSource, out: string): Promise<void> {
+  await inChromium('PDF output', page, { width: 1240, height: 900 }, 1, (tab) =>
+    tab.pdf({ path: out, format: 'A4', landscape: true, printBackground: true, margin: { top: '12mm', bottom: '12mm', left: '10mm', right: '10mm' } }).then(() => undefined),
+  );
+}
+
+async function inChromium(
+  what: string,
+  page: PageSource,
   viewport: { readonly width: number; readonly height: number },
+  deviceScaleFactor: number,
+  act: (tab: import('playwright-core').Page) => Promise<void>,
 ): Promise<void> {
   const executablePath = chromiumPath();
   if (!existsSync(executablePath)) {
     throw new CliError(
-      `--png needs Chromium, and there is none at ${executablePath}: install it (Debian: apt-get install chromium) or set INDEPTH_CHROMIUM to a Chrome/Chromium binary`,
+      `${what} needs Chromium, and there is none at ${executablePath}: install it (Debian: apt-get install chromium) or set INDEPTH_CHROMIUM to a Chrome/Chromium binary`,
     );
   }
   let playwright: typeof import('playwright-core');
   try {
     playwright = await import('playwright-core');
   } catch {
-    throw new CliError('--png needs the playwright-core package: npm install playwright-core');
+    throw new CliError(`${what} needs the playwright-core package: npm install playwright-core`);
   }
   const browser = await playwright.chromium.launch({
     executablePath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
   try {
-    const context = await browser.newContext({ viewport: { width: viewport.width, height: Math.min(viewport.height, 4000) }, deviceScaleFactor: 2 });
+    const context = await browser.newContext({ viewport: { width: viewport.width, height: Math.min(viewport.height, 4000) }, deviceScaleFactor });
     const tab = await context.newPage();
     if ('html' in page) await tab.setContent(page.html, { waitUntil: 'load' });
     else {
       await tab.goto(pathToFileURL(page.file).href, { waitUntil: 'load' });
       if (page.ready !== undefined) await tab.waitForSelector(page.ready, { timeout: 15_000 });
     }
-    await tab.screenshot({ path: out, fullPage: true });
+    await act(tab);
   } finally {
     await browser.close();
   }

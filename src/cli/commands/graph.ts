@@ -2,8 +2,8 @@
 
 import type { Command } from 'commander';
 import { dumpGraph, formatGraphSummary } from '../../report/graph-dump.js';
-import { toJson } from '../../report/json.js';
 import type { CliIo } from '../io.js';
+import { printJson, printText } from '../output.js';
 import { loadModel } from '../load.js';
 
 export function registerGraph(program: Command, io: CliIo): void {
@@ -11,9 +11,11 @@ export function registerGraph(program: Command, io: CliIo): void {
     .command('graph')
     .description('derive the deployment graph of a model: a summary, or every node and edge with --json')
     .argument('<model>', 'model file')
-    .option('--json', 'print every node and edge as JSON (sorted)')
+    .option('--json', 'print every node and edge as JSON (sorted, streamed)')
+    .addHelpText('after', '\nExamples:\n  indepth graph models/cross-org-shared.yaml\n  indepth graph models/cross-org-shared.yaml --json > graph.json')
     .action((file: string, options: { json?: boolean }) => {
       const { graph } = loadModel(file);
-      io.out(options.json === true ? toJson(dumpGraph(graph)) : formatGraphSummary(graph));
+      if (options.json === true) printJson(io, dumpGraph(graph));
+      else printText(io, formatGraphSummary(graph));
     });
 }

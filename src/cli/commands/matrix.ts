@@ -1,20 +1,21 @@
-// `indepth matrix MODEL [--from-org ORG]… [--jobs N | --queue URL] [--quiet] [--json]`: every
+// `indepth matrix MODEL [--from ORG]… [--jobs N | --queue URL] [--quiet] [--json]`: every
 // organization as the attacker, on worker threads (both cores by default) or on queue workers,
 // identical to the sequential run.
 
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { assembleLeakageMatrix, leakageFromPass, leakageInput, leakageTasks } from '../../analyze/leakage.js';
 import { didYouMean } from '../../model/suggest.js';
 import { defaultJobs, runPasses } from '../../parallel/pass-pool.js';
-import { toJson } from '../../report/json.js';
 import { formatLeakage } from '../../report/leakage-text.js';
 import { CliError, type CliIo } from '../io.js';
+import { printJson, printText } from '../output.js';
 import { loadModel } from '../load.js';
 import { collect, parseControlToggles, parseIntegerOption } from '../options.js';
 import { progress } from '../progress.js';
 import { givenOnCommandLine, parseQueueOption, QUEUE_OPTION_HELP, runUnitsOnQueue } from '../queue-option.js';
 
 interface MatrixOptions {
+  from: string[];
   fromOrg: string[];
   jobs: string;
   control: string[];
@@ -28,7 +29,9 @@ export function registerMatrix(program: Command, io: CliIo): void {
     .command('matrix')
     .description('cross-organization leakage matrix: each organization as attacker, the defense depth of every other one')
     .argument('<model>', 'model file')
-    .option('--from-org <org>', 'only these attacker organizations; repeatable (default: all)', collect, [])
+    .option('-f, --from <org>', 'attacker organizations (any standard user of each); repeatable; default: every organization', collect, [])
+    // The attacker is `--from` in every command; `--from-org` stays as a hidden alias.
+    .addOption(new Option('--from-org <org>').hideHelp().argParser(collect).default([]))
     .option('-j, --jobs <n>', 'worker threads (default: one per core; 1 runs in this thread)', String(defaultJobs()))
     .option('--control <name=on|off>', 'turn a control on or off; repeatable', collect, [])
     .option('--queue <url>', QUEUE_OPTION_HELP)
@@ -40,6 +43,7 @@ export function registerMatrix(program: Command, io: CliIo): void {
     )
     .action(async (file: string, options: MatrixOptions, self: Command) => {
       const problems: string[] = [];
+      const attackers = [...options.from, ...options.fromOrg];
       const jobs = parseIntegerOption('--jobs', options.jobs, 1, 64, problems);
       const toggles = parseControlToggles(options.control);
       problems.push(...toggles.problems);
@@ -53,11 +57,11 @@ export function registerMatrix(program: Command, io: CliIo): void {
         bar.phase('loading and compiling the model');
         const { prepared, text } = loadModel(file);
         const orgs = prepared.model.organizations.map((o) => o.id);
-        const unknown = options.fromOrg.filter((o) => !orgs.includes(o));
+        const unknown = attackers.filter((o) => !orgs.includes(o));
         if (unknown.length > 0) {
-          throw new CliError(unknown.map((o) => `--from-org: unknown organization \`${o}\`${didYouMean(o, orgs)}`).join('\nindepth: '));
+          throw new CliError(unknown.map((o) => `--from: unknown organization \`${o}\`${didYouMean(o, orgs)}`).join('\nindepth: '));
         }
-        const tasks = leakageTasks(prepared, options.fromOrg.length > 0 ? options.fromOrg : orgs);
+        const tasks = leakageTasks(prepared, attackers.length > 0 ? attackers : orgs);
         bar.phase('attackers');
         const onProgress = (done: number, total: number) => bar.update(done, total);
         if (queue !== undefined) {
@@ -74,6 +78,7 @@ export function registerMatrix(program: Command, io: CliIo): void {
       } finally {
         bar.end();
       }
-      io.out(options.json === true ? toJson(matrix) : formatLeakage(matrix));
+      if (options.json === true) printJson(io, matrix);
+      else printText(io, formatLeakage(matrix));
     });
 }

@@ -1,14 +1,14 @@
 // `indepth recommend SPEC [-o model.yaml] [--policy-out policy.yaml] [--json]`: the guide's topology for a
 // set of organizations, and optionally a policy file declaring its trust groups for `indepth check`.
 
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InputError } from '../../model/issues.js';
 import { recommend, trustPolicyYaml } from '../../recommend/recommend.js';
 import { loadSpecFile } from '../../recommend/spec.js';
-import { toJson } from '../../report/json.js';
 import { formatRecommendation } from '../../report/recommend-text.js';
-import { CliError, type CliIo } from '../io.js';
+import { checkOutputPath, printJson, printText, writeOutput } from '../output.js';
+import { terminalSafe } from '../../domain/terminal-safe.js';
+import { CliError, EXIT_CANNOT_WRITE, type CliIo } from '../io.js';
 
 interface RecommendOptions {
   output?: string;
@@ -41,6 +41,12 @@ export function registerRecommend(program: Command, io: CliIo): void {
       ].join('\n'),
     )
     .action((file: string, options: RecommendOptions) => {
+      for (const [option, path] of [['-o', options.output], ['--policy-out', options.policyOut]] as const) {
+        if (path !== undefined) checkOutputPath(path, { option, inputs: [file] });
+      }
+      if (options.output !== undefined && options.output === options.policyOut) {
+        throw new CliError('-o and --policy-out name the same file; give each its own', EXIT_CANNOT_WRITE);
+      }
       const parsed = loadSpecFile(file);
       if (!parsed.ok) throw new InputError(parsed.issues);
       const outcome = recommend(parsed.spec, file);
@@ -48,14 +54,14 @@ export function registerRecommend(program: Command, io: CliIo): void {
         throw new InputError(outcome.problems.map((p) => ({ location: parsed.locate(p.organization ?? ''), message: p.message })));
       }
       const { recommendation } = outcome;
-      if (options.output !== undefined) writeFileSync(options.output, recommendation.yaml);
-      if (options.policyOut !== undefined) writeFileSync(options.policyOut, trustPolicyYaml(recommendation, file));
-      const report =
-        options.json === true ? toJson(recommendation) : formatRecommendation(recommendation, options.output ?? null, options.policyOut ?? null);
-      if (options.output !== undefined || options.json === true) io.out(report);
+      if (options.output !== undefined) writeOutput(io, options.output, [recommendation.yaml]);
+      if (options.policyOut !== undefined) writeOutput(io, options.policyOut, [trustPolicyYaml(recommendation, file)]);
+      const report = formatRecommendation(recommendation, options.output ?? null, options.policyOut ?? null);
+      if (options.json === true) printJson(io, recommendation);
+      else if (options.output !== undefined) printText(io, report);
       else {
         io.out(recommendation.yaml);
-        io.err(report);
+        io.err(terminalSafe(report));
       }
       if (!recommendation.passed) throw new CliError('the recommended model fails its own verification (see the checks above); please report it with the spec');
     });

@@ -1,13 +1,13 @@
 // `indepth risk MODEL --from ID… [--failures type|instance] [--samples N | --precision P] [--seed S] [--json]`
 
 import type { Command } from 'commander';
-import { toJson } from '../../report/json.js';
 import { formatRisk } from '../../report/risk-text.js';
 import { DEFAULT_RISK_QUESTION, analyzeRisk } from '../../risk/analyze.js';
 import { FAILURE_MODES, type FailureMode } from '../../risk/failure-model.js';
 import { parseLikelihoodFlag, type LikelihoodOverride } from '../../risk/likelihood.js';
 import { RISK_METHODS, type RiskMethod } from '../../risk/types.js';
 import { CliError, type CliIo } from '../io.js';
+import { printJson, printText } from '../output.js';
 import { loadModel } from '../load.js';
 import { collect, parseControlToggles, parseIntegerOption } from '../options.js';
 import { questionError } from '../what-if-flags.js';
@@ -101,7 +101,8 @@ export function registerRisk(program: Command, io: CliIo): void {
         const rate = drawn > 0 ? `, ${drawn} Monte Carlo samples = ${Math.round(drawn / seconds)} samples/s (including setup)` : '';
         io.err(`risk: ${seconds.toFixed(2)} s${rate}\n`);
       }
-      io.out(options.json === true ? toJson(outcome.result) : formatRisk(outcome.result));
+      if (options.json === true) printJson(io, outcome.result);
+      else printText(io, formatRisk(outcome.result));
     });
 }
 

@@ -2,9 +2,9 @@
 
 import type { Command } from 'commander';
 import { whatIf } from '../../analyze/what-if.js';
-import { toJson } from '../../report/json.js';
 import { formatWhatIf } from '../../report/what-if-text.js';
 import { CliError, type CliIo } from '../io.js';
+import { printJson, printText } from '../output.js';
 import { loadModel } from '../load.js';
 import { addWhatIfFlags, NO_FOOTHOLD, questionError, questionFromFlags, type WhatIfFlags } from '../what-if-flags.js';
 
@@ -29,6 +29,7 @@ export function registerSimulate(program: Command, io: CliIo): void {
       if (question.from.length === 0) throw new CliError([...problems, NO_FOOTHOLD].join('\nindepth: '));
       const outcome = whatIf(prepared, question);
       if (!outcome.ok || problems.length > 0) throw questionError(outcome.ok ? [] : outcome.problems, scenario, problems);
-      io.out(options.json === true ? toJson(outcome.result) : formatWhatIf(outcome.result));
+      if (options.json === true) printJson(io, outcome.result);
+      else printText(io, formatWhatIf(outcome.result));
     });
 }

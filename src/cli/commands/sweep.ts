@@ -4,9 +4,9 @@
 import type { Command } from 'commander';
 import type { DepthMode } from '../../analyze/depth-types.js';
 import { finishSweep, planSweep, sweepRows } from '../../analyze/sweep.js';
-import { toJson } from '../../report/json.js';
 import { formatSweep } from '../../report/sweep-text.js';
 import { CliError, type CliIo } from '../io.js';
+import { printJson, printText } from '../output.js';
 import { loadModel } from '../load.js';
 import { collect, parseControlToggles, parseIntegerOption } from '../options.js';
 import { progress } from '../progress.js';
@@ -78,6 +78,7 @@ export function registerSweep(program: Command, io: CliIo): void {
         }
       }
       const result = finishSweep(prepared, plan, rows ?? sweepRows(prepared, plan, plan.instanceSets));
-      io.out(options.json === true ? toJson(result) : formatSweep(result));
+      if (options.json === true) printJson(io, result);
+      else printText(io, formatSweep(result));
     });
 }

@@ -2,7 +2,7 @@
 // self-contained HTML file (engine bundled in, data embedded, no network) to explore what-ifs by
 // clicking; with two models, side by side (shared vs separated).
 
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
@@ -10,6 +10,7 @@ import { resolveFailures } from '../../engine/scenario.js';
 import { viewerModel, type ViewerPayload } from '../../report/diagram-viewer-data.js';
 import { renderViewerHtml } from '../../../viz/viewer/page.js';
 import { CliError, type CliIo } from '../io.js';
+import { checkOutputPath, writeOutput } from '../output.js';
 import { loadModel } from '../load.js';
 import { collect } from '../options.js';
 import { screenshot } from './diagram.js';
@@ -30,12 +31,15 @@ export function registerView(program: Command, io: CliIo): void {
     .requiredOption('-o, --output <file>', 'write the HTML here')
     .option('-f, --from <id>', 'foothold selected when the page opens (default: the first user)')
     .option('--fail <spec>', 'boundary failed when the page opens: a type, an instance or a group; repeatable', collect, [])
-    .option('--png <file>', 'also write a screenshot of the page, rendered by headless Chromium')
+    .option('--png <file>', 'also write a screenshot of the page (the name must end in .png), rendered by headless Chromium')
     .addHelpText(
       'after',
       '\nExample:\n  indepth view models/cross-org-shared.yaml models/cross-org-separated.yaml -o compare.html --from mallory --fail kernel',
     )
     .action(async (file: string, file2: string | undefined, options: ViewOptions) => {
+      const inputs = [file, ...(file2 === undefined ? [] : [file2])];
+      checkOutputPath(options.output, { option: '-o', inputs });
+      if (options.png !== undefined) checkOutputPath(options.png, { option: '--png', inputs, extensions: ['.png'] });
       const loaded = [file, ...(file2 === undefined ? [] : [file2])].map((f) => loadModel(f));
       const unknown = options.fail.filter((spec) => !loaded.some((l) => resolveFailures(l.prepared.compiled, [spec]).ok));
       if (unknown.length > 0) {
@@ -48,7 +52,7 @@ export function registerView(program: Command, io: CliIo): void {
       }
       const payload: ViewerPayload = { models, initial: { from, fail: options.fail } };
       const html = renderViewerHtml({ title: `indepth — ${models.map((m) => m.name).join(' vs ')}`, payload, bundle: await viewerBundle() });
-      writeFileSync(options.output, html);
+      writeOutput(io, options.output, [html]);
       io.err(`wrote ${options.output} (${Math.round(html.length / 1024)} KiB, self-contained)\n`);
       if (options.png !== undefined) {
         await screenshot({ file: resolve(options.output), ready: 'body[data-ready="true"]' }, options.png, { width: models.length > 1 ? 1900 : 1500, height: 1000 });

@@ -47,11 +47,13 @@ export class MapContext {
   }
 
   assume(subject: string | null, message: string, origin?: SourceLocation, field?: string): void {
+    if (this.assumptions.some((a) => a.subject === subject && a.message === message && a.field === field)) return;
     this.assumptions.push({ subject, message, ...(origin === undefined ? {} : { origin }), ...(field === undefined ? {} : { field }) });
   }
 
   /** Records where a model value came from (a comment, not an assumption). */
   read(subject: string | null, message: string, origin?: SourceLocation, field?: string): void {
+    if (this.assumptions.some((a) => a.subject === subject && a.message === message && a.field === field)) return;
     this.assumptions.push({ subject, message, fact: true, ...(origin === undefined ? {} : { origin }), ...(field === undefined ? {} : { field }) });
   }
 }

@@ -48,6 +48,11 @@ export class Organizations {
     return id;
   }
 
+  /** Whether a model subscription already holds resources of an organization. */
+  holds(subscription: string, organization: string): boolean {
+    return this.subscriptionOrgs.get(subscription)?.has(organization) ?? false;
+  }
+
   /** The organization id of a resource, registering it, its subscription and its tenant. */
   organizationOf(resource: InventoryResource): string {
     const { key, name } = this.keyOf(resource);

@@ -30,8 +30,16 @@ export class Users {
     if (found !== undefined) return found;
     const name = list.length === 0 ? principal.name : `${principal.name}-${pool?.draft.id ?? 'no-pool'}`;
     const id = this.context.ids.allocate(`user:${principal.key}:${pool?.draft.id ?? ''}`, name);
-    const draft: DraftUser = { id, organization };
     const subject = `users/${id}`;
+    // A principal keeps the organization of its first entry (its home) where the pool's subscription
+    // holds that organization; a grant into another organization's pool is the finding to show.
+    const home = list[0]?.organization;
+    let org = organization;
+    if (home !== undefined && home !== organization) {
+      if (pool === null || this.orgs.holds(pool.draft.subscription, home)) org = home;
+      else this.context.assume(subject, `\`${principal.name}\` belongs to organization \`${home}\` (its other entries), but the subscription of \`${pool.draft.id}\` holds no resource of it: modelled in \`${organization}\`, a cross-organization grant`, principal.origin, 'organization');
+    }
+    const draft: DraftUser = { id, organization: org };
     if (principal.kind === 'group') {
       draft.count = principal.memberCount ?? this.context.options.groupSize;
       if (principal.memberCount === null) {

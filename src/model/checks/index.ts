@@ -1,10 +1,14 @@
 // The model's semantic checks, in the order they run (issues are sorted by position anyway).
 
+import { applicationGroupApps } from './application-group-apps.js';
+import { resourceGroupsFit } from './resource-groups.js';
+import { roleAssignmentsFit } from './role-assignments.js';
 import { edgeInstanceNeedsBoundary } from './edge-instance.js';
 import { hostPoolServesUserOrganization } from './host-pool-organization.js';
 import type { ModelCheck } from './model-check.js';
 import { managedDevicesExist } from './managed-devices.js';
 import { poolInOneSubnet } from './pool-in-one-subnet.js';
+import { modelSizeWithinLimits } from './model-size.js';
 import { profileStoreHasNoReaders } from './profile-readers.js';
 import { securityRuleNames } from './security-rule-names.js';
 import { subscriptionOwnerOwnsOne } from './subscription-owner.js';
@@ -20,7 +24,11 @@ export const MODEL_CHECKS: readonly ModelCheck[] = [
   vmPinWithinPool,
   edgeInstanceNeedsBoundary,
   profileStoreHasNoReaders,
+  applicationGroupApps,
+  roleAssignmentsFit,
+  resourceGroupsFit,
   managedDevicesExist,
   poolInOneSubnet,
   securityRuleNames,
+  modelSizeWithinLimits,
 ];
