@@ -4,6 +4,7 @@
 // not, and cost from each model's cost figures.
 
 import { BOUNDARY_TYPES, type BoundaryType } from '../domain/boundary.js';
+import { patchCadence } from '../model/patch-cadence.js';
 import type { ControlName } from '../domain/controls.js';
 import { byString } from '../report/json.js';
 import { costOf, type CostBreakdown } from './cost.js';
@@ -145,7 +146,7 @@ function side(
   order: number,
 ): ModelSide {
   const victims = input.victims.filter((v) => organizations.includes(v.organization));
-  const failure = buildFailureModel(prepared.compiled, 'type', patchSettingsOf(prepared.model.risk), overridesOf(prepared.model.risk));
+  const failure = buildFailureModel(prepared.compiled, 'type', patchSettingsOf(prepared.model.risk), overridesOf(prepared.model.risk), patchCadence(prepared.model));
   const typeProbability = failure.ok ? typeProbabilities(failure.model) : null;
   const dataOf = new Map(input.victims.map((v) => [v.organization, v.data] as const));
   const probabilityOf = (pass: AttackerPass | null, victim: string): number | null => {

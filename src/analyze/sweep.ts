@@ -54,57 +54,121 @@ export type SweepOutcome =
 
 const DATA_KIND = NODE_KINDS.indexOf('data');
 
+/**
+ * A sweep resolved against its model, before its rows: footholds, data nodes and columns, and (by
+ * instance) the failure sets whose rows are still to compute. Rows are independent reachability
+ * runs, so `sweepRows` can compute any slice of them anywhere (src/queue) and `finishSweep` puts
+ * them together exactly as the in-process sweep does.
+ */
+export interface SweepPlan {
+  readonly question: SweepQuestion;
+  readonly footholds: readonly string[];
+  readonly sources: readonly number[];
+  readonly mask: number;
+  readonly dataNodes: readonly number[];
+  readonly organizations: readonly string[];
+  readonly columns: readonly number[];
+  /** By type: the rows, read off one pass. By instance: null until the rows of `instanceSets` are computed. */
+  readonly typeRows: readonly SweepRow[] | null;
+  /** By instance: the empty set and every minimal instance set (instance indices) that exposes data. */
+  readonly instanceSets: readonly (readonly number[])[];
+}
+
+export type SweepPlanOutcome =
+  | { readonly ok: true; readonly plan: SweepPlan }
+  | { readonly ok: false; readonly problems: readonly QuestionProblem[] };
+
 export function sweep(prepared: PreparedModel, question: SweepQuestion): SweepOutcome {
+  const planned = planSweep(prepared, question);
+  if (!planned.ok) return planned;
+  const { plan } = planned;
+  return { ok: true, result: finishSweep(prepared, plan, plan.typeRows ?? sweepRows(prepared, plan, plan.instanceSets)) };
+}
+
+export type SweepFrame = Omit<SweepPlan, 'typeRows' | 'instanceSets'>;
+
+/** Resolves the question against the model: footholds, control mask, data nodes and their columns. */
+export function sweepFrame(
+  prepared: PreparedModel,
+  question: SweepQuestion,
+): { readonly ok: true; readonly frame: SweepFrame } | { readonly ok: false; readonly problems: readonly QuestionProblem[] } {
   const resolution = resolveQuestion(prepared, { name: 'sweep', from: question.from, fail: [], controls: question.controls });
   if (!resolution.ok) return resolution;
   const { sources, controls, footholds } = resolution.resolved;
   const { compiled } = prepared;
-  const mask = controlMask(controls);
   const dataNodes: number[] = [];
   for (let v = 0; v < compiled.nodeCount; v++) if (compiled.nodeKind[v] === DATA_KIND) dataNodes.push(v);
   const organizations = prepared.model.organizations.map((o) => o.id);
   const orgColumn = new Map(organizations.map((id, i) => [id, i] as const));
-  const columnOf = (node: number) => orgColumn.get(compiled.organizationIds[compiled.nodeOrganization[node]!] ?? '') ?? -1;
+  const columns = dataNodes.map((v) => orgColumn.get(compiled.organizationIds[compiled.nodeOrganization[v]!] ?? '') ?? -1);
+  return { ok: true, frame: { question, footholds, sources, mask: controlMask(controls), dataNodes, organizations, columns } };
+}
 
-  const row = (failed: readonly string[], isReached: (node: number) => boolean): SweepRow => {
-    const reached = organizations.map(() => 0);
-    const data: string[] = [];
-    for (const v of dataNodes) {
-      if (!isReached(v)) continue;
-      data.push(compiled.nodeIds[v]!);
-      const column = columnOf(v);
-      if (column >= 0) reached[column]!++;
-    }
-    return { failed, reached, data };
-  };
-
-  let rows: SweepRow[];
+/** Resolves the question and runs the one depth pass the sweep needs (by type, that pass gives every row). */
+export function planSweep(prepared: PreparedModel, question: SweepQuestion): SweepPlanOutcome {
+  const framed = sweepFrame(prepared, question);
+  if (!framed.ok) return framed;
+  const { frame } = framed;
+  const { compiled } = prepared;
+  const { sources, mask, dataNodes } = frame;
   if (question.by === 'type') {
     const tables = depthByType(compiled, sources, mask);
-    rows = subsetsUpTo(typesPresent(compiled), question.order).map((set) =>
-      row(set, (v) => reachedUnder(tables, v, set as BoundaryType[])),
+    const typeRows = subsetsUpTo(typesPresent(compiled), question.order).map((set) =>
+      sweepRow(prepared, frame, set, (v) => reachedUnder(tables, v, set as BoundaryType[])),
     );
-  } else {
-    const result = depthByInstance(compiled, sources, mask, { order: question.order });
-    const sets = new Map<string, number[]>([['', []]]);
-    for (const v of dataNodes) for (const set of minimalInstanceSets(result, v)) sets.set(set.join(','), set);
-    rows = [...sets.values()]
-      .map((set) => {
-        const run = reach(compiled, sources, { failed: failInstances(compiled, set), controls: mask });
-        return row(
-          set.map((i) => compiled.instanceIds[i]!),
-          (v) => run.access[v] !== 0,
-        );
-      })
-      .sort((a, b) => compareSets(a.failed, b.failed));
+    return { ok: true, plan: { ...frame, typeRows, instanceSets: [] } };
   }
-  const totals = organizations.map(() => 0);
-  for (const v of dataNodes) {
-    const column = columnOf(v);
-    if (column >= 0) totals[column]!++;
-  }
+  const result = depthByInstance(compiled, sources, mask, { order: question.order });
+  const sets = new Map<string, readonly number[]>([['', []]]);
+  for (const v of dataNodes) for (const set of minimalInstanceSets(result, v)) sets.set(set.join(','), set);
+  return { ok: true, plan: { ...frame, typeRows: null, instanceSets: [...sets.values()] } };
+}
+
+/** The rows of some of a by-instance plan's failure sets (instance indices): one reachability run each. */
+export function sweepRows(prepared: PreparedModel, plan: SweepFrame, sets: readonly (readonly number[])[]): SweepRow[] {
+  const { compiled } = prepared;
+  return sets.map((set) => {
+    const run = reach(compiled, plan.sources, { failed: failInstances(compiled, set), controls: plan.mask });
+    return sweepRow(
+      prepared,
+      plan,
+      set.map((i) => compiled.instanceIds[i]!),
+      (v) => run.access[v] !== 0,
+    );
+  });
+}
+
+/** The sweep from its plan and its rows (by instance: any order; they are sorted here). */
+export function finishSweep(prepared: PreparedModel, plan: SweepPlan, rows: readonly SweepRow[]): SweepResult {
+  const { question } = plan;
+  const sorted = question.by === 'type' ? [...rows] : [...rows].sort((a, b) => compareSets(a.failed, b.failed));
+  const totals = plan.organizations.map(() => 0);
+  for (const column of plan.columns) if (column >= 0) totals[column]!++;
   return {
-    ok: true,
-    result: { model: prepared.model.name, by: question.by, order: question.order, from: [...question.from], footholds, organizations, totals, rows },
+    model: prepared.model.name,
+    by: question.by,
+    order: question.order,
+    from: [...question.from],
+    footholds: plan.footholds,
+    organizations: plan.organizations,
+    totals,
+    rows: sorted,
   };
+}
+
+function sweepRow(
+  prepared: PreparedModel,
+  frame: Pick<SweepPlan, 'dataNodes' | 'columns' | 'organizations'>,
+  failed: readonly string[],
+  isReached: (node: number) => boolean,
+): SweepRow {
+  const reached = frame.organizations.map(() => 0);
+  const data: string[] = [];
+  frame.dataNodes.forEach((v, i) => {
+    if (!isReached(v)) return;
+    data.push(prepared.compiled.nodeIds[v]!);
+    const column = frame.columns[i]!;
+    if (column >= 0) reached[column]!++;
+  });
+  return { failed, reached, data };
 }

@@ -1,6 +1,7 @@
 // The what-if simulator: footholds + failed boundaries + control toggles → everything reachable,
 // per organization, with each reached data store's impact and one shortest explanation path.
 
+import { patchCadence } from '../model/patch-cadence.js';
 import type { CompiledGraph } from '../compile/compile.js';
 import { CONTROL_NAMES, type ControlName, type Controls } from '../domain/controls.js';
 import { NODE_KINDS } from '../domain/kinds.js';
@@ -53,14 +54,14 @@ export function resolveQuestion(
       problems.push({ field: 'from', index: u.index, message: u.reason ?? `unknown foothold \`${u.name}\`${hint}` });
     }
   }
-  const failures = resolveFailures(prepared.compiled, question.fail);
+  const failures = resolveFailures(prepared.compiled, question.fail, patchCadence(prepared.model));
   if (!failures.ok) {
     for (const u of failures.error.unknown) {
       const hint = u.suggestion === null ? '' : ` (did you mean \`${u.suggestion}\`?)`;
       problems.push({
         field: 'fail',
         index: u.index,
-        message: `unknown boundary failure \`${u.spec}\`${hint}; use a boundary type, an instance like \`kernel@pool1-vm1\`, or a group like \`build:…\``,
+        message: `unknown boundary failure \`${u.spec}\`${hint}; use a boundary type, an instance like \`kernel@pool1-vm1\`, or a group like \`build:…\` or \`kernel@patch>30\``,
       });
     }
   }

@@ -3,7 +3,7 @@
 // same progress bar, notices on stderr, and a CliError when the run cannot finish.
 
 import type { Command } from 'commander';
-import type { JobResult } from '../queue/execute.js';
+import type { JobResultOf } from '../queue/execute.js';
 import type { QueueQuestion } from '../queue/job.js';
 import { parseRedisUrl, type RedisTarget } from '../queue/redis-url.js';
 import { CliError, type CliIo } from './io.js';
@@ -27,16 +27,16 @@ export function givenOnCommandLine(command: Command, option: string): boolean {
   return command.getOptionValueSource(option) === 'cli';
 }
 
-export interface QueuedUnits {
+export interface QueuedUnits<Q extends QueueQuestion> {
   readonly target: RedisTarget;
   readonly version: string;
   readonly modelText: string;
-  readonly question: QueueQuestion;
+  readonly question: Q;
   readonly units: readonly string[];
 }
 
 /** Runs the units on the queue, showing progress as results arrive; errors become CliErrors. */
-export async function runUnitsOnQueue(io: CliIo, bar: Progress, run: QueuedUnits): Promise<JobResult[]> {
+export async function runUnitsOnQueue<Q extends QueueQuestion>(io: CliIo, bar: Progress, run: QueuedUnits<Q>): Promise<JobResultOf<Q>[]> {
   // Loaded lazily: local runs never load the Redis client.
   const { QueueRunError, runOnQueue } = await import('../queue/enqueue.js');
   try {

@@ -1,5 +1,6 @@
-// Nodes of the infrastructure sections: management planes, networks (as the network position of
-// their subnets), one hub per subnet and listening port, and servers. Nothing for a model without them.
+// Nodes of the infrastructure sections: storage accounts, management planes, networks (as the network
+// position of their subnets), one hub per subnet and listening port, and servers. Nothing for a model
+// without them.
 
 import { MANAGEMENT_TYPE_INFO } from '../domain/management.js';
 import type { Deployment } from './deployment.js';
@@ -8,6 +9,14 @@ import { networkFacts, portHub } from './network-facts.js';
 
 export function emitInfraNodes(deployment: Deployment, sink: GraphSink): void {
   const { model } = deployment;
+  for (const account of model.storageAccounts ?? []) {
+    sink.addNode(account.id, {
+      kind: 'storageAccount',
+      organization: account.organization,
+      label: `storage account ${account.id} (its key)`,
+      entity: `storageAccounts/${account.id}`,
+    });
+  }
   for (const plane of model.managementPlanes ?? []) {
     sink.addNode(plane.id, {
       kind: 'managementPlane',

@@ -26,6 +26,7 @@ export const NODE_KINDS = [
   'placement',
   'managementPlane',
   'server',
+  'storageAccount',
 ] as const;
 
 export type NodeKind = (typeof NODE_KINDS)[number];

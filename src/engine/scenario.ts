@@ -7,6 +7,7 @@ import type { BoundaryType } from '../domain/boundary.js';
 import { CONTROL_NAMES } from '../domain/controls.js';
 import type { Controls } from '../domain/controls.js';
 import type { CompiledGraph } from '../compile/compile.js';
+import { patchBehind } from '../model/failure-spec.js';
 
 /** What a failure set is built from: the boundary instances and their types. */
 export type InstanceArrays = Pick<CompiledGraph, 'instanceCount' | 'instanceType'>;
@@ -89,12 +90,18 @@ export type FailureResolution =
   | { readonly ok: true; readonly failed: FailedInstances; readonly resolved: readonly ResolvedFailureSpec[] }
   | { readonly ok: false; readonly error: UnknownFailureSpecsError };
 
-export function resolveFailures(compiled: CompiledGraph, specs: readonly string[]): FailureResolution {
+/**
+ * Patch cadence per pool failure group (`pool:p1` → days behind), so that `patch>30` and
+ * `kernel@patch>30` resolve to the boundaries of every pool more than 30 days behind.
+ */
+export type PatchCadence = ReadonlyMap<string, number>;
+
+export function resolveFailures(compiled: CompiledGraph, specs: readonly string[], cadence: PatchCadence = new Map()): FailureResolution {
   const failed = noFailures(compiled);
   const resolved: ResolvedFailureSpec[] = [];
   const unknown: { index: number; spec: string }[] = [];
   specs.forEach((spec, index) => {
-    const match = matchSpec(compiled, spec);
+    const match = matchSpec(compiled, spec) ?? matchPatchBehind(compiled, spec, cadence);
     if (match === null) {
       unknown.push({ index, spec });
       return;
@@ -126,6 +133,26 @@ function matchSpec(compiled: CompiledGraph, spec: string): { kind: FailureSpecKi
   if (inner < 0) return null;
   const code = boundaryIndex(type);
   return { kind: 'typeInGroup', instances: instancesWhere(compiled, (i) => compiled.instanceType[i] === code && inGroup(compiled, i, inner)) };
+}
+
+/** `patch>N` / `type@patch>N`: instances in a pool group whose cadence exceeds N days (none is legal). */
+function matchPatchBehind(compiled: CompiledGraph, spec: string, cadence: PatchCadence): { kind: FailureSpecKind; instances: number[] } | null {
+  const behind = patchBehind(spec);
+  if (behind === null || (behind.type !== null && !isBoundaryType(behind.type))) return null;
+  const groups = new Set<number>();
+  for (const [group, days] of cadence) {
+    const index = compiled.groupIds.indexOf(group);
+    if (days > behind.days && index >= 0) groups.add(index);
+  }
+  const code = behind.type === null ? -1 : boundaryIndex(behind.type);
+  const member = (i: number) => {
+    for (let g = compiled.groupOffsets[i]!; g < compiled.groupOffsets[i + 1]!; g++) if (groups.has(compiled.groupMembers[g]!)) return true;
+    return false;
+  };
+  return {
+    kind: behind.type === null ? 'group' : 'typeInGroup',
+    instances: groups.size === 0 ? [] : instancesWhere(compiled, (i) => (code < 0 || compiled.instanceType[i] === code) && member(i)),
+  };
 }
 
 function instancesWhere(compiled: CompiledGraph, keep: (instance: number) => boolean): number[] {

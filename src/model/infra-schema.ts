@@ -9,6 +9,7 @@ import {
   id,
   integer,
   nullable,
+  number,
   object,
   optional,
   ref,
@@ -17,10 +18,12 @@ import {
   withDefault,
   type Fields,
 } from './schema-dsl.js';
-import { LINK_TYPES, NETWORK_TYPES, SERVER_ROLES } from './infra-types.js';
+import { LINK_TYPES, NETWORK_TYPES, SAS_ACCESS, SERVER_ROLES } from './infra-types.js';
 
 /** Entity collections of these sections, with what one entity is called (merged into COLLECTION_NOUNS). */
 export const INFRA_COLLECTION_NOUNS = {
+  storageAccounts: 'storage account',
+  appAttachPackages: 'app attach package',
   managementPlanes: 'management plane',
   networks: 'network',
   networkLinks: 'network link',
@@ -36,6 +39,7 @@ const NOUNS = {
   hostPools: 'host pool',
   users: 'user',
   data: 'data store',
+  subscriptions: 'subscription',
 } as const;
 
 function entity<F extends Fields>(collection: keyof Nouns, title: string, fields: F) {
@@ -175,8 +179,59 @@ const server = entity('servers', 'Server', {
   ),
 });
 
+const sas = object('Shared access signature', {
+  holders: required(refsTo('users', 1), 'Holders', 'Users who hold the token.'),
+  shares: required(refsTo('data', 1), 'Shares', 'Data stores (shares) of this account it grants.'),
+  access: withDefault(enumOf(SAS_ACCESS), 'control', 'Access', '`read`, or `control` (read, write, delete: the default, the worst case).'),
+});
+
+const storageAccount = entity('storageAccounts', 'Storage account', {
+  id: entityId('storage account'),
+  organization: organizationField,
+  subscription: withDefault(
+    nullable(ref('subscriptions', NOUNS.subscriptions)),
+    null,
+    'Subscription',
+    'The subscription holding it: its owners control the account (they can list its keys).',
+  ),
+  shares: withDefault(
+    refsTo('data'),
+    [],
+    'Shares',
+    'Data stores held in it: FSLogix profile shares, app attach image shares, data shares. A store in two accounts is replicated there (FSLogix Cloud Cache): either account yields it.',
+  ),
+  keyHostPools: withDefault(
+    refsTo('hostPools'),
+    [],
+    'Key on hosts',
+    'Host pools whose session hosts mount its shares with the storage account key (no identity-based access): any of their kernels yields the key, and the key every share in the account.',
+  ),
+  keyHolders: withDefault(refsTo('users'), [], 'Key holders', 'Users who hold the storage account key, or may list it.'),
+  sas: withDefault(arrayOf(sas), [], 'SAS tokens', 'Shared access signatures handed out for some of its shares.'),
+});
+
+const appAttachPackage = entity('appAttachPackages', 'App attach package', {
+  id: entityId('app attach package'),
+  image: required(ref('data', NOUNS.data), 'Image', 'The data store (a share) that holds the image.'),
+  hostPools: required(
+    refsTo('hostPools', 1),
+    'Host pools',
+    'Host pools that stage the image on their hosts and register it in their users\u2019 sessions: whoever writes the image runs code in every one of those sessions.',
+  ),
+});
+
 /** The sections, keyed as in the model file; each may be left out (read as an empty list). */
 export const INFRA_SECTIONS = {
+  storageAccounts: optional(
+    arrayOf(storageAccount),
+    'Storage accounts',
+    'Azure Storage accounts: the shares they hold, who holds their keys, their SAS tokens.',
+  ),
+  appAttachPackages: optional(
+    arrayOf(appAttachPackage),
+    'App attach packages',
+    'MSIX app attach packages: an image on a share, staged on the hosts of some pools.',
+  ),
   managementPlanes: optional(
     arrayOf(managementPlane),
     'Management planes',
@@ -186,4 +241,23 @@ export const INFRA_SECTIONS = {
   networkLinks: optional(arrayOf(networkLink), 'Network links', 'Peerings, site-to-site VPNs and ExpressRoute circuits between networks.'),
   subnets: optional(arrayOf(subnet), 'Subnets', 'Subnets of the networks, the host pools and servers in them, and their inbound and outbound rules.'),
   servers: optional(arrayOf(server), 'Servers', 'Machines that are not session hosts: file servers, domain controllers, application servers.'),
+} as const;
+
+/** Host pool keys for device redirection and hardening (merged into the host pool's schema). */
+export const HOST_POOL_HARDENING_FIELDS = {
+  customRdpProperty: optional(
+    string(),
+    'Custom RDP properties',
+    'The pool\u2019s RDP properties as Azure stores them, e.g. `drivestoredirect:s:;redirectclipboard:i:0;redirectprinters:i:0`. Drive, clipboard, printer and USB redirection give the session host a path back to the client device; within a stated string a channel is on unless a property turns it off (the worst case). Absent: redirection is not modelled; state it (the portal\u2019s default `drivestoredirect:s:*;redirectclipboard:i:1;redirectprinters:i:1;usbdevicestoredirect:s:*` redirects all four).',
+  ),
+  trustedLaunch: optional(
+    boolean(),
+    'Trusted Launch',
+    'Secure Boot and vTPM on the pool\u2019s VMs (Azure\u2019s default for new VMs, assumed when absent). Without it virtualization-based security, and so Credential Guard, is unavailable on the pool.',
+  ),
+  patchDays: optional(
+    number({ minimum: 0 }),
+    'Patch cadence (days)',
+    'Days from a fix\u2019s release until it is deployed on this pool\u2019s hosts, overriding `risk.patchDays`. `indepth risk` uses it for the pool\u2019s boundaries, and a scenario can fail `kernel@patch>30`: the kernel of every host more than 30 days behind.',
+  ),
 } as const;

@@ -1,6 +1,7 @@
 // The infrastructure a model may name beside its hosting: management planes (Intune, Group Policy,
-// Configuration Manager, Defender live response, the image pipeline) and networks (virtual networks,
-// on-premises sites, their links, subnets with their security rules, and servers that listen in them).
+// Configuration Manager, Defender live response, the image pipeline), networks (virtual networks,
+// on-premises sites, their links, subnets with their security rules, and servers that listen in them)
+// and storage (storage accounts holding shares, their keys and SAS tokens, app attach images).
 
 import type { ManagementType } from '../domain/management.js';
 
@@ -90,4 +91,41 @@ export interface Server {
   readonly data: readonly string[];
   /** Domain controller: the identity directory (AD DS domain) it holds; control of it controls the directory. */
   readonly directory: string | null;
+}
+
+export const SAS_ACCESS = ['read', 'control'] as const;
+export type SasAccess = (typeof SAS_ACCESS)[number];
+
+/** A shared access signature: a bearer token for some shares of an account, signed with its key. */
+export interface SharedAccessSignature {
+  /** Users who hold the token. */
+  readonly holders: readonly string[];
+  /** Data stores (shares) it grants; all of them are in the account. */
+  readonly shares: readonly string[];
+  /** `read`, or `control` (read, write, delete). */
+  readonly access: SasAccess;
+}
+
+/** An Azure Storage account: its shares, and who holds its key (which opens every share in it). */
+export interface StorageAccount {
+  readonly id: string;
+  readonly organization: string | null;
+  /** The subscription whose control plane holds it (owners can list its keys). */
+  readonly subscription: string | null;
+  /** Data stores (file shares, profile shares) held in it; a store in two accounts is replicated (Cloud Cache). */
+  readonly shares: readonly string[];
+  /** Host pools whose session hosts mount its shares with the storage account key (no identity-based access). */
+  readonly keyHostPools: readonly string[];
+  /** Users who hold the key (or may list it). */
+  readonly keyHolders: readonly string[];
+  readonly sas: readonly SharedAccessSignature[];
+}
+
+/** An MSIX app attach (or app attach) package: an image on a share, staged on the hosts of some pools. */
+export interface AppAttachPackage {
+  readonly id: string;
+  /** The data store (share) holding the image. */
+  readonly image: string;
+  /** Host pools that stage the image and register it in their users' sessions. */
+  readonly hostPools: readonly string[];
 }

@@ -31,7 +31,7 @@ import {
 } from './schema-dsl.js';
 import { APPLICATION_GROUP_TYPES, DELEGATIONS } from './access-types.js';
 import { ROLE_NAMES } from '../domain/roles.js';
-import { INFRA_COLLECTION_NOUNS, INFRA_SECTIONS } from './infra-schema.js';
+import { HOST_POOL_HARDENING_FIELDS, INFRA_COLLECTION_NOUNS, INFRA_SECTIONS } from './infra-schema.js';
 import { ACCESS_MODES, CLASSIFICATIONS, DATA_LOCATIONS, POOL_TYPES, PRIVILEGES, STORE_ACCESS, type Model } from './types.js';
 import {
   DEFAULT_EXPLOIT_DAYS,
@@ -165,6 +165,7 @@ const hostPool = entity('hostPools', 'Host pool', {
     'Confidential VMs',
     'Azure confidential VMs (AMD SEV-SNP / Intel TDX): guest memory is encrypted against the host, so a VM escape reaches this pool\u2019s VMs only across a further vsm boundary.',
   ),
+  ...HOST_POOL_HARDENING_FIELDS,
 });
 
 const app = entity('apps', 'App', {

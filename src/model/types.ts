@@ -5,7 +5,7 @@ import type { BoundaryType } from '../domain/boundary.js';
 import type { ControlName } from '../domain/controls.js';
 import type { NodeKind } from '../domain/kinds.js';
 import type { ApplicationGroup, Domain, Group, Guest, ManagedIdentity, ManagementGroup, Person, ResourceGroup, RoleAssignment } from './access-types.js';
-import type { ManagementPlane, Network, NetworkLink, Server, Subnet } from './infra-types.js';
+import type { AppAttachPackage, ManagementPlane, Network, NetworkLink, Server, StorageAccount, Subnet } from './infra-types.js';
 
 export const PRIVILEGES = ['standard', 'localAdmin', 'tenantAdmin', 'subscriptionOwner'] as const;
 export type Privilege = (typeof PRIVILEGES)[number];
@@ -63,6 +63,12 @@ export interface HostPool {
   readonly dedicatedHost: boolean;
   /** Confidential VMs (memory encrypted against the host): the host reaches a guest only across vsm. */
   readonly confidential: boolean;
+  /** The pool's RDP properties as Azure stores them (device redirection: domain/redirection.ts); absent: every channel on. */
+  readonly customRdpProperty?: string;
+  /** Trusted Launch (Secure Boot, vTPM): without it, virtualization-based security and so Credential Guard are unavailable. */
+  readonly trustedLaunch?: boolean;
+  /** Days from a fix's release until it is deployed on this pool's hosts, overriding `risk.patchDays`. */
+  readonly patchDays?: number;
 }
 
 export interface App {
@@ -195,6 +201,8 @@ export interface Model {
   readonly networkLinks?: readonly NetworkLink[];
   readonly subnets?: readonly Subnet[];
   readonly servers?: readonly Server[];
+  readonly storageAccounts?: readonly StorageAccount[];
+  readonly appAttachPackages?: readonly AppAttachPackage[];
 }
 
 /** A position in a source file, 1-based as editors show it. */

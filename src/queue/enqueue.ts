@@ -6,17 +6,17 @@
 import { randomUUID } from 'node:crypto';
 import { Queue, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
-import type { JobResult } from './execute.js';
+import { answersJob, type JobResultOf } from './execute.js';
 import { jobId, MODEL_TTL_SECONDS, modelHash, modelKey, QUEUE_NAME, type QueueJobData, type QueueQuestion } from './job.js';
 import type { RedisTarget } from './redis-url.js';
 
-export interface QueueRun {
+export interface QueueRun<Q extends QueueQuestion = QueueQuestion> {
   readonly target: RedisTarget;
   /** The enqueuing indepth's version: workers of another version refuse the jobs. */
   readonly version: string;
   /** The model file's text, exactly as loaded. */
   readonly modelText: string;
-  readonly question: QueueQuestion;
+  readonly question: Q;
   /** One job per unit (attacker organization), results in this order. */
   readonly units: readonly string[];
   readonly onProgress?: (done: number, total: number) => void;
@@ -39,47 +39,53 @@ const DEFAULT_REDIS_TIMEOUT_MS = 60_000;
 const IDLE_NOTICE_MS = 10_000;
 
 /** Runs every unit on the queue's workers; resolves to their results in `units` order. */
-export async function runOnQueue(run: QueueRun): Promise<JobResult[]> {
+export async function runOnQueue<Q extends QueueQuestion>(run: QueueRun<Q>): Promise<JobResultOf<Q>[]> {
   const { target, units } = run;
   const notice = run.onNotice ?? (() => {});
   const client = new Redis(target.url, { maxRetriesPerRequest: null, lazyConnect: true });
   let lastError = '';
-  let connectionLost = false;
+  let connected = false;
+  let closing = false;
   client.on('error', (error: Error) => {
     lastError = error.message;
-    if (!connectionLost && client.status !== 'connecting') {
-      connectionLost = true;
-      notice(`lost Redis at ${target.display} (${error.message}); reconnecting, the results so far are kept`);
-    }
+  });
+  client.on('close', () => {
+    if (!connected || closing) return;
+    connected = false;
+    notice(`lost Redis at ${target.display}${lastError === '' ? '' : ` (${lastError})`}; reconnecting, the results so far are kept`);
   });
   client.on('ready', () => {
-    if (connectionLost) notice(`reconnected to Redis at ${target.display}`);
-    connectionLost = false;
+    if (lastError !== '' && !connected) notice(`reconnected to Redis at ${target.display}`);
+    connected = true;
   });
 
   try {
     const unreachable = (why: string) => `cannot reach Redis at ${target.display}${why === '' ? '' : `: ${why}`}`;
-    const connected = client.connect().then(
+    const reachable = client.connect().then(
       () => client.ping(),
       (error: unknown) => {
         throw new QueueRunError(unreachable(lastError !== '' ? lastError : error instanceof Error ? error.message : String(error)));
       },
     );
-    await deadline(connected, CONNECT_TIMEOUT_MS, () => unreachable(lastError));
+    await deadline(reachable, CONNECT_TIMEOUT_MS, () => unreachable(lastError));
   } catch (error) {
+    closing = true;
     client.disconnect();
     throw error;
   }
   const queue = new Queue(QUEUE_NAME, { connection: client });
+  // Connection errors reach the user once, as a notice and the deadline's message, never as a stack.
+  queue.on('error', () => {});
   try {
     return await collect(run, client, queue, () => lastError);
   } finally {
+    closing = true;
     await queue.close().catch(() => {});
     client.disconnect();
   }
 }
 
-async function collect(run: QueueRun, client: Redis, queue: Queue, lastError: () => string): Promise<JobResult[]> {
+async function collect<Q extends QueueQuestion>(run: QueueRun<Q>, client: Redis, queue: Queue, lastError: () => string): Promise<JobResultOf<Q>[]> {
   const { target, units, question, version } = run;
   const notice = run.onNotice ?? (() => {});
   const progress = run.onProgress ?? (() => {});
@@ -96,7 +102,7 @@ async function collect(run: QueueRun, client: Redis, queue: Queue, lastError: ()
   });
   const storeModel = () => client.set(key, run.modelText, 'EX', MODEL_TTL_SECONDS);
 
-  const results = new Array<JobResult | undefined>(units.length);
+  const results = new Array<JobResultOf<Q> | undefined>(units.length);
   const pending = new Set(units.map((_, i) => i));
   const lostRedis = () => `Redis at ${target.display} did not answer for ${Math.round(redisTimeout / 1000)} s${lastError() === '' ? '' : ` (${lastError()})`}; no output written`;
   const withDeadline = <T>(work: Promise<T>) => deadline(work, redisTimeout, lostRedis);
@@ -120,9 +126,11 @@ async function collect(run: QueueRun, client: Redis, queue: Queue, lastError: ()
           }
           if (job.finishedOn === undefined) return;
           if (job.failedReason !== undefined && job.failedReason !== '') {
-            throw new QueueRunError(`the job for ${units[i]} failed: ${job.failedReason}`);
+            throw new QueueRunError(`the job of ${describeUnit(question, units[i]!)} failed: ${job.failedReason}`);
           }
-          results[i] = checkedResult(job.returnvalue, units[i]!);
+          const value: unknown = job.returnvalue;
+          if (!answersJob(jobOf(i).data, value)) throw new QueueRunError(`a worker returned a malformed result for the job of ${describeUnit(question, units[i]!)}`);
+          results[i] = value as JobResultOf<Q>;
           pending.delete(i);
         }),
       );
@@ -155,16 +163,14 @@ async function collect(run: QueueRun, client: Redis, queue: Queue, lastError: ()
   }
   // Collected: the jobs have served their purpose.
   await deadline(Promise.all(ids.map((id) => queue.remove(id).catch(() => 0))), 5_000, () => '').catch(() => {});
-  return results as JobResult[];
+  return results as JobResultOf<Q>[];
 }
 
-/** A worker's return value, checked to belong to the unit (a result is never attributed elsewhere). */
-function checkedResult(value: unknown, unit: string): JobResult {
-  const row = value as JobResult | null;
-  if (row === null || typeof row !== 'object' || row.attacker !== unit || !Array.isArray(row.victims)) {
-    throw new QueueRunError(`a worker returned a malformed result for ${unit}`);
-  }
-  return row;
+/** A unit as the user knows it: the attacker organization, or how many failure sets. */
+function describeUnit(question: QueueQuestion, unit: string): string {
+  if (question.kind === 'matrix') return `attacker ${unit}`;
+  const sets = (JSON.parse(unit) as unknown[]).length;
+  return `${sets} failure ${sets === 1 ? 'set' : 'sets'}`;
 }
 
 async function inBatches<T>(items: readonly T[], size: number, each: (item: T) => Promise<void>): Promise<void> {

@@ -4,6 +4,7 @@
 
 import { attackerLeakage, leakageInput, leakageTasks, type AttackerLeakage, type LeakageInput } from '../analyze/leakage.js';
 import { prepare, type PreparedModel } from '../analyze/prepared.js';
+import { sweepFrame, sweepRows, type SweepFrame, type SweepRow } from '../analyze/sweep.js';
 import { formatIssue } from '../model/issues.js';
 import { parseModel } from '../model/load-model.js';
 import type { QueueJobData } from './job.js';
@@ -16,7 +17,38 @@ export class JobInputError extends Error {
   }
 }
 
-export type JobResult = AttackerLeakage;
+/** matrix: the attacker's row; sweep: one row per failure set of the unit, in its order. */
+export type JobResult = AttackerLeakage | SweepRow[];
+
+/** The result type of a question's jobs. */
+export type JobResultOf<Q extends QueueJobData['question']> = Q extends { readonly kind: 'matrix' } ? AttackerLeakage : SweepRow[];
+
+/** The failure sets of a sweep unit (instance ids); undefined when the unit is not such a list. */
+export function sweepUnitSets(unit: string): string[][] | undefined {
+  let sets: unknown;
+  try {
+    sets = JSON.parse(unit);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(sets) || !sets.every((set) => Array.isArray(set) && set.every((id) => typeof id === 'string'))) return undefined;
+  return sets as string[][];
+}
+
+/** Whether a returned value answers the job (a result is never attributed to another unit). */
+export function answersJob(job: QueueJobData, value: unknown): value is JobResult {
+  if (job.question.kind === 'matrix') {
+    const row = value as AttackerLeakage | null;
+    return typeof row === 'object' && row !== null && row.attacker === job.unit && Array.isArray(row.victims);
+  }
+  const sets = sweepUnitSets(job.unit);
+  return (
+    sets !== undefined &&
+    Array.isArray(value) &&
+    value.length === sets.length &&
+    value.every((row: SweepRow, i) => typeof row === 'object' && row !== null && Array.isArray(row.failed) && row.failed.join(',') === sets[i]!.join(','))
+  );
+}
 
 /**
  * Keeps the last prepared model (and the inputs derived from it per question), so consecutive
@@ -25,7 +57,8 @@ export type JobResult = AttackerLeakage;
 export class PreparedModelCache {
   private hash: string | undefined;
   private prepared: PreparedModel | undefined;
-  private readonly inputs = new Map<string, LeakageInput>();
+  private readonly inputs = new Map<string, LeakageInput | SweepFrame>();
+  private instanceIndex: Map<string, number> | undefined;
 
   has(hash: string): boolean {
     return this.hash === hash;
@@ -36,6 +69,7 @@ export class PreparedModelCache {
     this.hash = undefined;
     this.prepared = undefined;
     this.inputs.clear();
+    this.instanceIndex = undefined;
     const file = `model ${hash.slice(0, 12)}`;
     const parsed = parseModel(text, file);
     if (!parsed.ok) throw new JobInputError(`the model does not load:\n${parsed.issues.map(formatIssue).join('\n')}`);
@@ -45,19 +79,41 @@ export class PreparedModelCache {
     this.prepared = built.prepared;
   }
 
-  /** Answers a job whose model is loaded (`has(job.model)`). */
+  /** Answers a job whose model is loaded (`has(job.model)`); throws JobInputError when it cannot be answered. */
   answer(job: QueueJobData): JobResult {
     if (this.prepared === undefined || this.hash !== job.model) throw new Error(`model ${job.model} is not loaded`);
     const prepared = this.prepared;
-    const key = JSON.stringify(job.question);
-    let input = this.inputs.get(key);
-    if (input === undefined) {
-      input = leakageInput(prepared, job.question.controls);
-      this.inputs.set(key, input);
+    const { question } = job;
+    const key = JSON.stringify(question);
+    if (question.kind === 'matrix') {
+      let input = this.inputs.get(key) as LeakageInput | undefined;
+      if (input === undefined) {
+        input = leakageInput(prepared, question.controls);
+        this.inputs.set(key, input);
+      }
+      if (!prepared.model.organizations.some((o) => o.id === job.unit)) throw new JobInputError(`unknown organization \`${job.unit}\` in the model`);
+      const [task] = leakageTasks(prepared, [job.unit]);
+      if (task === undefined) throw new JobInputError(`organization \`${job.unit}\` has no users to attack from`);
+      return attackerLeakage(input, task);
     }
-    if (!prepared.model.organizations.some((o) => o.id === job.unit)) throw new JobInputError(`unknown organization \`${job.unit}\` in the model`);
-    const [task] = leakageTasks(prepared, [job.unit]);
-    if (task === undefined) throw new JobInputError(`organization \`${job.unit}\` has no users to attack from`);
-    return attackerLeakage(input, task);
+    let frame = this.inputs.get(key) as SweepFrame | undefined;
+    if (frame === undefined) {
+      const framed = sweepFrame(prepared, { from: question.from, by: 'instance', order: question.order, controls: question.controls });
+      if (!framed.ok) throw new JobInputError(framed.problems.map((p) => p.message).join('; '));
+      frame = framed.frame;
+      this.inputs.set(key, frame);
+    }
+    const sets = sweepUnitSets(job.unit);
+    if (sets === undefined) throw new JobInputError('a sweep job whose unit is not a list of failure sets');
+    this.instanceIndex ??= new Map(prepared.compiled.instanceIds.map((id, i) => [id, i] as const));
+    const index = this.instanceIndex;
+    const indices = sets.map((set) =>
+      set.map((id) => {
+        const i = index.get(id);
+        if (i === undefined) throw new JobInputError(`unknown boundary instance \`${id}\` in the model`);
+        return i;
+      }),
+    );
+    return sweepRows(prepared, frame, indices);
   }
 }

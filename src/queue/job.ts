@@ -8,12 +8,23 @@ import { isControlName, type ControlName } from '../domain/controls.js';
 /** The BullMQ queue every indepth command and worker shares (keys are prefixed `bull:indepth:`). */
 export const QUEUE_NAME = 'indepth';
 
-/** What a job asks about its model; `unit` says which part (an attacker organization). */
-export type QueueQuestion = {
-  /** `matrix`: one attacker organization's row of the leakage matrix (`attackerLeakage`). */
-  readonly kind: 'matrix';
-  readonly controls: Partial<Record<ControlName, boolean>>;
-};
+/** What a job asks about its model; the job's `unit` says which part. */
+export type QueueQuestion =
+  | {
+      /** One attacker organization's row of the leakage matrix (`attackerLeakage`); unit: the organization. */
+      readonly kind: 'matrix';
+      readonly controls: Partial<Record<ControlName, boolean>>;
+    }
+  | {
+      /**
+       * Rows of a by-instance sweep (`sweepRows`) from these footholds; unit: the failure sets, a JSON
+       * array of arrays of boundary instance ids.
+       */
+      readonly kind: 'sweep';
+      readonly from: readonly string[];
+      readonly order: number;
+      readonly controls: Partial<Record<ControlName, boolean>>;
+    };
 
 export interface QueueJobData {
   /** The indepth version that enqueued the job; a worker of another version refuses it. */
@@ -21,7 +32,7 @@ export interface QueueJobData {
   /** SHA-256 (hex) of the model text, stored once under `modelKey(model)`. */
   readonly model: string;
   readonly question: QueueQuestion;
-  /** The unit of work within the question: the attacker organization's id. */
+  /** The unit of work within the question (see QueueQuestion). */
   readonly unit: string;
 }
 
@@ -55,7 +66,10 @@ export function readJobData(data: unknown): QueueJobData | undefined {
   const question = d['question'] as Record<string, unknown> | undefined;
   if (typeof d['version'] !== 'string' || typeof d['model'] !== 'string' || !/^[0-9a-f]{64}$/.test(d['model'])) return undefined;
   if (typeof d['unit'] !== 'string' || typeof question !== 'object' || question === null) return undefined;
-  if (question['kind'] !== 'matrix') return undefined;
+  if (question['kind'] === 'sweep') {
+    const from = question['from'];
+    if (!Array.isArray(from) || !from.every((f) => typeof f === 'string') || !Number.isInteger(question['order'])) return undefined;
+  } else if (question['kind'] !== 'matrix') return undefined;
   const controls = question['controls'];
   if (typeof controls !== 'object' || controls === null || Array.isArray(controls)) return undefined;
   if (!Object.entries(controls).every(([name, on]) => isControlName(name) && typeof on === 'boolean')) return undefined;

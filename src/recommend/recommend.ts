@@ -2,6 +2,7 @@
 // alternatives it is weighed against with their cost and risk (a Pareto table). Every alternative
 // goes through the real loader, rules and engine: its YAML is parsed and compiled like any model.
 
+import { patchCadence } from '../model/patch-cadence.js';
 import { Document, isSeq, stringify } from 'yaml';
 import { costOf, type CostBreakdown } from '../analyze/cost.js';
 import { prepare, type PreparedModel } from '../analyze/prepared.js';
@@ -95,7 +96,7 @@ export function recommend(spec: Spec, specFile: string): RecommendOutcome {
   for (const topology of built) {
     const yaml = modelYaml(topology, specFile);
     const prepared = load(yaml, topology.strategy.id === 'recommended' ? 'recommended model' : `alternative ${topology.strategy.id}`);
-    const failure = buildFailureModel(prepared.compiled, 'type', patchSettingsOf(prepared.model.risk), overridesOf(prepared.model.risk));
+    const failure = buildFailureModel(prepared.compiled, 'type', patchSettingsOf(prepared.model.risk), overridesOf(prepared.model.risk), patchCadence(prepared.model));
     if (!failure.ok) return { ok: false, problems: failure.problems.map((message) => ({ organization: null, message: `spec ${message}` })) };
     const alternative = evaluate(prepared, topology, trusted, typeProbabilities(failure.model));
     evaluated.push({ topology, yaml, prepared, alternative });

@@ -3,6 +3,7 @@
 // Monte Carlo to the requested precision, with Karp–Luby–Madras over minimal cut sets for the
 // targets plain sampling cannot resolve; importance from the same cut sets.
 
+import { patchCadence } from '../model/patch-cadence.js';
 import { costOf } from '../analyze/cost.js';
 import type { PreparedModel } from '../analyze/prepared.js';
 import { resolveQuestion, type QuestionProblem } from '../analyze/what-if.js';
@@ -97,7 +98,8 @@ export function analyzeRisk(prepared: PreparedModel, question: RiskQuestion): Ri
     messages.push('--method exact needs --failures type: with independent instance failures the exact probability is #P-hard; use monte-carlo or rare-event');
   }
   const patch = patchSettingsOf(model.risk, question.patchDays ?? undefined);
-  const built = buildFailureModel(compiled, question.failures, patch, [...overridesOf(model.risk), ...question.likelihoods]);
+  const cadence = patchCadence(model, patch.patchDays);
+  const built = buildFailureModel(compiled, question.failures, patch, [...overridesOf(model.risk), ...question.likelihoods], cadence);
   if (!built.ok) messages.push(...built.problems);
   if (!resolution.ok || messages.length > 0 || !built.ok) {
     return { ok: false, problems: resolution.ok ? [] : resolution.problems, messages };
@@ -225,7 +227,7 @@ export function analyzeRisk(prepared: PreparedModel, question: RiskQuestion): Ri
       precision: sampling && question.samples === null ? question.precision : null,
       order: question.failures === 'instance' ? question.order : null,
       likelihoods: {
-        patch,
+        patch: failure.patch,
         types: likelihoodRows,
         overrides: failure.overrides,
         instancesOverridden: failure.instanceTarget.filter((t) => t !== null).length,

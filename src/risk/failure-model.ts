@@ -5,12 +5,13 @@
 
 import { BOUNDARY_TYPES, type BoundaryType } from '../domain/boundary.js';
 import type { CompiledGraph } from '../compile/compile.js';
-import { resolveFailures, type FailureSpecKind } from '../engine/scenario.js';
+import { resolveFailures, type FailureSpecKind, type PatchCadence } from '../engine/scenario.js';
 import type { RiskSettings } from '../model/types.js';
 import {
   DEFAULT_LIKELIHOODS,
   DEFAULT_PATCH_SETTINGS,
   applyOverride,
+  combine,
   defaultLikelihood,
   type CauseFigures,
   type LikelihoodOverride,
@@ -69,11 +70,18 @@ export function buildFailureModel(
   mode: FailureMode,
   patch: PatchSettings,
   overrides: readonly LikelihoodOverride[],
+  cadence: PatchCadence = new Map(),
 ): FailureModelOutcome {
+  // Per instance, the patch cadence of its pool (its own `patchDays`); per type, the slowest pool's:
+  // one variable per type stands for every instance, so it takes the worst case.
+  const patchOf = instancePatch(compiled, patch, cadence);
+  const modelPatchDays = patch.patchDays;
+  const slowest = Math.max(patch.patchDays, ...cadence.values());
+  if (mode === 'type' && slowest > patch.patchDays) patch = { ...patch, patchDays: slowest };
   const problems: string[] = [];
   const resolved: { override: LikelihoodOverride; kind: FailureSpecKind; members: number[]; order: number }[] = [];
   overrides.forEach((override, order) => {
-    const r = resolveFailures(compiled, [override.target]);
+    const r = resolveFailures(compiled, [override.target], cadence);
     if (!r.ok) {
       const where = override.source === 'model' ? `risk.likelihoods[${order}]` : '--likelihood';
       problems.push(`${where}: ${r.error.message}`);
@@ -87,6 +95,9 @@ export function buildFailureModel(
   resolved.sort((a, b) => SPECIFICITY[a.kind] - SPECIFICITY[b.kind] || a.order - b.order);
 
   const notes: string[] = [];
+  if (mode === 'type' && slowest > modelPatchDays) {
+    notes.push(`with failures per type every boundary takes the slowest pool\u2019s patch cadence (${slowest} days, not ${modelPatchDays}); use --failures instance for each pool\u2019s own`);
+  }
   const types: ResolvedLikelihood[] = BOUNDARY_TYPES.map((type) => defaultLikelihood(type, patch));
   const typeFigures: CauseFigures[] = BOUNDARY_TYPES.map((type) => ({ ...DEFAULT_LIKELIHOODS[type] }));
   const applied: AppliedOverride[] = [];
@@ -104,7 +115,8 @@ export function buildFailureModel(
   const figures: CauseFigures[] = [];
   for (let i = 0; i < n; i++) {
     const t = compiled.instanceType[i]!;
-    instance[i] = types[t]!.probability;
+    const own = mode === 'instance' ? patchOf(i) : patch;
+    instance[i] = own === patch ? types[t]!.probability : combine(typeFigures[t]!, DEFAULT_LIKELIHOODS[BOUNDARY_TYPES[t]!].patchable, own).probability;
     figures.push(typeFigures[t]!);
   }
   for (const { override, kind, members } of resolved) {
@@ -119,13 +131,34 @@ export function buildFailureModel(
     }
     for (const i of members) {
       const type = BOUNDARY_TYPES[compiled.instanceType[i]!]!;
-      const r = applyOverride(figures[i]!, DEFAULT_LIKELIHOODS[type].patchable, override, patch);
+      const r = applyOverride(figures[i]!, DEFAULT_LIKELIHOODS[type].patchable, override, patchOf(i));
       instance[i] = r.probability;
       instanceTarget[i] = override.target;
       figures[i] = figuresOf(figures[i]!, override);
     }
   }
   return { ok: true, model: { mode, patch, types, instance, instanceTarget, overrides: applied, notes } };
+}
+
+/** Each instance's patch settings: the largest cadence among its pool groups, else the model's. */
+function instancePatch(compiled: CompiledGraph, patch: PatchSettings, cadence: PatchCadence): (instance: number) => PatchSettings {
+  if (cadence.size === 0) return () => patch;
+  const groupDays = compiled.groupIds.map((g) => cadence.get(g));
+  const memo = new Map<number, PatchSettings>();
+  return (i) => {
+    let days: number | undefined;
+    for (let g = compiled.groupOffsets[i]!; g < compiled.groupOffsets[i + 1]!; g++) {
+      const d = groupDays[compiled.groupMembers[g]!];
+      if (d !== undefined && (days === undefined || d > days)) days = d;
+    }
+    if (days === undefined || days === patch.patchDays) return patch;
+    let settings = memo.get(days);
+    if (settings === undefined) {
+      settings = { ...patch, patchDays: days };
+      memo.set(days, settings);
+    }
+    return settings;
+  };
 }
 
 /** The cause figures a later, more specific override merges onto. */

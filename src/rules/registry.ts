@@ -1,10 +1,12 @@
 // Every rule, in the order they run. Order only affects edge insertion order, never the answer.
 
 import { adminToKernel } from './admin-to-kernel.js';
+import { appAttach } from './app-attach.js';
 import { browser } from './browser.js';
 import { credentialGuard } from './credential-guard.js';
 import { credentialUse } from './credential-use.js';
 import { fslogixShare } from './fslogix-share.js';
+import { deviceRedirection } from './device-redirection.js';
 import { groupMembership } from './group-membership.js';
 import { hypervisor } from './hypervisor.js';
 import { kernelControl } from './kernel-control.js';
@@ -37,11 +39,14 @@ import { joinedHostAdmins } from './joined-host-admins.js';
 import { serverControl } from './server-control.js';
 import { sessionActsAsUser } from './session-acts-as-user.js';
 import { sessionApps } from './session-apps.js';
+import { sharedAccessSignature } from './shared-access-signature.js';
+import { storageAccount } from './storage-account.js';
 import { sessionIsolation } from './session-isolation.js';
 import { subscriptionBoundary } from './subscription-boundary.js';
 import { subscriptionControl } from './subscription-control.js';
 import { tenantBoundary } from './tenant-boundary.js';
 import { tenantControl } from './tenant-control.js';
+import { trustedLaunch } from './trusted-launch.js';
 import { userData } from './user-data.js';
 import { userIsolation } from './user-isolation.js';
 import { userSession } from './user-session.js';
@@ -92,6 +97,11 @@ export const RULES: readonly Rule[] = [
   networkPosition,
   lateralMovement,
   serverControl,
+  deviceRedirection,
+  trustedLaunch,
+  storageAccount,
+  sharedAccessSignature,
+  appAttach,
 ];
 
 /** Ids of the rules whose edges hold only while a session lives (Rule.persistence). */

@@ -35,6 +35,8 @@ export interface Rule {
    * about what Azure grants (with `learn`), what that Microsoft Learn page documents, in brief.
    */
   readonly guide: string;
+  /** The Microsoft Learn page documenting the behaviour, where the guide names it without detail. */
+  readonly source?: string;
   /** For rules about what Azure, Entra ID or AD DS grants: where Microsoft documents it. */
   readonly learn?: LearnSource;
   /**

@@ -15,7 +15,7 @@ describe('simulate question problems', () => {
   it('reports an unknown failure spec of the scenario at its place, with a suggestion', async () => {
     const run = await cli(['simulate', 'models/cross-org-shared.yaml', '--scenario', 'scenarios/kernel-0day.yaml', '--fail', 'sesion']);
     expect(run.code).toBe(1);
-    expect(run.err).toBe('indepth: --fail: unknown boundary failure `sesion` (did you mean `session`?); use a boundary type, an instance like `kernel@pool1-vm1`, or a group like `build:…`\n');
+    expect(run.err).toBe('indepth: --fail: unknown boundary failure `sesion` (did you mean `session`?); use a boundary type, an instance like `kernel@pool1-vm1`, or a group like `build:…` or `kernel@patch>30`\n');
   });
 
   it('keeps scenario problems in file:line:col form when flag problems come with them', async () => {

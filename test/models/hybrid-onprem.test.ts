@@ -36,8 +36,9 @@ describe('models/hybrid-onprem.yaml', () => {
     const prepared = prepareBundled('hybrid-onprem');
     // fs1 holds finance-share and nothing else; it is a GPO target, not a GPO holder.
     expect(reachedDataIds(ask(prepared, { from: ['alice'], fail: ['network@fs1:445'] })).filter((id) => id !== 'contoso-profiles/alice')).toEqual(['finance-share']);
-    // dc1 → contoso-directory → every principal (and contoso-gpo → every session host, fs1): all 7 stores.
-    expect(ask(prepared, { from: ['alice'], fail: ['network@dc1:445'] }).data).toHaveLength(7);
+    // dc1 → contoso-directory → every principal (and contoso-gpo → every session host, fs1): all 8 data
+    // nodes (6 profiles, finance-share, contoso-apps through it-admin, who writes it).
+    expect(ask(prepared, { from: ['alice'], fail: ['network@dc1:445'] }).data).toHaveLength(8);
     // Kerberos (88) and LDAP (389) on dc1 are open to nobody: no path reaches them, so they are no boundary
     // instance at all, and a scenario naming one is refused rather than silently reaching nothing.
     expect(() => ask(prepared, { from: ['alice'], fail: ['network@dc1:88'] })).toThrow(/unknown boundary failure `network@dc1:88`/);
@@ -72,7 +73,30 @@ describe('models/hybrid-onprem.yaml', () => {
 
   it('control of the domain controller reaches everything: the directory, Group Policy, every host', () => {
     const result = ask(prepareBundled('hybrid-onprem'), { from: ['dc1'] });
-    expect(result.data).toHaveLength(7);
+    expect(result.data).toHaveLength(8);
     expect(result.availability.map((a) => a.vm)).toEqual(['contoso-pool-vm1', 'contoso-pool-vm2']);
+  });
+
+  it('a kernel flaw older than 30 days is open on every session host: the pool patches in 45', () => {
+    const prepared = prepareBundled('hybrid-onprem');
+    // contoso-pool is the only pool, patchDays 45 > 30: both kernels fail; > 60 fails none.
+    expect(ask(prepared, { from: ['alice'], fail: ['kernel@patch>30'] }).failedInstances).toBe(2);
+    expect(ask(prepared, { from: ['alice'], fail: ['kernel@patch>60'] }).failedInstances).toBe(0);
+    // Under it, alice reaches every co-resident's profile (kernel → sessions), not the on-premises share.
+    const reached = reachedDataIds(ask(prepared, { from: ['alice'], fail: ['kernel@patch>30'] }));
+    expect(reached).toContain('contoso-profiles/bob');
+    expect(reached).not.toContain('finance-share');
+  });
+
+  it('the app attach share: its writer runs code in every session; carol’s SAS only reads it', () => {
+    const prepared = prepareBundled('hybrid-onprem');
+    // it-admin writes contoso-apps → contoso-pool-vm1/vm2 sessions → every contoso-pool user's session.
+    const fromAdmin = ask(prepared, { from: ['it-admin'] }).organizations.find((o) => o.id === 'contoso')!;
+    expect(fromAdmin.reached.sessions).toBe(6);
+    // carol: her own finance share (control) and contoso-apps through the read SAS, nothing else.
+    expect(ask(prepared, { from: ['carol'] }).data.map((d) => [d.id, d.impacts])).toEqual([
+      ['contoso-apps', ['read']],
+      ['finance-share', ['read', 'tamper', 'deny']],
+    ]);
   });
 });

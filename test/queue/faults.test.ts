@@ -91,6 +91,18 @@ describe.skipIf(!redis.ok)('queue faults (loopback Redis)', () => {
     expect(notices).toContainEqual('2 jobs were lost by Redis (restarted or flushed?); enqueued again');
   }, 30_000);
 
+  it('a by-instance sweep through the queue prints what the local sweep prints', async () => {
+    await worker('0.1.0');
+    const argv = ['sweep', `models/${MODEL}.yaml`, '--from', 'mallory', '--by', 'instance', '--order', '2'];
+    const local = await cli(argv);
+    const queued = await cli([...argv, '--queue', url]);
+    expect(queued.err).toBe('');
+    expect(queued.code).toBe(0);
+    expect(queued.out).toBe(local.out);
+    // A real sweep: the no-failure row and single failures that expose contoso's data.
+    expect(local.out).toMatch(/^\{kernel@shared-pool-vm1\} +14\/14/m);
+  }, 30_000);
+
   it('with matching versions the rows equal the local ones, in unit order', async () => {
     await worker('0.1.0');
     const progress: number[] = [];

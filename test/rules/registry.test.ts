@@ -19,9 +19,9 @@ function words(text: string): string {
 }
 
 describe('rule registry', () => {
-  it('holds 44 rules with unique, kebab-case ids, each defined in src/rules/<id>.ts', () => {
+  it('holds 49 rules with unique, kebab-case ids, each defined in src/rules/<id>.ts', () => {
     const ids = RULES.map((r) => r.id);
-    expect(ids).toHaveLength(44);
+    expect(ids).toHaveLength(49);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) {
       expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/);
@@ -43,6 +43,8 @@ describe('rule registry', () => {
         continue;
       }
       expect(sources.includes(` ${words(rule.guide)} `), `${rule.id}: "${rule.guide}"`).toBe(true);
+      // Where the guide only names the subject, the rule cites the Microsoft Learn page that documents it.
+      if (rule.source !== undefined) expect(rule.source, rule.id).toMatch(/^https:\/\/learn\.microsoft\.com\/en-us\/[a-z0-9/._-]+$/);
     }
   });
 

@@ -1,5 +1,5 @@
 // `indepth worker --queue redis://HOST:PORT`: a long-running process that answers the jobs
-// `matrix --queue` enqueues, until Ctrl-C / SIGTERM (which let the current job finish; a second one
+// `matrix --queue` and `sweep --queue` enqueue, until Ctrl-C / SIGTERM (which let the current job finish; a second one
 // stops at once, and the job goes back to the queue).
 
 import type { Command } from 'commander';
@@ -17,7 +17,7 @@ interface WorkerOptions {
 export function registerWorker(program: Command, io: CliIo): void {
   program
     .command('worker')
-    .description('run queued passes (from `matrix --queue`) on this machine until stopped; start one per core, on as many machines as you like')
+    .description('run queued work (from `matrix --queue`, `sweep --queue`) on this machine until stopped; start one per core, on as many machines as you like')
     .requiredOption('--queue <url>', 'the Redis the commands enqueue on (redis://HOST:PORT[/DB], rediss:// for TLS)')
     .option('--lock-duration <ms>', 'a job whose worker dies goes back to the queue after about this long plus --stalled-interval', '30000')
     .option('--stalled-interval <ms>', 'how often to look for jobs of dead workers', '30000')

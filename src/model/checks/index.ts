@@ -1,5 +1,6 @@
 // The model's semantic checks, in the order they run (issues are sorted by position anyway).
 
+import { appAttachImageOnShare } from './app-attach-image.js';
 import { applicationGroupApps } from './application-group-apps.js';
 import { resourceGroupsFit } from './resource-groups.js';
 import { roleAssignmentsFit } from './role-assignments.js';
@@ -11,6 +12,8 @@ import { poolInOneSubnet } from './pool-in-one-subnet.js';
 import { modelSizeWithinLimits } from './model-size.js';
 import { profileStoreHasNoReaders } from './profile-readers.js';
 import { storageKeyOnProfileStores } from './storage-key-access.js';
+import { rdpPropertiesWellFormed } from './rdp-properties.js';
+import { sasSharesInAccount } from './sas-shares-in-account.js';
 import { securityRuleNames } from './security-rule-names.js';
 import { subscriptionOwnerOwnsOne } from './subscription-owner.js';
 import { subscriptionWithinTenant } from './subscription-tenant.js';
@@ -32,5 +35,8 @@ export const MODEL_CHECKS: readonly ModelCheck[] = [
   managedDevicesExist,
   poolInOneSubnet,
   securityRuleNames,
+  rdpPropertiesWellFormed,
+  sasSharesInAccount,
+  appAttachImageOnShare,
   modelSizeWithinLimits,
 ];

@@ -1,0 +1,33 @@
+// Rule `device-redirection`: RDP redirection runs in the reverse direction too. Whoever controls a
+// user's session writes to the client's redirected drives (code at the user's next sign-in on the
+// device), reads what the user copies on the device, and feeds the client's printer and USB handlers.
+
+import { parseRedirection, type Redirection } from '../domain/redirection.js';
+import type { Rule } from './rule.js';
+
+export const deviceRedirection: Rule = {
+  id: 'device-redirection',
+  description:
+    'A session controls its user\u2019s device through redirected drives, reads it through the clipboard, and reaches it through printer or USB redirection across a process boundary.',
+  guide: 'You\u2019ll need to configure security in the following areas: End-user devices',
+  source: 'https://learn.microsoft.com/en-us/azure/virtual-desktop/rdp-properties',
+  apply(deployment, edge) {
+    for (const placement of deployment.pools) {
+      const { pool } = placement;
+      // A pool that states no RDP properties gets no redirection edges (yet): see the header of
+      // domain/redirection.ts for why, and state them (AVD's portal default redirects all four).
+      if (pool.customRdpProperty === undefined) continue;
+      const redirection: Redirection = parseRedirection(pool.customRdpProperty).redirection;
+      const users = [...placement.floating, ...placement.vms.flatMap((vm) => vm.pinned)];
+      for (const m of users) {
+        if (!m.user.device) continue;
+        if (redirection.drives) edge(m.session, m.device);
+        if (redirection.clipboard) edge(m.session, m.device, { access: 'read' });
+        const channels = [redirection.printers ? 'printers' : null, redirection.usb ? 'usb' : null].filter((c) => c !== null);
+        if (channels.length > 0) {
+          edge(m.session, m.device, { boundary: 'process', place: `${m.device}:rdp-client`, groups: channels.map((c) => `redirection:${c}`) });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,19 @@
+// Rule `trusted-launch`: virtualization-based security needs Secure Boot and a vTPM, which Azure gives
+// a VM through Trusted Launch (or as a confidential VM). On a pool that states `trustedLaunch: false`
+// Credential Guard cannot run, so the kernel reaches in-memory credentials whatever the control says.
+
+import type { Rule } from './rule.js';
+
+export const trustedLaunch: Rule = {
+  id: 'trusted-launch',
+  description: 'Without Trusted Launch a pool has no virtualization-based security: its kernels reach credentials in memory even with Credential Guard on.',
+  guide:
+    'Virtualized environment providers are responsible for offering well-designed systems with multiple strong security boundaries and extra safety features enabled wherever possible.',
+  source: 'https://learn.microsoft.com/en-us/azure/virtual-machines/trusted-launch',
+  apply(deployment, edge) {
+    for (const pool of deployment.pools) {
+      if (pool.pool.trustedLaunch !== false) continue;
+      for (const vm of pool.vms) edge(vm.id, vm.credentials);
+    }
+  },
+};
