@@ -39,9 +39,9 @@ export interface AccessFacts {
   readonly domainOfPool: ReadonlyMap<string, string>;
 }
 
-/** The activation node of the i-th role assignment (0-based) when it is PIM-eligible. */
+/** The activation node of the i-th role assignment (0-based) when it is PIM-eligible; `:`, not `#`, which numbers the members of a user entry. */
 export function activationId(index: number): string {
-  return `role-assignment#${index + 1}/activation`;
+  return `role-assignment:${index + 1}/activation`;
 }
 
 export function deriveAccess(

@@ -30,8 +30,8 @@ describe('msp-hosting: the provider\u2019s compromised admin', () => {
     if (!outcome.ok) throw new Error('depth rejected');
     const hops = (id: string) => outcome.result.data.find((d) => d.id === id)!.witnesses[0]!.path.map((h) => h.to);
     expect(hops('contoso-finance')).toEqual(['northwind-admins', 'contoso-subscription', 'contoso-finance']);
-    expect(hops('fabrikam-designs')).toEqual(['northwind-admins', 'role-assignment#2/activation', 'fabrikam-subscription', 'fabrikam-designs']);
-    expect(prepared.nodes[prepared.compiled.nodeIndex.get('role-assignment#2/activation')!]!.label).toBe(
+    expect(hops('fabrikam-designs')).toEqual(['northwind-admins', 'role-assignment:2/activation', 'fabrikam-subscription', 'fabrikam-designs']);
+    expect(prepared.nodes[prepared.compiled.nodeIndex.get('role-assignment:2/activation')!]!.label).toBe(
       'Owner on fabrikam-subscription, PIM-eligible: activated by any member of northwind-admins with their own credentials and MFA',
     );
   });

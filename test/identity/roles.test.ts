@@ -151,9 +151,9 @@ describe('Azure RBAC roles at scopes, inherited downward', () => {
 describe('PIM-eligible assignments', () => {
   it('count as held, through an activation node the path shows', () => {
     const { graph } = buildModelText(model('  - {principal: ops, role: Owner, scope: rg, eligible: true}'));
-    expect(edgeStrings(graph, 'pim-activation')).toEqual(['ops -> role-assignment#1/activation [pim-activation]']);
-    expect(edgeStrings(graph, 'role-scope-control')).toEqual(['role-assignment#1/activation -> rg [role-scope-control]']);
-    expect(graph.getNodeAttribute('role-assignment#1/activation', 'label')).toBe(
+    expect(edgeStrings(graph, 'pim-activation')).toEqual(['ops -> role-assignment:1/activation [pim-activation]']);
+    expect(edgeStrings(graph, 'role-scope-control')).toEqual(['role-assignment:1/activation -> rg [role-scope-control]']);
+    expect(graph.getNodeAttribute('role-assignment:1/activation', 'label')).toBe(
       'Owner on rg, PIM-eligible: activated by ops with their own credentials and MFA',
     );
     expect(depths('  - {principal: ops, role: Owner, scope: rg, eligible: true}').vault).toBe(0);
