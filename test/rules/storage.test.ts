@@ -97,11 +97,15 @@ describe('storage rules', () => {
   });
 
   it('hands the key, and every share, to a kernel failure on a host that holds it', () => {
-    // ann → … ✗kernel@a-vmN → files → bob's profile (bob is on pool b: no session, process or user boundary to him).
-    expect(depth('ann', 'profiles/bob')).toEqual({ depth: 1, sets: [['kernel']] });
-    // bob's pool mounts without the key, shares no host with ann and may not write the image: no failure
-    // set reaches ann's profile from bob (this model has no physical hosts).
-    expect(depth('bob', 'profiles/ann').depth).toBeNull();
+    // ann → … ✗kernel@a-vmN → files → bob's profile (bob is on pool b: no session, process or user
+    // boundary of a VM between them). Or, without the key: ann's session reaches the profile share
+    // that her pool mounts, and the share's own ACLs (rule fslogix-share: `user@profiles:share`) are
+    // the only boundary before bob's container.
+    expect(depth('ann', 'profiles/bob')).toEqual({ depth: 1, sets: [['kernel'], ['user']] });
+    // bob's pool mounts without the key and may not write the image: the share's user boundary is his
+    // one-failure way to ann's container; with no physical hosts declared, his pool and ann's may share
+    // one (worst case), so a kernel failure on b-vm1 plus a VM escape reaches a's hosts and the key.
+    expect(depth('bob', 'profiles/ann')).toEqual({ depth: 1, sets: [['user'], ['kernel', 'vm']] });
   });
 
   it('replicates a Cloud Cache profile to the second account, whose key holder reaches it', () => {
