@@ -3,7 +3,7 @@
 // per role (`contoso-workers ×12`, `session of contoso-workers ×12`), as the diagram draws them.
 // Edges follow their endpoints and merge when they become the same edge. `--full` skips this.
 
-import type { ExportEdge, ExportGraph, ExportNode, NodeMarking } from './export-graph.js';
+import { compareExportEdges, type ExportEdge, type ExportGraph, type ExportNode, type NodeMarking } from './export-graph.js';
 import { ACCESS_MODES } from '../model/types.js';
 import { byString } from '../report/json.js';
 
@@ -50,14 +50,7 @@ export function collapseGroups(graph: ExportGraph): ExportGraph {
           },
     );
   }
-  const sorted = [...edges.values()].sort(
-    (a, b) =>
-      byString(a.from, b.from) ||
-      byString(a.to, b.to) ||
-      byString(a.boundary ?? '', b.boundary ?? '') ||
-      byString(a.instance ?? '', b.instance ?? '') ||
-      byString(a.access, b.access),
-  );
+  const sorted = [...edges.values()].sort(compareExportEdges);
   return { ...graph, nodes, edges: sorted };
 }
 

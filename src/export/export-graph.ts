@@ -145,14 +145,7 @@ export function exportGraph(
   let edges: ExportEdge[] = [...merged.values()].map(({ edge, rules }) => ({ ...edge, rules: [...rules].sort(byString) }));
 
   nodes.sort((a, b) => byString(a.id, b.id));
-  edges.sort(
-    (a, b) =>
-      byString(a.from, b.from) ||
-      byString(a.to, b.to) ||
-      byString(a.boundary ?? '', b.boundary ?? '') ||
-      byString(a.instance ?? '', b.instance ?? '') ||
-      byString(a.access, b.access),
-  );
+  edges.sort(compareExportEdges);
   let kept = nodes;
   if (options.onlyReached && question !== null) {
     kept = nodes.filter((n) => n.marking?.reached === true);
@@ -176,4 +169,15 @@ export function exportGraph(
       edges,
     },
   };
+}
+
+/** The order of edges in every export: by source, target, boundary, instance, then access. */
+export function compareExportEdges(a: ExportEdge, b: ExportEdge): number {
+  return (
+    byString(a.from, b.from) ||
+    byString(a.to, b.to) ||
+    byString(a.boundary ?? '', b.boundary ?? '') ||
+    byString(a.instance ?? '', b.instance ?? '') ||
+    byString(a.access, b.access)
+  );
 }
