@@ -11,7 +11,7 @@ import { costOf, type CostBreakdown } from './cost.js';
 import { subsetWeights, tableProbability } from '../risk/exact.js';
 import { buildFailureModel, overridesOf, patchSettingsOf, typeProbabilities } from '../risk/failure-model.js';
 import { attackerPass, type AttackerPass, type PassTask } from './attacker-pass.js';
-import { leakageFromPass, leakageInput, leakageTasks, type LeakageInput } from './leakage.js';
+import { authorizedMask, leakageFromPass, leakageInput, leakageTasks, type LeakageInput } from './leakage.js';
 import type { PreparedModel } from './prepared.js';
 import { subsetsUpTo, typesPresent } from './type-subsets.js';
 
@@ -27,6 +27,8 @@ export interface LeakageCell {
    * model's likelihood overrides do not resolve.
    */
   readonly probability: number | null;
+  /** The victim's stores the attacker's organization is authorized for (leakage.ts): not counted above. */
+  readonly authorized: readonly string[];
 }
 
 export interface ModelSide {
@@ -34,7 +36,7 @@ export interface ModelSide {
   /** Worst-case assumptions made where the model is silent (e.g. no `physicalHosts`), in words. */
   readonly assumptions: readonly string[];
   readonly cells: readonly LeakageCell[];
-  /** Per attacker org: most other-org data nodes reached with at most i types failed (index i). */
+  /** Per attacker org: most other-org data nodes it is not authorized for reached with at most i types failed (index i). */
   readonly blastRadius: readonly { readonly attacker: string; readonly byOrder: readonly number[] }[];
   readonly cost: CostBreakdown;
   /** Where the failure likelihoods came from, and anything that kept them from applying. */
@@ -44,7 +46,7 @@ export interface ModelSide {
 export interface ExposureDifference {
   readonly attacker: string;
   readonly failed: readonly string[];
-  /** Other-org data reached only in the first / only in the second model under that failure set. */
+  /** Other-org data the attacker is not authorized for, reached only in the first / only in the second model under that failure set. */
   readonly onlyInFirst: readonly string[];
   readonly onlyInSecond: readonly string[];
 }
@@ -123,8 +125,8 @@ export function compareFromPasses(plan: ComparePlan, passes: readonly [readonly 
   const positionInA = counterparts(views[1], views[0]);
   const differences: ExposureDifference[] = [];
   plan.attackers.forEach((attacker, i) => {
-    const reachA = reachability(views[0], attacker, runsA[i]!);
-    const reachB = reachability(views[1], attacker, runsB[i]!);
+    const reachA = reachability(views[0], first.input, attacker, runsA[i]!);
+    const reachB = reachability(views[1], second.input, attacker, runsB[i]!);
     const onlyA = exposureClasses(reachA, reachB, positionInB);
     const onlyB = exposureClasses(reachB, reachA, positionInA);
     sets.forEach((failed, s) => {
@@ -153,7 +155,8 @@ function side(
     if (typeProbability === null) return null;
     if (pass === null) return 0;
     const families = new Set<number>();
-    for (const p of dataOf.get(victim) ?? []) families.add(pass.dataAntichain[p]!);
+    const isAuthorized = authorizedMask(input, pass.attacker);
+    for (const p of dataOf.get(victim) ?? []) if (isAuthorized[p] !== 1) families.add(pass.dataAntichain[p]!);
     const table = upSetTable(pass.types, [...families].flatMap((f) => pass.antichains[f]!));
     return tableProbability(table, subsetWeights(pass.types, (type) => typeProbability[BOUNDARY_TYPES.indexOf(type)]!));
   };
@@ -165,15 +168,15 @@ function side(
     const pass = runs[i]!;
     if (pass === null) {
       for (const victim of organizations) {
-        if (victim !== attacker) cells.push({ attacker, victim, depth: null, minimalSets: [], probability: probabilityOf(pass, victim) });
+        if (victim !== attacker) cells.push({ attacker, victim, depth: null, minimalSets: [], probability: probabilityOf(pass, victim), authorized: [] });
       }
     } else {
-      for (const v of leakageFromPass(pass, victims).victims) {
-        cells.push({ attacker, victim: v.victim, depth: v.depth, minimalSets: v.minimalSets, probability: probabilityOf(pass, v.victim) });
+      for (const v of leakageFromPass(pass, { ...input, victims }).victims) {
+        cells.push({ attacker, victim: v.victim, depth: v.depth, minimalSets: v.minimalSets, probability: probabilityOf(pass, v.victim), authorized: v.authorized });
       }
     }
     // Other-organization data reached under each set: counted per family, each family tested once.
-    const { family, familyMasks } = reachability(view, attacker, pass);
+    const { family, familyMasks } = reachability(view, input, attacker, pass);
     const count = new Map<number, number>();
     for (const f of family) if (f >= 0) count.set(f, (count.get(f) ?? 0) + 1);
     const reachedBySet = sets.map((set) => {
@@ -193,7 +196,7 @@ function side(
   return { model: prepared.model.name, assumptions: prepared.deployment.assumptions, cells, blastRadius, cost: costOf(prepared.deployment), risk };
 }
 
-/** A side's data nodes: their organizations (compiled index) and ids, by position in the pass input. */
+/** A side's data nodes: their owner organizations (model order index, leakage.ts), and ids, by position in the pass input. */
 interface DataView {
   readonly organizationIds: readonly string[];
   readonly organization: Int32Array;
@@ -204,9 +207,13 @@ interface DataView {
 function dataView({ prepared, input }: Pick<CompareSide, 'prepared' | 'input'>): DataView {
   const { compiled } = prepared;
   const id = (p: number) => compiled.nodeIds[input.data[p]!]!;
+  const organization = new Int32Array(input.data.length).fill(-1);
+  input.victims.forEach((v, i) => {
+    for (const p of v.data) organization[p] = i;
+  });
   return {
-    organizationIds: compiled.organizationIds,
-    organization: Int32Array.from(input.data, (v) => compiled.nodeOrganization[v]!),
+    organizationIds: input.victims.map((v) => v.organization),
+    organization,
     id,
     positionOf: new Map(Array.from(input.data, (_, p) => [id(p), p] as const)),
   };
@@ -217,17 +224,21 @@ function counterparts(from: DataView, to: DataView): Int32Array {
   return Int32Array.from(from.organization, (_, p) => to.positionOf.get(from.id(p)) ?? -1);
 }
 
-/** What one attacker reaches of one side: per data position its family (-1: own data, or no pass), and each family's sets as type masks. */
+/**
+ * What one attacker reaches of one side: per data position its family (-1: own data, data it is
+ * authorized for, or no pass), and each family's sets as type masks.
+ */
 interface Reachability {
   readonly family: Int32Array;
   readonly familyMasks: readonly (readonly number[])[];
 }
 
-function reachability(view: DataView, attacker: string, pass: AttackerPass | null): Reachability {
+function reachability(view: DataView, input: LeakageInput, attacker: string, pass: AttackerPass | null): Reachability {
   const own = view.organizationIds.indexOf(attacker);
   if (pass === null) return { family: new Int32Array(view.organization.length).fill(-1), familyMasks: [] };
+  const isAuthorized = authorizedMask(input, attacker);
   return {
-    family: Int32Array.from(view.organization, (org, p) => (org === own ? -1 : pass.dataAntichain[p]!)),
+    family: Int32Array.from(view.organization, (org, p) => (org === own || isAuthorized[p] === 1 ? -1 : pass.dataAntichain[p]!)),
     familyMasks: pass.antichains.map((family) => family.map(typeMask)),
   };
 }

@@ -9,22 +9,26 @@ import type { Deployment } from '../compile/deployment.js';
 import { DEFAULT_OFF_PEAK_SHUTDOWN, DEFAULT_SESSIONS_PER_HOST } from '../risk/defaults.js';
 import { byString } from '../report/json.js';
 
-export interface PoolCost {
+/** A pool's size, known with or without prices. */
+export interface PoolSize {
   readonly pool: string;
   readonly vms: number;
-  readonly vmHourly: number;
-  readonly monthly: number;
   readonly type: 'pooled' | 'personal';
-  /** Share of the month the pool's VMs are deallocated. */
-  readonly offPeakShutdown: number;
-  /** Hours one VM of the pool runs per month. */
-  readonly hoursPerVm: number;
   /** Users signing in to the pool (members of user groups counted one by one). */
   readonly users: number;
   /** Pooled pools: users the pool's VMs serve at `sessionsPerHost`; personal pools: one per VM. */
   readonly capacity: number;
   /** A pooled pool with more users than its VMs serve at `sessionsPerHost`. */
   readonly undersized: boolean;
+}
+
+export interface PoolCost extends PoolSize {
+  readonly vmHourly: number;
+  readonly monthly: number;
+  /** Share of the month the pool's VMs are deallocated. */
+  readonly offPeakShutdown: number;
+  /** Hours one VM of the pool runs per month. */
+  readonly hoursPerVm: number;
 }
 
 /** One organization's share: its users' part of each pool, an equal part of each tenant and subscription it is in. */
@@ -39,7 +43,26 @@ export interface OrganizationCost {
   readonly perUserMonthly: number;
 }
 
-export interface CostBreakdown {
+/** A model's monthly cost: priced from its `costs`, or, without them, only its sizes. */
+export type CostBreakdown = PricedCost | NoCostsGiven;
+
+/**
+ * A model without `costs`: no price is assumed (a 0.00 would make every option look free, and the
+ * cheapest), so reports say "no costs given"; the sizes still count.
+ */
+export interface NoCostsGiven {
+  readonly given: false;
+  readonly note: 'no costs given';
+  readonly pools: readonly PoolSize[];
+  readonly vms: number;
+  readonly tenants: number;
+  readonly subscriptions: number;
+  readonly users: number;
+  readonly sessionsPerHost: number;
+}
+
+export interface PricedCost {
+  readonly given: true;
   readonly currency: string;
   readonly pools: readonly PoolCost[];
   readonly vms: number;
@@ -59,7 +82,21 @@ export interface CostBreakdown {
 
 export function costOf(deployment: Deployment): CostBreakdown {
   const { model } = deployment;
-  const { costs } = model;
+  if (model.costs === undefined) {
+    const sessionsPerHost = DEFAULT_SESSIONS_PER_HOST;
+    const pools = deployment.pools.map((p) => poolSize(deployment, p, sessionsPerHost));
+    return {
+      given: false,
+      note: 'no costs given',
+      pools,
+      vms: pools.reduce((n, p) => n + p.vms, 0),
+      tenants: model.tenants.length,
+      subscriptions: model.subscriptions.length,
+      users: deployment.allMembers.length,
+      sessionsPerHost,
+    };
+  }
+  const costs = model.costs;
   const sessionsPerHost = costs.sessionsPerHost ?? DEFAULT_SESSIONS_PER_HOST;
   const orgIds = model.organizations.map((o) => o.id);
   const shares = new Map(orgIds.map((id) => [id, { compute: 0, identity: 0, subscription: 0 }]));
@@ -70,23 +107,11 @@ export function costOf(deployment: Deployment): CostBreakdown {
     const hoursPerVm = costs.hoursPerMonth * (1 - offPeakShutdown);
     const monthly = round2(p.vms.length * vmHourly * hoursPerVm);
     const members = deployment.allMembers.filter((m) => m.user.hostPool === p.pool.id);
-    const capacity = p.pool.type === 'pooled' ? p.vms.length * sessionsPerHost : p.vms.length;
     const userOrgs = members.map((m) => m.user.organization);
     // A pool nobody signs in to is charged to the organizations of its subscription.
     const payers = userOrgs.length > 0 ? userOrgs : (deployment.subscriptionById.get(p.pool.subscription)?.organizations ?? []);
     allocate(monthly, payers, (org, cents) => (shares.get(org)!.compute += cents));
-    return {
-      pool: p.pool.id,
-      vms: p.vms.length,
-      vmHourly,
-      monthly,
-      type: p.pool.type,
-      offPeakShutdown,
-      hoursPerVm: round2(hoursPerVm),
-      users: members.length,
-      capacity,
-      undersized: p.pool.type === 'pooled' && members.length > capacity,
-    };
+    return { ...poolSize(deployment, p, sessionsPerHost), vmHourly, monthly, offPeakShutdown, hoursPerVm: round2(hoursPerVm) };
   });
   for (const tenant of model.tenants) allocate(costs.tenantMonthly, tenant.organizations, (org, cents) => (shares.get(org)!.identity += cents));
   for (const sub of model.subscriptions) {
@@ -115,6 +140,7 @@ export function costOf(deployment: Deployment): CostBreakdown {
     };
   });
   return {
+    given: true,
     currency: costs.currency,
     pools,
     vms: pools.reduce((n, p) => n + p.vms, 0),
@@ -129,6 +155,12 @@ export function costOf(deployment: Deployment): CostBreakdown {
     sessionsPerHost,
     organizations,
   };
+}
+
+function poolSize(deployment: Deployment, p: Deployment['pools'][number], sessionsPerHost: number): PoolSize {
+  const users = deployment.allMembers.filter((m) => m.user.hostPool === p.pool.id).length;
+  const capacity = p.pool.type === 'pooled' ? p.vms.length * sessionsPerHost : p.vms.length;
+  return { pool: p.pool.id, vms: p.vms.length, type: p.pool.type, users, capacity, undersized: p.pool.type === 'pooled' && users > capacity };
 }
 
 /** VMs a pooled pool needs for `users` at `sessionsPerHost` (at least one). */

@@ -1,5 +1,6 @@
 // Foothold names → graph nodes. A name is a node id (`mallory`, `internet`, `alice/device`), a group
-// of users (every member of `contoso-workers`), or an organization: any standard user of it.
+// of users (every member of `contoso-workers`), or an organization: any standard user of it, or, when
+// it has none, any of its users (organizationFoothold: simulate, matrix and compare agree on it).
 
 import type { Deployment } from '../compile/deployment.js';
 import type { CompiledGraph } from '../compile/compile.js';
@@ -25,7 +26,7 @@ export function resolveFootholds(compiled: CompiledGraph, deployment: Deployment
   names.forEach((name, index) => {
     const resolved = resolveOne(compiled, deployment, orgs, name);
     if (resolved.length === 0 && orgs.has(name)) {
-      const reason = `organization \`${name}\` has no standard users to start from; name one of its users instead`;
+      const reason = `organization \`${name}\` has no users to start from; name a node of it instead`;
       unknown.push({ index, name, suggestion: undefined, reason });
     } else if (resolved.length === 0) {
       unknown.push({ index, name, suggestion: suggest(name, candidates(compiled, deployment)) });
@@ -36,15 +37,31 @@ export function resolveFootholds(compiled: CompiledGraph, deployment: Deployment
 }
 
 function resolveOne(compiled: CompiledGraph, deployment: Deployment, orgs: ReadonlySet<string>, name: string): string[] {
-  if (orgs.has(name)) {
-    // An organization node controls nothing; as a foothold it means an insider without special rights.
-    return deployment.allMembers
-      .filter((m) => m.user.organization === name && m.user.privilege === 'standard')
-      .map((m) => m.id);
-  }
+  if (orgs.has(name)) return [...organizationFoothold(deployment, name).members];
   const members = deployment.members.get(name);
   if (members !== undefined) return members.map((m) => m.id);
   return compiled.nodeIndex.has(name) ? [name] : [];
+}
+
+/** Who stands for an organization as an attacker. */
+export interface OrganizationFoothold {
+  /** Member ids (Deployment.allMembers order). */
+  readonly members: readonly string[];
+  /** In words, for the output: "standard users", or "every user (it has no standard users)". */
+  readonly description: string;
+}
+
+/**
+ * An organization as a foothold: an insider without special rights, any of its standard users (an
+ * organization node itself controls nothing). An organization without standard users (only admins,
+ * say) has no such insider; its insiders are then all its users, and the output says so, rather than
+ * a matrix row from an unstated foothold or a refusal.
+ */
+export function organizationFoothold(deployment: Deployment, organization: string): OrganizationFoothold {
+  const members = deployment.allMembers.filter((m) => m.user.organization === organization);
+  const standard = members.filter((m) => m.user.privilege === 'standard');
+  if (standard.length > 0 || members.length === 0) return { members: standard.map((m) => m.id), description: 'standard users' };
+  return { members: members.map((m) => m.id), description: 'every user (it has no standard users)' };
 }
 
 /** Names worth suggesting: model-level ids and built-in nodes, not every derived node of a large graph. */

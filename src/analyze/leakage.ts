@@ -1,27 +1,42 @@
 // The cross-organization leakage matrix of one model: every organization in turn as the attacker
-// (any of its standard users), and for every other organization the defense depth of its data and
-// the minimal sets of boundary types that expose it. One depth-by-type pass per attacker; the passes
-// are independent, so they run on worker threads (src/parallel/pass-pool.ts) with identical results.
+// (any of its standard users), and for every other organization the defense depth of the data the
+// attacker is not authorized for (authorization.ts), the minimal sets of boundary types that expose
+// it, and apart from it the stores the attacker is authorized for. One depth-by-type pass per
+// attacker; the passes are independent, so they run on worker threads (src/parallel/pass-pool.ts)
+// with identical results.
 
 import type { ControlName } from '../domain/controls.js';
 import { minimalSets } from './antichain.js';
 import { attackerPass, familyDepth, passInput, type AttackerPass, type PassInput, type PassTask } from './attacker-pass.js';
-import { resolveFootholds } from './footholds.js';
+import type { DataNode } from '../compile/deployment.js';
+import type { DataStore } from '../model/types.js';
+import { byString } from '../report/json.js';
+import { authorizationOf } from './authorization.js';
+import { organizationFoothold } from './footholds.js';
 import type { PreparedModel } from './prepared.js';
 
 export interface VictimLeakage {
   readonly victim: string;
-  /** Fewest boundary types that must fail before any of the victim's data is reached; null = never. */
+  /**
+   * Fewest boundary types that must fail before any of the victim's data the attacker is not
+   * authorized for is reached; null = never (or all of it is authorized).
+   */
   readonly depth: number | null;
   readonly minimalSets: readonly (readonly string[])[];
-  /** The victim's data nodes reachable at that depth. */
+  /** The victim's unauthorized data nodes reachable at that depth. */
   readonly dataAtDepth: number;
+  /** The victim's data nodes the attacker is not authorized for (0: everything it has is authorized). */
+  readonly unauthorizedData: number;
+  /** The victim's data stores the attacker's organization is authorized for (ids, sorted): not leakage. */
+  readonly authorized: readonly string[];
 }
 
 export interface AttackerLeakage {
   readonly attacker: string;
   /** How many principals stand for the attacker (its standard users, or all its users). */
   readonly footholds: number;
+  /** Who stands for the attacker, in words: "standard users", or, without any, "every user" (footholds.ts). */
+  readonly foothold: string;
   readonly victims: readonly VictimLeakage[];
 }
 
@@ -34,63 +49,124 @@ export interface LeakageMatrix {
 /** One attacker's pass: its foothold nodes. */
 export type LeakageTask = PassTask;
 
-/** What the matrix reads of one model: the pass input, and each organization's data (positions in it). */
+/**
+ * What the matrix reads of one model: the pass input, each organization's data (positions in it,
+ * attributed to their owner: a profile container to its user's organization), and what each
+ * organization is authorized for. Plain data, so it crosses to worker threads as it is.
+ */
 export interface LeakageInput extends PassInput {
   readonly victims: readonly { readonly organization: string; readonly data: Int32Array }[];
+  /** Per organization (model order): positions of other organizations' data it is authorized for, ascending. */
+  readonly authorized: readonly { readonly organization: string; readonly data: Int32Array }[];
+  /** Per organization (model order): who stands for it as the attacker, in words (organizationFoothold). */
+  readonly footholds: readonly { readonly organization: string; readonly description: string }[];
 }
 
-/**
- * Each organization of the model with its data nodes, as positions in `input.data` (ascending), in
- * one pass over the data nodes.
- */
-export function dataByOrganization(prepared: PreparedModel, input: PassInput): LeakageInput['victims'] {
-  const { compiled } = prepared;
-  const byOrg = new Map<number, number[]>();
+/** Each data position's owner organization and the organizations authorized for it (authorization.ts). */
+export interface DataOwnership {
+  /** Per position in `input.data`: the owner's index in the model's organizations, -1 for none. */
+  readonly owner: Int32Array;
+  /** Per organization (model order): positions of other organizations' data it is authorized for, ascending. */
+  readonly authorized: readonly Int32Array[];
+}
+
+/** Ownership and authorization of every data node of a pass input, in one pass over the data nodes. */
+export function dataOwnership(prepared: PreparedModel, input: Pick<PassInput, 'data'>, authorization = authorizationOf(prepared.deployment)): DataOwnership {
+  const { compiled, deployment, model } = prepared;
+  const orgIndex = new Map(model.organizations.map((o, i) => [o.id, i] as const));
+  const nodeOf = new Map<string, { store: DataStore; node: DataNode }>();
+  for (const store of model.data) for (const node of deployment.dataNodes.get(store.id) ?? []) nodeOf.set(node.node, { store, node });
+  const owner = new Int32Array(input.data.length);
+  const authorized = model.organizations.map((): number[] => []);
   input.data.forEach((v, p) => {
-    const org = compiled.nodeOrganization[v]!;
-    const list = byOrg.get(org);
-    if (list === undefined) byOrg.set(org, [p]);
-    else list.push(p);
+    const found = nodeOf.get(compiled.nodeIds[v]!);
+    if (found === undefined) {
+      // A hand-declared data node (`extra.nodes`): its own organization, authorized to nobody else.
+      const org = compiled.nodeOrganization[v]!;
+      owner[p] = org < 0 ? -1 : (orgIndex.get(compiled.organizationIds[org]!) ?? -1);
+      return;
+    }
+    const own = orgIndex.get(authorization.ownerOf(found.store, found.node)) ?? -1;
+    owner[p] = own;
+    for (const org of authorization.organizationsFor(found.store, found.node)) {
+      const i = orgIndex.get(org)!;
+      if (i !== own) authorized[i]!.push(p);
+    }
   });
-  return prepared.model.organizations.map((o) => ({
-    organization: o.id,
-    data: Int32Array.from(byOrg.get(compiled.organizationIds.indexOf(o.id)) ?? []),
-  }));
+  return { owner, authorized: authorized.map((list) => Int32Array.from(list)) };
+}
+
+/** Each organization of the model with its data nodes (by owner), as positions in `input.data` (ascending). */
+export function dataByOrganization(prepared: PreparedModel, ownership: DataOwnership): LeakageInput['victims'] {
+  const byOrg = prepared.model.organizations.map((): number[] => []);
+  ownership.owner.forEach((org, p) => {
+    if (org >= 0) byOrg[org]!.push(p);
+  });
+  return prepared.model.organizations.map((o, i) => ({ organization: o.id, data: Int32Array.from(byOrg[i]!) }));
 }
 
 export function leakageInput(prepared: PreparedModel, controls: Partial<Record<ControlName, boolean>>): LeakageInput {
   const input = passInput(prepared, controls, false);
-  return { ...input, victims: dataByOrganization(prepared, input) };
+  const ownership = dataOwnership(prepared, input);
+  return {
+    ...input,
+    victims: dataByOrganization(prepared, ownership),
+    authorized: prepared.model.organizations.map((o, i) => ({ organization: o.id, data: ownership.authorized[i]! })),
+    footholds: prepared.model.organizations.map((o) => ({ organization: o.id, description: organizationFoothold(prepared.deployment, o.id).description })),
+  };
 }
 
-/** One task per attacker organization: its standard users, or all its users when it has none. */
+/** One task per attacker organization that has users: its foothold as `organizationFoothold` resolves it. */
 export function leakageTasks(prepared: PreparedModel, attackers: readonly string[]): LeakageTask[] {
   return attackers.flatMap((org) => {
-    const resolved = resolveFootholds(prepared.compiled, prepared.deployment, [org]);
-    let ids = resolved.ok ? resolved.nodes : [];
-    if (ids.length === 0) ids = prepared.deployment.allMembers.filter((m) => m.user.organization === org).map((m) => m.id);
-    return ids.length === 0 ? [] : [{ attacker: org, sources: ids.map((id) => prepared.compiled.nodeIndex.get(id)!) }];
+    const foothold = organizationFoothold(prepared.deployment, org);
+    return foothold.members.length === 0 ? [] : [{ attacker: org, sources: foothold.members.map((id) => prepared.compiled.nodeIndex.get(id)!) }];
   });
 }
 
 export function attackerLeakage(input: LeakageInput, task: LeakageTask): AttackerLeakage {
-  return leakageFromPass(attackerPass(input, task), input.victims);
+  return leakageFromPass(attackerPass(input, task), input);
 }
 
-/** The attacker's row of the matrix, read off its pass: each distinct family of a victim's data counted once. */
-export function leakageFromPass(pass: AttackerPass, victims: LeakageInput['victims']): AttackerLeakage {
+/**
+ * The attacker's row of the matrix, read off its pass: each distinct family of a victim's
+ * unauthorized data counted once; the stores it is authorized for listed apart.
+ */
+export function leakageFromPass(
+  pass: AttackerPass,
+  input: Pick<LeakageInput, 'victims' | 'authorized' | 'footholds' | 'stores' | 'storeOfData' | 'data'>,
+): AttackerLeakage {
+  const foothold = input.footholds.find((f) => f.organization === pass.attacker)?.description ?? 'standard users';
   const rows: VictimLeakage[] = [];
-  for (const { organization, data } of victims) {
+  const isAuthorized = authorizedMask(input, pass.attacker);
+  for (const { organization, data } of input.victims) {
     if (organization === pass.attacker) continue;
     const families = new Set<number>();
-    for (const p of data) families.add(pass.dataAntichain[p]!);
+    const authorized = new Set<string>();
+    let unauthorizedData = 0;
+    for (const p of data) {
+      if (isAuthorized[p] === 1) authorized.add(input.stores[input.storeOfData[p]!]!);
+      else {
+        families.add(pass.dataAntichain[p]!);
+        unauthorizedData++;
+      }
+    }
     const sets = minimalSets([...families].flatMap((f) => pass.antichains[f]!));
     const depth = sets.length === 0 ? null : sets[0]!.length;
     let dataAtDepth = 0;
-    if (depth !== null) for (const p of data) if (familyDepth(pass.antichains[pass.dataAntichain[p]!]!) === depth) dataAtDepth++;
-    rows.push({ victim: organization, depth, minimalSets: sets, dataAtDepth });
+    if (depth !== null) {
+      for (const p of data) if (isAuthorized[p] !== 1 && familyDepth(pass.antichains[pass.dataAntichain[p]!]!) === depth) dataAtDepth++;
+    }
+    rows.push({ victim: organization, depth, minimalSets: sets, dataAtDepth, unauthorizedData, authorized: [...authorized].sort(byString) });
   }
-  return { attacker: pass.attacker, footholds: pass.footholds, victims: rows };
+  return { attacker: pass.attacker, footholds: pass.footholds, foothold, victims: rows };
+}
+
+/** Per data position: 1 when `attacker` is authorized for it (not its own data: that is not in any victim row). */
+export function authorizedMask(input: Pick<LeakageInput, 'authorized' | 'data'>, attacker: string): Uint8Array {
+  const mask = new Uint8Array(input.data.length);
+  for (const p of input.authorized.find((a) => a.organization === attacker)?.data ?? []) mask[p] = 1;
+  return mask;
 }
 
 /** Sequential reference: the parallel runner must give exactly this. */

@@ -453,6 +453,15 @@ const costs = object('Costs', {
   ),
 });
 
+const trustGroup = object('Trust group', {
+  organizations: required(
+    refsTo('organizations', 2),
+    'Organizations',
+    'Organizations that trust each other (at least two): each one\u2019s users are authorized for the others\u2019 data.',
+  ),
+  reason: withDefault(string(), '', 'Reason', 'Why they trust each other (a contract, a joint venture); shown beside authorized access.'),
+});
+
 const PROBABILITY = number({ minimum: 0, maximum: 1 });
 
 const failureLikelihood = object('Failure likelihood', {
@@ -563,11 +572,15 @@ export const MODEL_SCHEMA = object('indepth model', {
   people: withDefault(arrayOf(person), [], 'People', 'People with several linked accounts (standard and admin).'),
   data: withDefault(arrayOf(dataStore), [], 'Data', 'Data stores: FSLogix profiles, file shares, databases.'),
   controls: withDefault(controls, defaultsOf(controls), 'Controls', 'Deployment controls that are on or off.'),
-  costs: withDefault(
+  trust: optional(
+    arrayOf(trustGroup),
+    'Trust between organizations',
+    'Groups of organizations that agreed to trust each other with their data, as one organization trusts itself. Within a group, reaching another member\u2019s data is authorized access, not leakage: `matrix`, `compare`, `risk`, `sweep`, the viewer and the reports list it apart, and the depth policies take no attacker/victim pair. An organization is in at most one group. A policy file\u2019s `trusted` groups add to these.',
+  ),
+  costs: optional(
     costs,
-    defaultsOf(costs),
     'Costs',
-    'A simple explicit cost model, shown beside risk in comparisons.',
+    'A simple explicit cost model, shown beside risk in comparisons. Absent: comparisons and reports say \u201cno costs given\u201d and `recommend` marks no option as cheaper; a `costs` section with some keys takes the defaults below for the others.',
   ),
   extra: withDefault(
     extra,

@@ -116,6 +116,17 @@ export interface DataStore {
 export const STORE_ACCESS = ['identity', 'storageKey'] as const;
 export type StoreAccess = (typeof STORE_ACCESS)[number];
 
+/**
+ * Organizations that agreed to trust each other with their data (a joint venture, a parent and its
+ * subsidiary): within a group, access to another member's data is authorized, not leakage
+ * (src/analyze/authorization.ts).
+ */
+export interface TrustGroup {
+  readonly organizations: readonly string[];
+  /** Why they trust each other (an agreement, a contract); shown beside authorized access. */
+  readonly reason: string;
+}
+
 export interface Costs {
   readonly currency: string;
   readonly vmHourly: number;
@@ -191,7 +202,10 @@ export interface Model {
   readonly people: readonly Person[];
   readonly data: readonly DataStore[];
   readonly controls: Readonly<Record<ControlName, boolean>>;
-  readonly costs: Costs;
+  /** Groups of organizations that trust each other; absent: none (each trusts only itself). */
+  readonly trust?: readonly TrustGroup[];
+  /** The explicit cost model; absent: no costs given (reports say so rather than print 0.00). */
+  readonly costs?: Costs;
   readonly extra: { readonly nodes: readonly ExtraNode[]; readonly edges: readonly ExtraEdge[] };
   /** Failure likelihoods for risk analysis; absent: the documented defaults. */
   readonly risk?: RiskSettings;

@@ -1,6 +1,8 @@
 // A defense-depth finding, shared by every policy that sets a minimum depth: the victim data store's
 // entry as the location, the shared entities on the witness path as related locations and as the fix.
 
+import { authorizationOf, type Authorization } from '../analyze/authorization.js';
+import type { Deployment } from '../compile/deployment.js';
 import type { DataStore } from '../model/types.js';
 import { formatSets } from '../report/sets-text.js';
 import type { PolicyContext, StoreDepth } from './context.js';
@@ -50,15 +52,17 @@ function failures(n: number): string {
 }
 
 /**
- * Organizations a store is shared with on purpose: its own, and those of the users it lists
- * (`users`, `readers`). Their standard users reach it legitimately, so they are not its attackers.
+ * Organizations authorized for a store (src/analyze/authorization.ts: its own, those its access names
+ * through listings, groups and data roles, and those the model's `trust` joins to it). Their standard
+ * users reach it legitimately, so they are not its attackers.
  */
 export function authorizedOrganizations(context: PolicyContext, store: DataStore): ReadonlySet<string> {
-  const listed = new Set([...store.users, ...store.readers]);
-  const orgs = new Set([store.organization]);
-  for (const user of context.prepared.model.users) if (listed.has(user.id)) orgs.add(user.organization);
-  return orgs;
+  let authorization = AUTHORIZATIONS.get(context.prepared.deployment);
+  if (authorization === undefined) AUTHORIZATIONS.set(context.prepared.deployment, (authorization = authorizationOf(context.prepared.deployment)));
+  return new Set(authorization.organizationsForStore(store));
 }
+
+const AUTHORIZATIONS = new WeakMap<Deployment, Authorization>();
 
 /** Attackers of `store` whose depth is known and below `minDepth`. */
 export function below(depth: StoreDepth | undefined, minDepth: number): depth is StoreDepth & { depth: number } {

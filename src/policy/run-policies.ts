@@ -8,7 +8,7 @@ import { customPolicyInfo, evaluateCustomPolicy } from './custom-policy.js';
 import type { PolicyConfig } from './load-policy.js';
 import { findingId, type Finding, type FindingDraft, type PolicyInfo, type Severity } from './policy.js';
 import { POLICIES } from './registry.js';
-import { trustOf } from './trust.js';
+import { modelTrust } from './trust.js';
 
 export interface CheckResult {
   /** The model file checked. */
@@ -72,7 +72,7 @@ function evaluate(config: PolicyConfig, context: PolicyContext, baseline: Policy
   const policies: PolicyInfo[] = [];
   const findings: Finding[] = [];
   const baselineOnly = new Set<string>();
-  const trust = trustOf(config.trusted);
+  const trust = modelTrust(context.prepared.model, config.trusted);
   const add = (policy: string, severity: Severity, drafts: readonly FindingDraft[]) => {
     for (const draft of drafts) findings.push({ id: findingId(policy, draft.asset), policy, severity, ...draft });
   };

@@ -39,7 +39,13 @@ export function sweepUnitSets(unit: string): string[][] | undefined {
 export function answersJob(job: QueueJobData, value: unknown): value is JobResult {
   if (job.question.kind === 'matrix') {
     const row = value as AttackerLeakage | null;
-    return typeof row === 'object' && row !== null && row.attacker === job.unit && Array.isArray(row.victims);
+    return (
+      typeof row === 'object' &&
+      row !== null &&
+      row.attacker === job.unit &&
+      Array.isArray(row.victims) &&
+      row.victims.every((v) => typeof v === 'object' && v !== null && Array.isArray(v.authorized))
+    );
   }
   const sets = sweepUnitSets(job.unit);
   return (

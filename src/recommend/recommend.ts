@@ -102,7 +102,11 @@ export function recommend(spec: Spec, specFile: string): RecommendOutcome {
     evaluated.push({ topology, yaml, prepared, alternative });
   }
 
+  // Pareto optimality weighs cost against risk: without costs every alternative would tie at 0.00 and
+  // the riskiest could look as good as any, so none is marked (the text says "no costs given").
+  const costsGiven = evaluated.every(({ alternative }) => alternative.cost.given);
   const alternatives = evaluated.map(({ alternative }) => {
+    if (!costsGiven) return { ...alternative, pareto: false, dominatedBy: [] };
     const dominatedBy = evaluated
       .filter(({ alternative: other }) => other.id !== alternative.id && dominates(other, alternative))
       .map(({ alternative: other }) => other.id);
@@ -312,7 +316,7 @@ function verify(prepared: PreparedModel, trusted: (a: string, b: string) => bool
 function dominates(a: Omit<Alternative, 'pareto' | 'dominatedBy'>, b: Omit<Alternative, 'pareto' | 'dominatedBy'>): boolean {
   // Costs within a few cents are a tie (each pool's cost is rounded to the cent).
   const eps = [0.05, 1e-12, 1e-12];
-  const measures = (x: typeof a) => [x.cost.totalMonthly, x.crossOrgRisk, x.adminRisk ?? 0];
+  const measures = (x: typeof a) => [x.cost.given ? x.cost.totalMonthly : 0, x.crossOrgRisk, x.adminRisk ?? 0];
   const ma = measures(a);
   const mb = measures(b);
   return ma.every((v, i) => v <= mb[i]! + eps[i]!) && ma.some((v, i) => v < mb[i]! - eps[i]!);

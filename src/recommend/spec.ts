@@ -63,7 +63,11 @@ export const SPEC_SCHEMA = object('indepth recommendation spec', {
   name: required(string({ minLength: 1 }), 'Name', 'Name of the deployment; the recommended model gets it.'),
   description: withDefault(string(), '', 'Description', 'What the deployment is for.'),
   organizations: required(arrayOf(organization, { minItems: 1 }), 'Organizations', 'The organizations to host.'),
-  costs: withDefault(COSTS_SCHEMA, defaultsOf(COSTS_SCHEMA), 'Costs', 'Prices, as in a model file; `sessionsPerHost` sizes the multi-session pools.'),
+  costs: optional(
+    COSTS_SCHEMA,
+    'Costs',
+    'Prices, as in a model file; `sessionsPerHost` sizes the multi-session pools. Absent: no costs given, so no alternative is marked Pareto-optimal (cost against risk needs a cost).',
+  ),
   personalVmHourly: withDefault(
     nullable(number({ minimum: 0, maximum: MAX_PRICE })),
     null,

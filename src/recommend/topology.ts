@@ -132,7 +132,7 @@ export function buildTopology(spec: Spec, groups: readonly (readonly string[])[]
     for (const o of block) subscriptionOf.set(o, subscription);
   }
 
-  const sessionsPerHost = spec.costs.sessionsPerHost ?? DEFAULT_SESSIONS_PER_HOST;
+  const sessionsPerHost = spec.costs?.sessionsPerHost ?? DEFAULT_SESSIONS_PER_HOST;
   const hostPools: Plain[] = [];
   const pooledOf = new Map<string, string>();
   const personalOf = new Map<string, string>();
@@ -185,10 +185,13 @@ export function buildTopology(spec: Spec, groups: readonly (readonly string[])[]
     data.push({ id: fresh(`${o.id}-files`), organization: o.id, location: 'share', users: entries, subscription: subscriptionOf.get(o.id)! });
   }
 
+  const trusted = groups.filter((g) => g.length > 1);
   const model: Plain = {
     name: strategy.id === 'recommended' ? spec.name : `${spec.name}-${strategy.id}`,
     description: `${strategy.id === 'recommended' ? 'Recommended' : 'Alternative'} topology from indepth recommend: ${strategy.title}.${spec.description === '' ? '' : ` ${spec.description}`}`,
     organizations: spec.organizations.map((o) => (o.name === o.id ? { id: o.id } : { id: o.id, name: o.name })),
+    // The spec's mutual trust, declared in the model so that matrix, compare and check read it too.
+    ...(trusted.length > 0 ? { trust: trusted.map((g) => ({ organizations: [...g], reason: 'they trust each other in the recommend spec' })) } : {}),
     tenants,
     subscriptions,
     // In a public cloud the VMs of different subscriptions may share hardware: assume the worst.
@@ -197,7 +200,7 @@ export function buildTopology(spec: Spec, groups: readonly (readonly string[])[]
     users,
     data,
     controls: { reverseConnect: true },
-    costs: spec.costs,
+    ...(spec.costs === undefined ? {} : { costs: spec.costs }),
     ...(spec.risk === undefined ? {} : { risk: spec.risk }),
   };
   return { strategy, model, identityBlocks, hostBlocks };

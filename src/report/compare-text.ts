@@ -2,6 +2,8 @@
 // blast radius by number of failures, what one topology exposes that the other does not, and cost.
 
 import type { CompareResult, ModelSide } from '../analyze/compare.js';
+import type { PricedCost } from '../analyze/cost.js';
+import { authorizedText } from './leakage-text.js';
 import { formatDepth, formatSet, formatSets, withFailed } from './sets-text.js';
 import { probabilityText } from './risk-text.js';
 
@@ -16,7 +18,7 @@ export function formatCompare(result: CompareResult): string {
     lines.push(`${ca.attacker} \u2192 ${ca.victim}: ${cellText(ca, a.model)}; ${cellText(cb, b.model)}`);
   }
 
-  lines.push('', `blast radius: most other-organization data reached with at most k failed boundary types`);
+  lines.push('', `blast radius: most other-organization data the attacker is not authorized for, reached with at most k failed boundary types`);
   const header = ['attacker', ...Array.from({ length: result.order + 1 }, (_, k) => `k=${k}`)];
   lines.push(`  ${'model'.padEnd(24)}${header.map((h) => h.padEnd(10)).join('')}`);
   for (const side of result.sides) {
@@ -43,28 +45,50 @@ export function formatCompare(result: CompareResult): string {
 
   lines.push(...riskLines(result));
 
-  lines.push('', `cost per month (${a.cost.currency})`.padEnd(26) + a.model.padEnd(24) + b.model);
-  const row = (label: string, f: (s: ModelSide) => string) => lines.push(`  ${label.padEnd(24)}${f(a).padEnd(24)}${f(b)}`);
-  row('VMs', (s) => `${s.cost.vms} = ${money(s.cost.computeMonthly)}`);
-  row('identity tenants', (s) => `${s.cost.tenants} = ${money(s.cost.identityMonthly)}`);
-  row('subscriptions', (s) => `${s.cost.subscriptions} = ${money(s.cost.subscriptionMonthly)}`);
-  row('total', (s) => money(s.cost.totalMonthly));
-  row('per user', (s) => money(s.cost.perUserMonthly));
-  for (const org of result.organizations) {
-    const costOfOrg = (s: ModelSide) => s.cost.organizations.find((o) => o.id === org);
-    if (costOfOrg(a) === undefined || costOfOrg(b) === undefined) continue;
-    row(`  ${org}`, (s) => `${money(costOfOrg(s)!.totalMonthly)} (${money(costOfOrg(s)!.perUserMonthly)}/user)`);
-  }
-  const delta = b.cost.totalMonthly - a.cost.totalMonthly;
-  lines.push(`  ${b.model} costs ${money(Math.abs(delta))} ${delta >= 0 ? 'more' : 'less'} per month than ${a.model}`);
+  lines.push(...costComparison(a, b, result.organizations));
   const worstA = worstProbability(a);
   const worstB = worstProbability(b);
-  if (worstA !== null && worstB !== null && worstA !== worstB) {
+  if (a.cost.given && b.cost.given && worstA !== null && worstB !== null && worstA !== worstB) {
     lines.push(`  and ${worstB < worstA ? 'cuts' : 'raises'} the worst cross-organization exposure from ${probabilityText(worstA)} to ${probabilityText(worstB)} a year`);
   }
   if (result.unmatched.length > 0) lines.push('', `not compared (in one model only): ${result.unmatched.join(', ')}`);
   return `${lines.join('\n').replace(/ +$/gm, '')}\n`;
 }
+
+/**
+ * Cost side by side. A model without `costs` is "no costs given", never 0.00: a missing price must
+ * not make a topology look free, nor the cheaper one.
+ */
+function costComparison(a: ModelSide, b: ModelSide, organizations: readonly string[]): string[] {
+  const lines: string[] = [];
+  const row = (label: string, f: (s: ModelSide) => string) => lines.push(`  ${label.padEnd(24)}${f(a).padEnd(24)}${f(b)}`);
+  const currency = a.cost.given ? a.cost.currency : b.cost.given ? b.cost.currency : null;
+  lines.push('', (currency === null ? 'cost per month' : `cost per month (${currency})`).padEnd(26) + a.model.padEnd(24) + b.model);
+  const priced = (f: (cost: PricedCost) => string) => (s: ModelSide) => (s.cost.given ? f(s.cost) : NO_COSTS);
+  row('VMs', (s) => (s.cost.given ? `${s.cost.vms} = ${money(s.cost.computeMonthly)}` : String(s.cost.vms)));
+  row('identity tenants', (s) => (s.cost.given ? `${s.cost.tenants} = ${money(s.cost.identityMonthly)}` : String(s.cost.tenants)));
+  row('subscriptions', (s) => (s.cost.given ? `${s.cost.subscriptions} = ${money(s.cost.subscriptionMonthly)}` : String(s.cost.subscriptions)));
+  row('total', priced((c) => money(c.totalMonthly)));
+  row('per user', priced((c) => money(c.perUserMonthly)));
+  if (!a.cost.given || !b.cost.given) {
+    const missing = [a, b].filter((s) => !s.cost.given).map((s) => s.model);
+    lines.push(`  ${[...new Set(missing)].join(' and ')}: ${NO_COSTS} (add a \`costs\` section to the model to weigh cost against risk)`);
+    return lines;
+  }
+  const [ca, cb] = [a.cost, b.cost];
+  for (const org of organizations) {
+    const oa = ca.organizations.find((o) => o.id === org);
+    const ob = cb.organizations.find((o) => o.id === org);
+    if (oa === undefined || ob === undefined) continue;
+    const text = (o: typeof oa) => `${money(o.totalMonthly)} (${money(o.perUserMonthly)}/user)`;
+    lines.push(`  ${`  ${org}`.padEnd(24)}${text(oa).padEnd(24)}${text(ob)}`);
+  }
+  const delta = cb.totalMonthly - ca.totalMonthly;
+  lines.push(`  ${b.model} costs ${money(Math.abs(delta))} ${delta >= 0 ? 'more' : 'less'} per month than ${a.model}`);
+  return lines;
+}
+
+const NO_COSTS = 'no costs given';
 
 /** Exposure probability per attacker → victim pair, side by side, from each model's failure likelihoods. */
 function riskLines(result: CompareResult): string[] {
@@ -116,7 +140,8 @@ function essentialDifferences(differences: CompareResult['differences']): Compar
 
 function cellText(cell: ModelSide['cells'][number], model: string): string {
   const via = cell.depth === null || cell.depth === 0 ? '' : ` via ${formatSets(cell.minimalSets)}`;
-  return `depth ${formatDepth(cell.depth)} in ${model}${via}`;
+  const authorized = cell.authorized.length === 0 ? '' : ` (${authorizedText(cell)}, not counted)`;
+  return `depth ${formatDepth(cell.depth)} in ${model}${via}${authorized}`;
 }
 
 function money(value: number): string {

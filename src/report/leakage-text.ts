@@ -1,22 +1,30 @@
 // The leakage matrix for a reviewer: one line per attacker → victim pair, weakest first, then the
-// matrix of depths (rows attack, columns are attacked).
+// matrix of depths (rows attack, columns are attacked), then authorized cross-organization access,
+// which is not leakage and is listed as what it is.
 
-import type { LeakageMatrix } from '../analyze/leakage.js';
+import type { AttackerLeakage, LeakageMatrix, VictimLeakage } from '../analyze/leakage.js';
+import { plural } from './plural.js';
 import { formatDepth, formatSets } from './sets-text.js';
 
 export function formatLeakage(matrix: LeakageMatrix): string {
-  const lines = [`cross-organization leakage on ${matrix.model}: depth by boundary type, each organization as attacker (any standard user)`, ''];
+  const lines = [
+    `cross-organization leakage on ${matrix.model}: depth by boundary type to the data each attacker is not authorized for, each organization as attacker (any standard user)`,
+  ];
+  for (const a of matrix.attackers) if (a.foothold !== 'standard users') lines.push(`${a.attacker} attacks from ${a.foothold}`);
+  lines.push('');
   const pairs = matrix.attackers.flatMap((a) => a.victims.map((v) => ({ attacker: a.attacker, ...v })));
   const weakest = [...pairs].sort((x, y) => (x.depth ?? Infinity) - (y.depth ?? Infinity));
   const shown = weakest.slice(0, 20);
   for (const p of shown) {
     const via = p.depth === null || p.depth === 0 ? '' : ` via ${formatSets(p.minimalSets.slice(0, 4), p.minimalSets.length)}`;
-    lines.push(`${p.attacker} \u2192 ${p.victim}: depth ${formatDepth(p.depth)}${via}`);
+    const authorized = p.authorized.length === 0 ? '' : `; ${authorizedText(p)}`;
+    const depth = allAuthorized(p) ? 'nothing unauthorized to reach' : `depth ${formatDepth(p.depth)}${via}`;
+    lines.push(`${p.attacker} \u2192 ${p.victim}: ${depth}${authorized}`);
   }
   if (weakest.length > shown.length) lines.push(`\u2026 ${weakest.length - shown.length} more pairs (--json lists all)`);
 
   if (matrix.organizations.length <= 20) {
-    const width = Math.max(8, ...matrix.organizations.map((o) => o.length)) + 2;
+    const width = Math.max('unreachable'.length, ...matrix.organizations.map((o) => o.length)) + 2;
     const corner = 'attacker \u2193 / victim \u2192';
     const first = Math.max(corner.length, ...matrix.organizations.map((o) => o.length)) + 2;
     lines.push('', corner.padEnd(first) + matrix.organizations.map((o) => o.padEnd(width)).join(''));
@@ -24,10 +32,32 @@ export function formatLeakage(matrix: LeakageMatrix): string {
       const cells = matrix.organizations.map((o) => {
         if (o === a.attacker) return '\u2014'.padEnd(width);
         const v = a.victims.find((x) => x.victim === o);
-        return formatDepth(v?.depth ?? null).padEnd(width);
+        return (v !== undefined && allAuthorized(v) ? 'authorized' : formatDepth(v?.depth ?? null)).padEnd(width);
       });
       lines.push(a.attacker.padEnd(first) + cells.join(''));
     }
   }
+  lines.push(...authorizedLines(matrix.attackers));
   return `${lines.join('\n').replace(/ +$/gm, '')}\n`;
+}
+
+/** "authorized: 1 store (alpha-share)": data the attacker's organization may use, so not leakage. */
+export function authorizedText(victim: Pick<VictimLeakage, 'authorized'>, shown = 3): string {
+  const names = victim.authorized.slice(0, shown).join(', ') + (victim.authorized.length > shown ? `, \u2026` : '');
+  return `authorized: ${plural(victim.authorized.length, 'store')} (${names})`;
+}
+
+/** Everything of the victim's is authorized for the attacker (trust, or every store shared with it). */
+function allAuthorized(victim: Pick<VictimLeakage, 'authorized' | 'unauthorizedData'>): boolean {
+  return victim.unauthorizedData === 0 && victim.authorized.length > 0;
+}
+
+function authorizedLines(attackers: readonly AttackerLeakage[]): string[] {
+  const pairs = attackers.flatMap((a) => a.victims.filter((v) => v.authorized.length > 0).map((v) => ({ attacker: a.attacker, ...v })));
+  if (pairs.length === 0) return [];
+  return [
+    '',
+    'authorized cross-organization access (a store\u2019s access names the attacker\u2019s organization, or the organizations trust each other): not leakage, not in the depths above',
+    ...pairs.map((p) => `  ${p.attacker} \u2192 ${p.victim}: ${authorizedText(p)}`),
+  ];
 }

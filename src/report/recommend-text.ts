@@ -28,10 +28,13 @@ export function formatRecommendation(r: Recommendation, written: string | null, 
   lines.push('', `verification of the recommended model (failures per boundary type): ${recommended.passed ? 'passed' : 'FAILED'}`);
   for (const c of recommended.checks) lines.push(`  ${c.passed ? '\u2713' : '\u2717'} ${c.id}${c.bySimulation ? ' (simulated)' : ''}: ${c.detail}`);
 
-  const currency = recommended.cost.currency;
+  const costsGiven = r.alternatives.every((a) => a.cost.given);
+  const costHeading = recommended.cost.given
+    ? `cost per month (${recommended.cost.currency}) against probability per year of exposure (default likelihoods are assumptions: docs/risk.md); * = Pareto-optimal`
+    : 'probability per year of exposure (default likelihoods are assumptions: docs/risk.md); no costs given, so no alternative is marked Pareto-optimal (add `costs` to the spec to weigh cost against risk)';
   lines.push(
     '',
-    `alternatives: cost per month (${currency}) against probability per year of exposure (default likelihoods are assumptions: docs/risk.md); * = Pareto-optimal`,
+    `alternatives: ${costHeading}`,
     `  ${'alternative'.padEnd(22)}${'tenants'.padEnd(9)}${'VMs'.padEnd(10)}${'cost/month'.padStart(12)}  ${'cross-org'.padEnd(11)}${'admins\u2192others'.padEnd(16)}guide`,
   );
   for (const a of r.alternatives) {
@@ -39,11 +42,11 @@ export function formatRecommendation(r: Recommendation, written: string | null, 
     const admin = a.adminRisk === null ? '\u2013' : probabilityText(a.adminRisk);
     const failed = a.checks.filter((c) => !c.passed).map((c) => c.id);
     lines.push(
-      `${a.pareto ? '*' : ' '} ${a.id.padEnd(22)}${String(a.tenants).padEnd(9)}${vms.padEnd(10)}${a.cost.totalMonthly.toFixed(2).padStart(12)}  ${probabilityText(a.crossOrgRisk).padEnd(11)}${admin.padEnd(16)}${failed.length === 0 ? 'follows it' : `breaks ${failed.join(', ')}`}`,
+      `${a.pareto ? '*' : ' '} ${a.id.padEnd(22)}${String(a.tenants).padEnd(9)}${vms.padEnd(10)}${(a.cost.given ? a.cost.totalMonthly.toFixed(2) : 'no costs given').padStart(12)}  ${probabilityText(a.crossOrgRisk).padEnd(11)}${admin.padEnd(16)}${failed.length === 0 ? 'follows it' : `breaks ${failed.join(', ')}`}`,
     );
   }
   lines.push('  (VMs: multi-session + personal; cross-org: worst pair of organizations that do not trust each other, any insider; admins\u2192others: data none of the admins may use)');
-  for (const a of r.alternatives) lines.push(`  ${a.id}: ${a.title}${a.pareto ? '' : `; dominated by ${a.dominatedBy.join(', ')}`}`);
+  for (const a of r.alternatives) lines.push(`  ${a.id}: ${a.title}${a.pareto || !costsGiven ? '' : `; dominated by ${a.dominatedBy.join(', ')}`}`);
   if (written !== null || policyWritten !== null) lines.push('');
   if (written !== null) lines.push(`wrote ${written}`);
   if (policyWritten !== null) lines.push(`wrote ${policyWritten} (trust groups for \`indepth check --policy\`)`);

@@ -8,6 +8,7 @@ import type { Model } from '../model/types.js';
 import type { CheckResult } from '../policy/run-policies.js';
 import { probabilityText } from './risk-text.js';
 import type { Review, ReviewBlock, ReviewSection } from './review-types.js';
+import { authorizedText } from './leakage-text.js';
 import { formatDepth, formatSets } from './sets-text.js';
 
 export interface ReviewedModel {
@@ -95,16 +96,17 @@ function tenancy(model: Model, what: 'tenants' | 'subscriptions'): string {
 }
 
 function cellText(cell: ModelSide['cells'][number]): string {
-  if (cell.depth === null) return 'never';
-  if (cell.depth === 0) return '0: no failure needed';
-  return `${formatDepth(cell.depth)}: ${formatSets(cell.minimalSets.slice(0, SETS_SHOWN), cell.minimalSets.length)}`;
+  const authorized = cell.authorized.length === 0 ? '' : `; ${authorizedText(cell)} (not leakage)`;
+  if (cell.depth === null) return `never${authorized}`;
+  if (cell.depth === 0) return `0: no failure needed${authorized}`;
+  return `${formatDepth(cell.depth)}: ${formatSets(cell.minimalSets.slice(0, SETS_SHOWN), cell.minimalSets.length)}${authorized}`;
 }
 
 function leakageSection(compare: CompareResult, sides: readonly ModelSide[]): ReviewSection {
   const blocks: ReviewBlock[] = [
     {
       kind: 'paragraph',
-      text: 'Each cell: the fewest boundary types that must fail before the attacker organization’s standard users reach any data of the victim organization, and every minimal set of failures that does it. 0 means reachable with no failure; never means no combination of failures reaches it.',
+      text: 'Each cell: the fewest boundary types that must fail before the attacker organization’s standard users reach any data of the victim organization that they are not authorized for, and every minimal set of failures that does it. 0 means reachable with no failure; never means no combination of failures reaches it. Stores the attacker’s organization is authorized for (the store’s access names its users, groups or role assignments, or the model declares trust between the two) are listed as authorized, not counted.',
     },
   ];
   for (const side of sides) {
@@ -183,7 +185,9 @@ function riskSection(sides: readonly ModelSide[]): ReviewSection {
   const rows = sides.map((side) => {
     const worst = side.cells.filter((c) => c.attacker !== c.victim).reduce<number | null>((w, c) => (c.probability === null || w === null ? (w ?? c.probability) : Math.max(w, c.probability)), null);
     const { cost } = side;
-    return [side.model, worst === null ? 'n/a' : probabilityText(worst), `${cost.totalMonthly.toFixed(2)} ${cost.currency}`, `${cost.perUserMonthly.toFixed(2)} ${cost.currency}`, String(cost.vms)];
+    const total = cost.given ? `${cost.totalMonthly.toFixed(2)} ${cost.currency}` : cost.note;
+    const perUser = cost.given ? `${cost.perUserMonthly.toFixed(2)} ${cost.currency}` : cost.note;
+    return [side.model, worst === null ? 'n/a' : probabilityText(worst), total, perUser, String(cost.vms)];
   });
   const notes = sides.flatMap((s) => s.risk.notes.map((n) => `${s.model}: ${n}`));
   const likelihoods = sides.map((s) => `${s.model}: ${s.risk.likelihoods === 'model' ? 'the model’s failure likelihoods' : 'the documented default likelihoods'}`);

@@ -58,6 +58,13 @@ export function formatRisk(result: RiskResult): string {
 }
 
 export function costLines(cost: CostBreakdown): string[] {
+  if (!cost.given) {
+    const lines = [`cost per month: ${cost.note} (${cost.vms} VMs, ${cost.tenants} tenants, ${cost.subscriptions} subscriptions; add a \`costs\` section to price them)`];
+    for (const p of cost.pools) {
+      if (p.undersized) lines.push(`  note: pool ${p.pool} has ${p.users} users for ${p.vms} VMs at ${cost.sessionsPerHost} sessions per host`);
+    }
+    return lines;
+  }
   const lines = [
     `cost per month (${cost.currency}): ${money(cost.totalMonthly)} = VMs ${money(cost.computeMonthly)} (${cost.vms}) + identity ${money(cost.identityMonthly)} (${cost.tenants} tenants) + subscriptions ${money(cost.subscriptionMonthly)} (${cost.subscriptions})`,
   ];

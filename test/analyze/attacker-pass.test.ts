@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { minimalSets } from '../../src/analyze/antichain.js';
 import { attackerPass } from '../../src/analyze/attacker-pass.js';
 import { compareFromPasses, compareModels, planCompare, type CompareQuestion, type CompareResult } from '../../src/analyze/compare.js';
+import { authorizationOf } from '../../src/analyze/authorization.js';
 import { leakageInput, leakageMatrix, leakageTasks } from '../../src/analyze/leakage.js';
 import type { PreparedModel } from '../../src/analyze/prepared.js';
 import { subsetsUpTo, typesPresent } from '../../src/analyze/type-subsets.js';
@@ -31,22 +32,44 @@ function tablesOf(prepared: PreparedModel, org: string, question: CompareQuestio
   return depthByType(prepared.compiled, task.sources, controlMask({ ...prepared.model.controls, ...question.controls }));
 }
 
-function dataNodesOf(prepared: PreparedModel, org: string): number[] {
-  const { compiled } = prepared;
-  const own = compiled.organizationIds.indexOf(org);
-  const out: number[] = [];
-  for (let v = 0; v < compiled.nodeCount; v++) if (compiled.nodeKind[v] === DATA_KIND && compiled.nodeOrganization[v] === own) out.push(v);
+/** Per data node (compiled index): its owner organization, store and the organizations authorized for it, from authorization.ts directly. */
+function ownershipOf(prepared: PreparedModel): Map<number, { owner: string; store: string; authorized: ReadonlySet<string> }> {
+  const authorization = authorizationOf(prepared.deployment);
+  const out = new Map<number, { owner: string; store: string; authorized: ReadonlySet<string> }>();
+  for (const store of prepared.model.data) {
+    for (const node of prepared.deployment.dataNodes.get(store.id) ?? []) {
+      out.set(prepared.compiled.nodeIndex.get(node.node)!, { owner: authorization.ownerOf(store, node), store: store.id, authorized: new Set(authorization.organizationsFor(store, node)) });
+    }
+  }
   return out;
 }
 
-/** Other organizations' data reached when exactly `failed` fails: every data node tested on its table. */
+/** The victim's data nodes the attacker is not authorized for. */
+function dataNodesOf(prepared: PreparedModel, victim: string, attacker: string): number[] {
+  const ownership = ownershipOf(prepared);
+  const out: number[] = [];
+  for (let v = 0; v < prepared.compiled.nodeCount; v++) {
+    const o = ownership.get(v);
+    if (prepared.compiled.nodeKind[v] === DATA_KIND && o?.owner === victim && !o.authorized.has(attacker)) out.push(v);
+  }
+  return out;
+}
+
+/** The victim's stores the attacker is authorized for, sorted. */
+function authorizedStoresOf(prepared: PreparedModel, victim: string, attacker: string): string[] {
+  const stores = [...ownershipOf(prepared).values()].filter((o) => o.owner === victim && o.authorized.has(attacker)).map((o) => o.store);
+  return [...new Set(stores)].sort(byString);
+}
+
+/** Other organizations' data the attacker is not authorized for, reached when exactly `failed` fails: every data node tested on its table. */
 function reachedOtherData(prepared: PreparedModel, attacker: string, tables: TypeDepthResult | null, failed: readonly string[]): string[] {
   if (tables === null) return [];
   const { compiled } = prepared;
-  const own = compiled.organizationIds.indexOf(attacker);
+  const ownership = ownershipOf(prepared);
   const out: string[] = [];
   for (let v = 0; v < compiled.nodeCount; v++) {
-    if (compiled.nodeKind[v] !== DATA_KIND || compiled.nodeOrganization[v] === own) continue;
+    const o = ownership.get(v);
+    if (compiled.nodeKind[v] !== DATA_KIND || o === undefined || o.owner === attacker || o.authorized.has(attacker)) continue;
     if (reachedUnder(tables, v, failed as BoundaryType[])) out.push(compiled.nodeIds[v]!);
   }
   return out;
@@ -68,10 +91,11 @@ function referenceCompare(first: PreparedModel, second: PreparedModel, question:
       return (t === null ? organizations : victims)
         .filter((victim) => victim !== attacker)
         .map((victim) => {
-          const data = dataNodesOf(prepared, victim);
+          const data = dataNodesOf(prepared, victim, attacker);
           const family = t === null ? [] : minimalSets(data.flatMap((v) => minimalTypeSets(t, v)));
           const probability = typeProbability === null ? null : t === null ? 0 : tableProbability(reachedUnion(t, data), weightsOf(t, typeProbability));
-          return { attacker, victim, depth: family.length === 0 ? null : family[0]!.length, minimalSets: family, probability };
+          const authorized = t === null ? [] : authorizedStoresOf(prepared, victim, attacker);
+          return { attacker, victim, depth: family.length === 0 ? null : family[0]!.length, minimalSets: family, probability, authorized };
         });
     });
     const blastRadius = attackers.map((attacker, i) => ({
@@ -151,10 +175,17 @@ describe('matrix rows from attacker passes equal rows from whole truth tables', 
       for (const row of matrix.attackers) {
         const tables = tablesOf(prepared, row.attacker, { fromOrgs: [], order: 0, controls: {} })!;
         for (const victim of row.victims) {
-          const data = dataNodesOf(prepared, victim.victim);
+          const data = dataNodesOf(prepared, victim.victim, row.attacker);
           const family = minimalSets(data.flatMap((v) => minimalTypeSets(tables, v)));
           const depth = family.length === 0 ? null : family[0]!.length;
-          expect(victim).toEqual({ victim: victim.victim, depth, minimalSets: family, dataAtDepth: depth === null ? 0 : data.filter((v) => tables.depth[v] === depth).length });
+          expect(victim).toEqual({
+            victim: victim.victim,
+            depth,
+            minimalSets: family,
+            dataAtDepth: depth === null ? 0 : data.filter((v) => tables.depth[v] === depth).length,
+            unauthorizedData: data.length,
+            authorized: authorizedStoresOf(prepared, victim.victim, row.attacker),
+          });
         }
       }
     });

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareModels } from '../../src/analyze/compare.js';
 import { prepareBundled } from '../support/model.js';
+import { priced } from '../support/cost.js';
 
 
 describe('compare cross-org-shared with cross-org-separated', () => {
@@ -40,8 +41,8 @@ describe('compare cross-org-shared with cross-org-separated', () => {
 
   it('costs each model from its own figures', () => {
     // shared: 4 VMs × 1.15 × 730 + 1 tenant × 400 + 1 subscription × 150
-    expect(shared.cost.totalMonthly).toBe(3908);
+    expect(priced(shared.cost).totalMonthly).toBe(3908);
     // separated: 5 VMs × 1.15 × 730 + 2 × 400 + 2 × 150
-    expect(separated.cost.totalMonthly).toBe(5297.5);
+    expect(priced(separated.cost).totalMonthly).toBe(5297.5);
   });
 });

@@ -7,6 +7,7 @@ import type { WhatIfResult } from '../../src/analyze/what-if-types.js';
 import { BOUNDARY_TYPES } from '../../src/domain/boundary.js';
 import { ask, prepareBundled, prepareText, reachedDataIds, reachedNodeIds, type BundledModel, type Question } from '../support/model.js';
 import { THREE_ORGS } from '../support/three-orgs.js';
+import { leakageTasks } from '../../src/analyze/leakage.js';
 import { expectRealExplanations } from '../support/explanations.js';
 
 /** Asks, checks every explanation path against the graph, returns the result. */
@@ -186,15 +187,17 @@ describe('impacts and footholds', () => {
     expect(ask(prepared, { from: ['fabrikam'] }).footholds).toEqual([...workers, 'mallory'].sort());
   });
 
-  it('does not call an organization without standard users an unknown foothold', () => {
-    // cross-org-shared's organizations all have standard users; here gamma has only its tenant admin.
+  it('starts an organization without standard users from all its users, as matrix does', () => {
+    // cross-org-shared's organizations all have standard users; here gamma has only its tenant admin
+    // gil. An organization foothold is an insider: with no standard user, every user of it (stated in
+    // the output as "gamma (gil)"), the same foothold as gamma's matrix row (leakageTasks).
     const prepared = prepareText(THREE_ORGS);
     const outcome = whatIf(prepared, { name: 't', from: ['gamma'], fail: [], controls: {} });
-    expect(outcome.ok).toBe(false);
-    if (outcome.ok) return;
-    expect(outcome.problems).toHaveLength(1);
-    expect(outcome.problems[0]!.message).toContain('gamma');
-    expect(outcome.problems[0]!.message).not.toMatch(/unknown foothold/);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.result.footholds).toEqual(['gil']);
+    const [task] = leakageTasks(prepared, ['gamma']);
+    expect(task!.sources.map((v) => prepared.compiled.nodeIds[v])).toEqual(['gil']);
   });
 
   it('rejects unknown footholds and failure specs, suggesting the closest name', () => {

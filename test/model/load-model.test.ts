@@ -276,7 +276,7 @@ describe('a model that only needs its required keys', () => {
       people: [],
       data: [],
       controls: DEFAULT_CONTROLS,
-      costs: { currency: 'USD', vmHourly: 0, hoursPerMonth: 730, tenantMonthly: 0, subscriptionMonthly: 0 },
+      // no `costs`: absent, not priced at 0 (reports say "no costs given")
       extra: { nodes: [], edges: [] },
     });
   });

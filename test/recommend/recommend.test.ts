@@ -12,6 +12,7 @@ import { recommend, type Recommendation } from '../../src/recommend/recommend.js
 import { parseSpec, type Spec } from '../../src/recommend/spec.js';
 import { cli } from '../support/cli.js';
 import { prepareText } from '../support/model.js';
+import { priced } from '../support/cost.js';
 
 const SPEC_FILE = 'test/recommend/three-orgs.spec.yaml';
 const specText = readFileSync(new URL('./three-orgs.spec.yaml', import.meta.url), 'utf8');
@@ -98,7 +99,7 @@ describe('recommend on three organizations', () => {
     expect([...byId.keys()]).toEqual(['recommended', 'admins-pooled', 'separate-every-org', 'shared-identity', 'shared-hosts', 'shared-everything']);
     const recommended = byId.get('recommended')!;
     const everything = byId.get('shared-everything')!;
-    expect(everything.cost.totalMonthly).toBeLessThan(recommended.cost.totalMonthly);
+    expect(priced(everything.cost).totalMonthly).toBeLessThan(priced(recommended.cost).totalMonthly);
     expect(everything.crossOrgRisk).toBeGreaterThan(recommended.crossOrgRisk);
     expect(everything.passed).toBe(false);
     // Admins on pooled hosts reach co-residents' data with no failure.
@@ -109,7 +110,7 @@ describe('recommend on three organizations', () => {
     expect(recommended.adminRisk).toBeGreaterThan(0);
     expect(recommended.adminRisk).toBeLessThan(0.2);
     // Separating the trusting organizations too costs more and buys no cross-org risk reduction.
-    expect(byId.get('separate-every-org')!.cost.totalMonthly).toBeGreaterThan(recommended.cost.totalMonthly);
+    expect(priced(byId.get('separate-every-org')!.cost).totalMonthly).toBeGreaterThan(priced(recommended.cost).totalMonthly);
     expect(byId.get('separate-every-org')!.dominatedBy).toContain('recommended');
     expect(recommended.pareto).toBe(true);
     expect(everything.pareto).toBe(true);

@@ -7,6 +7,7 @@ import { analyzeRisk, DEFAULT_RISK_QUESTION } from '../../src/risk/analyze.js';
 import type { RiskResult } from '../../src/risk/types.js';
 import { cli } from '../support/cli.js';
 import { prepareBundled } from '../support/model.js';
+import { priced } from '../support/cost.js';
 
 function risk(name: 'cross-org-shared' | 'cross-org-separated', question: Partial<typeof DEFAULT_RISK_QUESTION> & { from: string[] }): RiskResult {
   const outcome = analyzeRisk(prepareBundled(name), { ...DEFAULT_RISK_QUESTION, ...question });
@@ -28,7 +29,7 @@ describe('cross-org-shared vs cross-org-separated', () => {
     // Shared: one failure of four types suffices; separated: kernel and vm must both fail.
     expect(probabilityOf(shared, victim)).toBeGreaterThan(0.3);
     expect(probabilityOf(separated, victim)).toBeLessThan(0.01);
-    expect(separated.cost.totalMonthly).toBeGreaterThan(shared.cost.totalMonthly);
+    expect(priced(separated.cost).totalMonthly).toBeGreaterThan(priced(shared.cost).totalMonthly);
   });
 
   it('holds with independent instance failures too (sampled, intervals apart)', () => {
@@ -63,7 +64,7 @@ describe('indepth risk', () => {
     expect(json.data.map((d) => d.id)).toEqual(['contoso-profiles', 'contoso-finance', 'fabrikam-profiles', 'fabrikam-designs']);
     expect(json.importance.types.map((t) => t.type)).toContain('vm');
     expect(json.importance.instances.map((i) => i.id)).toContain('vm@azure-host-1');
-    expect(json.cost.totalMonthly).toBe(5297.5);
+    expect(priced(json.cost).totalMonthly).toBe(5297.5);
   });
 
   it('gives identical output for the same seed when sampling, and different for another seed', async () => {
@@ -136,6 +137,6 @@ describe('indepth compare', () => {
     const json = JSON.parse((await cli(['compare', 'models/cross-org-shared.yaml', 'models/cross-org-separated.yaml', '--json'])).out);
     const [shared, separated] = json.sides;
     for (let i = 0; i < shared.cells.length; i++) expect(shared.cells[i].probability).toBeGreaterThan(separated.cells[i].probability);
-    expect(separated.cost.totalMonthly - shared.cost.totalMonthly).toBeCloseTo(1389.5, 2);
+    expect(priced(separated.cost).totalMonthly - priced(shared.cost).totalMonthly).toBeCloseTo(1389.5, 2);
   });
 });

@@ -5,17 +5,18 @@
 import { describe, expect, it } from 'vitest';
 import { costOf } from '../../src/analyze/cost.js';
 import { loadBundled } from './bundled.js';
+import { priced } from '../support/cost.js';
 
 const costs = (extra: string) => (text: string) => text.replace('  subscriptionMonthly: 150', `  subscriptionMonthly: 150\n${extra}`);
 
 describe('costOf', () => {
   it('keeps the simple model unchanged without the new knobs', () => {
-    const cost = costOf(loadBundled('cross-org-shared').prepared.deployment);
+    const cost = priced(costOf(loadBundled('cross-org-shared').prepared.deployment));
     expect(cost).toMatchObject({ vms: 4, computeMonthly: 3358, identityMonthly: 400, subscriptionMonthly: 150, totalMonthly: 3908, sessionsPerHost: 12 });
   });
 
   it('charges pooled hosts only for the hours they run', () => {
-    const cost = costOf(loadBundled('admins-personal', costs('  offPeakShutdown: 0.4')).prepared.deployment);
+    const cost = priced(costOf(loadBundled('admins-personal', costs('  offPeakShutdown: 0.4')).prepared.deployment));
     const pooled = cost.pools.find((p) => p.pool === 'contoso-pool')!;
     const personal = cost.pools.find((p) => p.pool === 'admin-desktops')!;
     expect(pooled).toMatchObject({ offPeakShutdown: 0.4, hoursPerVm: 438, monthly: 1511.1 });
@@ -25,12 +26,12 @@ describe('costOf', () => {
 
   it('lets a pool override the shutdown share', () => {
     const edit = (text: string) => text.replace('  - id: admin-desktops\n', '  - id: admin-desktops\n    offPeakShutdown: 0.5\n');
-    const cost = costOf(loadBundled('admins-personal', edit).prepared.deployment);
+    const cost = priced(costOf(loadBundled('admins-personal', edit).prepared.deployment));
     expect(cost.pools.find((p) => p.pool === 'admin-desktops')!.monthly).toBeCloseTo(1.15 * 365, 2);
   });
 
   it('splits shared pools by users and tenants and subscriptions equally, to the cent', () => {
-    const cost = costOf(loadBundled('cross-org-shared').prepared.deployment);
+    const cost = priced(costOf(loadBundled('cross-org-shared').prepared.deployment));
     const [contoso, fabrikam] = cost.organizations;
     // 13 of the 20 pool users are contoso's; the tenant and subscription are split in two.
     expect(contoso).toMatchObject({ id: 'contoso', users: 14, computeMonthly: 2182.7, identityMonthly: 200, subscriptionMonthly: 75, totalMonthly: 2457.7 });
@@ -39,7 +40,7 @@ describe('costOf', () => {
   });
 
   it('flags a pooled pool with more users than its hosts serve', () => {
-    const cost = costOf(loadBundled('cross-org-shared', costs('  sessionsPerHost: 4')).prepared.deployment);
+    const cost = priced(costOf(loadBundled('cross-org-shared', costs('  sessionsPerHost: 4')).prepared.deployment));
     expect(cost.pools[0]).toMatchObject({ pool: 'shared-pool', users: 20, capacity: 16, undersized: true });
   });
 

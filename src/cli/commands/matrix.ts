@@ -73,7 +73,7 @@ export function registerMatrix(program: Command, io: CliIo): void {
           // On worker threads (or in this thread with --jobs 1): the same passes either way.
           const input = leakageInput(prepared, toggles.values);
           const passes = await runPasses(input, tasks, jobs, onProgress);
-          matrix = assembleLeakageMatrix(prepared, passes.map((pass) => leakageFromPass(pass, input.victims)));
+          matrix = assembleLeakageMatrix(prepared, passes.map((pass) => leakageFromPass(pass, input)));
         }
       } finally {
         bar.end();

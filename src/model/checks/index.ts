@@ -18,10 +18,12 @@ import { securityRuleNames } from './security-rule-names.js';
 import { subscriptionOwnerOwnsOne } from './subscription-owner.js';
 import { subscriptionWithinTenant } from './subscription-tenant.js';
 import { organizationInOneTenant } from './tenancy.js';
+import { organizationInOneTrustGroup } from './trust-groups.js';
 import { vmPinWithinPool } from './vm-pin.js';
 
 export const MODEL_CHECKS: readonly ModelCheck[] = [
   organizationInOneTenant,
+  organizationInOneTrustGroup,
   subscriptionWithinTenant,
   hostPoolServesUserOrganization,
   subscriptionOwnerOwnsOne,

@@ -1,0 +1,138 @@
+// Authorized access is not leakage (domain.md): hand-checked models where another organization's
+// data is reached legitimately (a reader grant, a data role through a group, declared trust) and
+// ones where reach without authorization must stay leakage (a local admin on a pooled host).
+
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { authorizationOf } from '../../src/analyze/authorization.js';
+import { leakageInput, leakageMatrix, leakageTasks, type LeakageMatrix } from '../../src/analyze/leakage.js';
+import type { PreparedModel } from '../../src/analyze/prepared.js';
+import { cli } from '../support/cli.js';
+import { ask, prepareText, reachedDataIds } from '../support/model.js';
+import { issuesOf, withBase } from '../model/helpers.js';
+
+const HAND = new URL('../fixtures/models/hand/', import.meta.url);
+const hand = (name: string) => prepareText(readFileSync(new URL(`${name}.yaml`, HAND), 'utf8'), `test/fixtures/models/hand/${name}.yaml`);
+
+function matrixOf(prepared: PreparedModel): LeakageMatrix {
+  const orgs = prepared.model.organizations.map((o) => o.id);
+  return leakageMatrix(prepared, leakageTasks(prepared, orgs), leakageInput(prepared, {}));
+}
+
+function cell(matrix: LeakageMatrix, attacker: string, victim: string) {
+  return matrix.attackers.find((a) => a.attacker === attacker)!.victims.find((v) => v.victim === victim)!;
+}
+
+describe('a share of alpha that lists beta\u2019s user as a reader (shared-reader-share.yaml)', () => {
+  const prepared = hand('shared-reader-share');
+
+  it('is reached by beta with no failure: reach, which is not leakage', () => {
+    // `b` reads alpha-share through its own session (user-data, read access): depth 0 by reach.
+    expect(reachedDataIds(ask(prepared, { name: 'b', from: ['b'], fail: [], controls: {} }))).toContain('alpha-share');
+  });
+
+  it('shows no beta \u2192 alpha leakage at depth 0 and lists the share as authorized', () => {
+    const matrix = matrixOf(prepared);
+    // What beta is not authorized for is alpha-db: b's kernel (kernel), the shared physical host
+    // (vm: no physicalHosts, the public-cloud worst case), alpha's VM, a's session, alpha-db.
+    expect(cell(matrix, 'beta', 'alpha')).toEqual({
+      victim: 'alpha',
+      depth: 2,
+      minimalSets: [['kernel', 'vm']],
+      dataAtDepth: 1,
+      unauthorizedData: 1,
+      authorized: ['alpha-share'],
+    });
+    // The other way nothing is shared: beta-db by the same road, nothing authorized.
+    expect(cell(matrix, 'alpha', 'beta')).toMatchObject({ depth: 2, minimalSets: [['kernel', 'vm']], authorized: [] });
+  });
+
+  it('says so in the matrix text, apart from the depths', async () => {
+    const run = await cli(['matrix', 'test/fixtures/models/hand/shared-reader-share.yaml', '--quiet', '--jobs', '1']);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain('beta \u2192 alpha: depth 2 via {kernel, vm}; authorized: 1 store (alpha-share)');
+    expect(run.out).toMatch(/authorized cross-organization access[^\n]*\n {2}beta \u2192 alpha: authorized: 1 store \(alpha-share\)\n/);
+    const json = JSON.parse((await cli(['matrix', 'test/fixtures/models/hand/shared-reader-share.yaml', '--quiet', '--json'])).out) as LeakageMatrix;
+    expect(cell(json, 'beta', 'alpha').authorized).toEqual(['alpha-share']);
+  });
+
+  it('counts the share in compare neither as a depth nor in the blast radius', async () => {
+    const run = await cli(['compare', 'test/fixtures/models/hand/shared-reader-share.yaml', 'test/fixtures/models/hand/shared-reader-share.yaml', '--quiet', '--json']);
+    expect(run.code).toBe(0);
+    const side = JSON.parse(run.out).sides[0];
+    const betaAlpha = side.cells.find((c: { attacker: string; victim: string }) => c.attacker === 'beta' && c.victim === 'alpha');
+    expect(betaAlpha).toMatchObject({ depth: 2, authorized: ['alpha-share'] });
+    // With no failure beta reaches no alpha data it is not authorized for; with kernel and vm, alpha-db.
+    expect(side.blastRadius.find((r: { attacker: string }) => r.attacker === 'beta').byOrder.slice(0, 3)).toEqual([0, 0, 1]);
+  });
+});
+
+describe('trust declared in the model (trust-in-model.yaml)', () => {
+  const prepared = hand('trust-in-model');
+
+  it('makes the trusted organizations\u2019 data authorized, and nothing else', () => {
+    const matrix = matrixOf(prepared);
+    expect(cell(matrix, 'alpha', 'beta')).toEqual({ victim: 'beta', depth: null, minimalSets: [], dataAtDepth: 0, unauthorizedData: 0, authorized: ['beta-db'] });
+    expect(cell(matrix, 'beta', 'alpha')).toMatchObject({ depth: null, unauthorizedData: 0, authorized: ['alpha-db'] });
+    // gamma trusts nobody: one failure of the shared pool (session, user, kernel or process).
+    const sets = [['kernel'], ['process'], ['session'], ['user']];
+    expect(cell(matrix, 'gamma', 'alpha')).toMatchObject({ depth: 1, minimalSets: sets, authorized: [] });
+    expect(cell(matrix, 'alpha', 'gamma')).toMatchObject({ depth: 1, minimalSets: sets, authorized: [] });
+  });
+
+  it('combines with a policy file\u2019s trusted groups, pair by pair (not transitively)', () => {
+    const authorization = authorizationOf(prepared.deployment, [['beta', 'gamma']]);
+    const store = (id: string) => prepared.model.data.find((d) => d.id === id)!;
+    const node = (id: string) => prepared.deployment.dataNodes.get(id)![0]!;
+    expect(authorization.organizationsFor(store('beta-db'), node('beta-db'))).toEqual(['alpha', 'beta', 'gamma']);
+    // alpha trusts beta, beta trusts gamma: alpha and gamma have agreed nothing.
+    expect(authorization.organizationsFor(store('alpha-db'), node('alpha-db'))).toEqual(['alpha', 'beta']);
+    expect(authorization.organizationsFor(store('gamma-db'), node('gamma-db'))).toEqual(['beta', 'gamma']);
+  });
+
+  it('is checked like the rest of the model: positions, did-you-mean, one group per organization', () => {
+    expect(issuesOf(withBase('trust:', '  - organizations: [contoso, fabrikm]'))).toEqual([
+      'm.yaml:26:30: `trust[0]` references unknown organization `fabrikm` (did you mean `fabrikam`?)',
+    ]);
+    expect(issuesOf(withBase('trust:', '  - organizations: [contoso]', '  - organizations: [fabrikam, fabrikam]'))).toEqual([
+      'm.yaml:26:20: `organizations` of `trust[0]` must list at least 2 items',
+      'm.yaml:27:31: `organizations` of `trust[1]` lists `fabrikam` more than once',
+    ]);
+    expect(issuesOf(withBase('trust:', '  - organizations: [contoso, fabrikam]', '    reason: sister companies', '  - organizations: [fabrikam, contoso]'))).toEqual([
+      'm.yaml:28:21: organization `fabrikam` is in trust group 2 and already in trust group 1 (at 26:30); an organization is in one group only: merge the groups if all of them trust each other',
+      'm.yaml:28:31: organization `contoso` is in trust group 2 and already in trust group 1 (at 26:21); an organization is in one group only: merge the groups if all of them trust each other',
+    ]);
+  });
+});
+
+describe('who is authorized, and who merely reaches', () => {
+  it('counts a data role held through nested groups on an enclosing scope (data-role-through-groups.yaml)', () => {
+    const matrix = matrixOf(hand('data-role-through-groups'));
+    expect(cell(matrix, 'beta', 'alpha')).toMatchObject({ depth: 2, minimalSets: [['kernel', 'vm']], unauthorizedData: 1, authorized: ['alpha-share'] });
+  });
+
+  it('keeps a local admin\u2019s depth-0 reach of co-residents as leakage (admin-reach-is-leakage.yaml)', async () => {
+    const matrix = matrixOf(hand('admin-reach-is-leakage'));
+    const row = matrix.attackers.find((a) => a.attacker === 'beta')!;
+    expect(row.foothold).toBe('every user (it has no standard users)');
+    expect(row.victims.find((v) => v.victim === 'alpha')).toMatchObject({ depth: 0, authorized: [] });
+    const run = await cli(['matrix', 'test/fixtures/models/hand/admin-reach-is-leakage.yaml', '--quiet']);
+    expect(run.out).toContain('beta attacks from every user (it has no standard users)');
+    // simulate starts from the same foothold rather than refusing the organization.
+    const simulated = await cli(['simulate', 'test/fixtures/models/hand/admin-reach-is-leakage.yaml', '--from', 'beta']);
+    expect(simulated.code).toBe(0);
+    expect(simulated.out).toContain('beta (x)');
+  });
+
+  it('attributes each FSLogix container of a provider\u2019s share to its user\u2019s organization (provider-profile-containers.yaml)', () => {
+    const prepared = hand('provider-profile-containers');
+    const matrix = matrixOf(prepared);
+    const sets = [['user'], ['kernel', 'vm']];
+    expect(cell(matrix, 'beta', 'alpha')).toMatchObject({ depth: 1, minimalSets: sets, unauthorizedData: 1, authorized: [] });
+    expect(cell(matrix, 'alpha', 'beta')).toMatchObject({ depth: 1, minimalSets: sets, unauthorizedData: 1, authorized: [] });
+    expect(cell(matrix, 'alpha', 'msp')).toMatchObject({ depth: null, unauthorizedData: 0, authorized: [] });
+    const store = prepared.model.data[0]!;
+    const owners = prepared.deployment.dataNodes.get('profiles')!.map((n) => authorizationOf(prepared.deployment).ownerOf(store, n));
+    expect(owners).toEqual(['alpha', 'beta']);
+  });
+});
