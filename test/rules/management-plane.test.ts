@@ -187,7 +187,11 @@ describe('role assignments reach management planes', () => {
     // Intune Administrator does not administer Defender, nor Security Administrator Intune.
     expect(edges).not.toContain('acme-dir/can:intuneManage -> defender [directory-device-management]');
     expect(edges).not.toContain('acme-dir/can:defenderLiveResponse -> intune [directory-device-management]');
-    for (const edge of edgeRecords(graph).filter((e) => ['intune', 'defender', 'gpo', 'gallery'].includes(e.target))) expect(edge.boundary).toBeNull();
+    const intoPlanes = edgeRecords(graph).filter((e) => ['intune', 'defender', 'gpo', 'gallery'].includes(e.to));
+    // The six above, and the tenant itself (its Global Administrators) into Intune and Defender.
+    expect(intoPlanes.map((e) => `${e.from} -> ${e.to}`)).toEqual(expect.arrayContaining(['acme-dir -> intune', 'acme-dir -> defender']));
+    expect(intoPlanes.length).toBe(8);
+    for (const edge of intoPlanes) expect(edge.boundary).toBeNull();
   });
 
   it('gives the Intune Administrator the server Intune manages, at depth 0', () => {
