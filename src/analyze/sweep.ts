@@ -1,5 +1,7 @@
 // Sweeps: every failure combination up to order k as an exposure matrix — rows are failure sets,
-// columns are organizations, cells are the data reached. By type, rows are read off the type
+// columns are organizations (by owner: a profile container is its user's organization's), cells are
+// the data reached that the footholds' organizations are not authorized for; authorized
+// cross-organization data is counted apart (authorization.ts). By type, rows are read off the type
 // truth tables (no extra runs); by instance, rows are the minimal instance sets that expose data.
 
 import type { BoundaryType } from '../domain/boundary.js';
@@ -14,6 +16,8 @@ import type { PreparedModel } from './prepared.js';
 import { subsetsUpTo, typesPresent } from './type-subsets.js';
 import { resolveQuestion, type QuestionProblem } from './what-if.js';
 import type { ControlName } from '../domain/controls.js';
+import { byString } from '../report/json.js';
+import { dataOwnership } from './leakage.js';
 
 export interface SweepQuestion {
   readonly from: readonly string[];
@@ -25,8 +29,10 @@ export interface SweepQuestion {
 export interface SweepRow {
   /** The failed boundary types or instances (sorted). */
   readonly failed: readonly string[];
-  /** Data nodes reached per organization, aligned with `organizations`. */
+  /** Data nodes reached per organization that the footholds are not authorized for, aligned with `organizations`. */
   readonly reached: readonly number[];
+  /** Other organizations' data nodes reached that every foothold organization is authorized for (not counted in `reached`). */
+  readonly authorized: readonly number[];
   /** Reached data node ids (sorted). */
   readonly data: readonly string[];
 }
@@ -40,6 +46,8 @@ export interface SweepResult {
   readonly organizations: readonly string[];
   /** Data nodes per organization, aligned with `organizations`. */
   readonly totals: readonly number[];
+  /** Per organization: the data node ids every foothold organization is authorized for (another organization's), sorted. */
+  readonly authorized: readonly (readonly string[])[];
   /**
    * By type: every subset of the graph's boundary types up to `order`. By instance: the empty set
    * and every minimal instance set up to `order` that exposes some data; any other set of at most
@@ -67,7 +75,10 @@ export interface SweepPlan {
   readonly mask: number;
   readonly dataNodes: readonly number[];
   readonly organizations: readonly string[];
+  /** Per data node: its owner's column, -1 for none. */
   readonly columns: readonly number[];
+  /** Per data node: 1 when every foothold organization is authorized for it (another organization's data). */
+  readonly authorizedData: Uint8Array;
   /** By type: the rows, read off one pass. By instance: null until the rows of `instanceSets` are computed. */
   readonly typeRows: readonly SweepRow[] | null;
   /** By instance: the empty set and every minimal instance set (instance indices) that exposes data. */
@@ -99,9 +110,14 @@ export function sweepFrame(
   const dataNodes: number[] = [];
   for (let v = 0; v < compiled.nodeCount; v++) if (compiled.nodeKind[v] === DATA_KIND) dataNodes.push(v);
   const organizations = prepared.model.organizations.map((o) => o.id);
-  const orgColumn = new Map(organizations.map((id, i) => [id, i] as const));
-  const columns = dataNodes.map((v) => orgColumn.get(compiled.organizationIds[compiled.nodeOrganization[v]!] ?? '') ?? -1);
-  return { ok: true, frame: { question, footholds, sources, mask: controlMask(controls), dataNodes, organizations, columns } };
+  const ownership = dataOwnership(prepared, { data: Int32Array.from(dataNodes) });
+  const columns = Array.from(ownership.owner);
+  // Authorized when every organization the footholds belong to is (an outsider is authorized for nothing).
+  const attackerOrgs = [...new Set(sources.flatMap((v) => prepared.nodes[v]!.organization ?? []))].map((o) => organizations.indexOf(o));
+  const votes = new Uint8Array(dataNodes.length);
+  for (const org of attackerOrgs) for (const p of ownership.authorized[org] ?? []) votes[p]!++;
+  const authorizedData = Uint8Array.from(votes, (n) => (attackerOrgs.length > 0 && n === attackerOrgs.length ? 1 : 0));
+  return { ok: true, frame: { question, footholds, sources, mask: controlMask(controls), dataNodes, organizations, columns, authorizedData } };
 }
 
 /** Resolves the question and runs the one depth pass the sweep needs (by type, that pass gives every row). */
@@ -144,6 +160,10 @@ export function finishSweep(prepared: PreparedModel, plan: SweepPlan, rows: read
   const sorted = question.by === 'type' ? [...rows] : [...rows].sort((a, b) => compareSets(a.failed, b.failed));
   const totals = plan.organizations.map(() => 0);
   for (const column of plan.columns) if (column >= 0) totals[column]!++;
+  const authorized = plan.organizations.map((): string[] => []);
+  plan.dataNodes.forEach((v, i) => {
+    if (plan.authorizedData[i] === 1 && plan.columns[i]! >= 0) authorized[plan.columns[i]!]!.push(prepared.compiled.nodeIds[v]!);
+  });
   return {
     model: prepared.model.name,
     by: question.by,
@@ -152,23 +172,25 @@ export function finishSweep(prepared: PreparedModel, plan: SweepPlan, rows: read
     footholds: plan.footholds,
     organizations: plan.organizations,
     totals,
+    authorized: authorized.map((ids) => ids.sort(byString)),
     rows: sorted,
   };
 }
 
 function sweepRow(
   prepared: PreparedModel,
-  frame: Pick<SweepPlan, 'dataNodes' | 'columns' | 'organizations'>,
+  frame: Pick<SweepPlan, 'dataNodes' | 'columns' | 'organizations' | 'authorizedData'>,
   failed: readonly string[],
   isReached: (node: number) => boolean,
 ): SweepRow {
   const reached = frame.organizations.map(() => 0);
+  const authorized = frame.organizations.map(() => 0);
   const data: string[] = [];
   frame.dataNodes.forEach((v, i) => {
     if (!isReached(v)) return;
     data.push(prepared.compiled.nodeIds[v]!);
     const column = frame.columns[i]!;
-    if (column >= 0) reached[column]!++;
+    if (column >= 0) (frame.authorizedData[i] === 1 ? authorized : reached)[column]!++;
   });
-  return { failed, reached, data };
+  return { failed, reached, authorized, data };
 }

@@ -150,7 +150,7 @@ export function checkPolicyAgainstModel(config: PolicyConfig, prepared: Prepared
       issues.push({
         location: where(u.index),
         message: organizations.has(u.name)
-          ? `custom policy ${quote(policy.id)} starts from organization ${quote(u.name)}, which has no standard user (an organization foothold stands for its standard users); name a user instead`
+          ? `custom policy ${quote(policy.id)} starts from organization ${quote(u.name)}, which has no users (an organization foothold stands for its standard users, or all its users when it has none); name a node instead`
           : `custom policy ${quote(policy.id)} names unknown foothold ${quote(u.name)}${hint}`,
       });
     }

@@ -42,13 +42,15 @@ export function buildDiagramState(structure: DiagramStructure, input: DiagramInp
   });
 
   const attackerOrgs = unique(input.footholds.flatMap((f) => (f.organization === null ? [] : [f.organization])));
-  const organizations: OrganizationSummary[] = structure.organizations.map((org) => ({
-    id: org.id,
-    name: org.name,
-    attacker: attackerOrgs.includes(org.id),
-    dataReached: org.dataNodes.filter(isReached).length,
-    dataTotal: org.dataNodes.length,
-  }));
+  // Another organization's data every attacker organization is authorized for is reached legitimately.
+  const authorizedSets = attackerOrgs.map((a) => new Set(structure.organizations.find((o) => o.id === a)?.authorizedData ?? []));
+  const authorized = (node: string) => authorizedSets.length > 0 && authorizedSets.every((set) => set.has(node));
+  const organizations: OrganizationSummary[] = structure.organizations.map((org) => {
+    const attacker = attackerOrgs.includes(org.id);
+    const reached = org.dataNodes.filter(isReached);
+    const legitimate = attacker ? 0 : reached.filter(authorized).length;
+    return { id: org.id, name: org.name, attacker, dataReached: reached.length - legitimate, dataTotal: org.dataNodes.length, authorizedReached: legitimate };
+  });
 
   const ranked = [...input.data].sort(bySeverity(new Set(attackerOrgs)));
   const target = ranked[0] ?? null;

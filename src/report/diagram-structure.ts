@@ -8,6 +8,7 @@ import type { CompiledGraph } from '../compile/compile.js';
 import { INTERNET, WEB, nodeId } from '../compile/ids.js';
 import type { DataStore, Model, Privilege, Subscription, Tenant, User } from '../model/types.js';
 import type { DiagramElement, DiagramStructure } from './diagram-types.js';
+import { authorizationOf } from '../analyze/authorization.js';
 
 const PRIVILEGE_TAG: Readonly<Record<Privilege, string | null>> = {
   standard: null,
@@ -40,10 +41,23 @@ export function buildDiagramStructure(model: Model, deployment: Deployment, comp
   if (hosts.length > 0) top.push(section('hosts', 'physical hosts', 'flow', hosts));
 
   const root = element({ id: 'canvas', role: 'canvas', label: model.name, arrange: 'stack', children: top });
+  // Data by owner (a profile container is its user's organization's), and the other organizations'
+  // data each one is authorized for (src/analyze/authorization.ts).
+  const authorization = authorizationOf(deployment);
+  const owned = new Map(model.organizations.map((o) => [o.id, [] as string[]] as const));
+  const authorized = new Map(model.organizations.map((o) => [o.id, [] as string[]] as const));
+  for (const store of model.data) {
+    for (const node of deployment.dataNodes.get(store.id) ?? []) {
+      const owner = authorization.ownerOf(store, node);
+      owned.get(owner)?.push(node.node);
+      for (const org of authorization.organizationsFor(store, node)) if (org !== owner) authorized.get(org)?.push(node.node);
+    }
+  }
   const organizations = model.organizations.map((org) => ({
     id: org.id,
     name: org.name,
-    dataNodes: model.data.filter((d) => d.organization === org.id).flatMap((d) => (deployment.dataNodes.get(d.id) ?? []).map((n) => n.node)),
+    dataNodes: owned.get(org.id)!,
+    authorizedData: authorized.get(org.id)!,
   }));
   const nodeElement: Record<string, string> = {};
   for (const id of [...b.nodeElement.keys()].sort(byCodeUnit)) nodeElement[id] = b.nodeElement.get(id)!;

@@ -51,8 +51,10 @@ export interface DiagramElement {
 export interface DiagramOrganization {
   readonly id: string;
   readonly name: string;
-  /** Every data node of the organization (a profile store has one per user). */
+  /** Every data node of the organization (a profile store has one per user; a container is its user's organization's). */
   readonly dataNodes: readonly string[];
+  /** Other organizations' data nodes it is authorized for (src/analyze/authorization.ts): reaching them is not exposure. */
+  readonly authorizedData: readonly string[];
 }
 
 export interface DiagramStructure {
@@ -120,8 +122,11 @@ export interface OrganizationSummary {
   readonly id: string;
   readonly name: string;
   readonly attacker: boolean;
+  /** Its data reached that the attacker organizations are not authorized for (all of it for the attacker's own). */
   readonly dataReached: number;
   readonly dataTotal: number;
+  /** Its data reached that every attacker organization is authorized for: legitimate, not counted in `dataReached`. */
+  readonly authorizedReached: number;
 }
 
 export interface DiagramState {

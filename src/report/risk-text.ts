@@ -22,8 +22,13 @@ export function formatRisk(result: RiskResult): string {
     const who = o.attacker ? `${o.id} (attacker)` : o.id;
     lines.push(`  ${who.padEnd(24)}${depthText(o.depth).padEnd(7)}${row(o)}`);
   }
+  const authorized = result.organizations.filter((o) => o.authorized.length > 0);
+  if (authorized.length > 0) {
+    lines.push('  authorized, not counted (the store\u2019s access names the attacker\u2019s organization, or they trust each other):');
+    for (const o of authorized) lines.push(`    ${o.id}: ${o.authorized.length === 1 ? '1 store' : `${o.authorized.length} stores`} (${o.authorized.join(', ')})`);
+  }
   lines.push('', `  ${'data store'.padEnd(26)}${'org'.padEnd(12)}${'depth'.padEnd(7)}${'probability'.padEnd(13)}${'95 % interval'.padEnd(24)}method`);
-  for (const d of result.data) lines.push(`  ${d.id.padEnd(26)}${d.organization.padEnd(12)}${depthText(d.depth).padEnd(7)}${row(d)}`);
+  for (const d of result.data) lines.push(`  ${d.id.padEnd(26)}${d.organization.padEnd(12)}${depthText(d.depth).padEnd(7)}${row(d)}${d.authorized ? '  (authorized)' : ''}`);
 
   const { importance } = result;
   lines.push('', `harden these first (against the top event, P = ${probabilityText(importance.base)}; importance ${importance.method === 'exact' ? 'exact' : 'from minimal cut sets'}):`);

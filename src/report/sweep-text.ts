@@ -1,5 +1,6 @@
 // An exposure matrix for a terminal: one row per failure set, one column per organization, each
-// cell "reached/total" data stores, the attacker's own organization marked.
+// cell "reached/total" data stores the attacker is not authorized for; authorized cross-organization
+// data is named below the matrix, not counted.
 
 import type { SweepResult } from '../analyze/sweep.js';
 import { formatSet } from './sets-text.js';
@@ -14,5 +15,10 @@ export function formatSweep(result: SweepResult): string {
     const cells = row.reached.map((n, i) => `${n}/${result.totals[i]}`.padEnd(widths[i]!)).join('');
     lines.push(formatSet(row.failed).padEnd(first) + cells);
   }
+  const authorized = result.organizations.flatMap((org, i) => {
+    const ids = result.authorized[i]!;
+    return ids.length === 0 ? [] : [`  ${org}: ${ids.length} (${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', \u2026' : ''})`];
+  });
+  if (authorized.length > 0) lines.push('', 'authorized cross-organization data (the store\u2019s access names the attacker\u2019s organization, or they trust each other): not counted above', ...authorized);
   return `${lines.join('\n').replace(/ +$/gm, '')}\n`;
 }

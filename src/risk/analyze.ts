@@ -188,15 +188,12 @@ export function analyzeRisk(prepared: PreparedModel, question: RiskQuestion): Ri
     attacker: o.attacker,
     victim: victims.has(o.id),
     depth: depthOf(o.stores.flatMap((s) => targets.stores[s]!.nodes)),
+    authorized: o.authorized,
     ...organizations[k]!,
   }));
-  const dataRows: DataRisk[] = targets.stores.map((s, k) => ({
-    id: s.id,
-    organization: s.organization,
-    classification: s.classification,
-    depth: depthOf(s.nodes),
-    ...stores[k]!,
-  }));
+  const dataRows: DataRisk[] = targets.stores.flatMap((s, k) =>
+    s.shown ? [{ id: s.id, organization: s.organization, classification: s.classification, depth: depthOf(s.nodes), authorized: s.authorized, ...stores[k]! }] : [],
+  );
   const typesPresent = new Int32Array(BOUNDARY_TYPES.length);
   for (let i = 0; i < compiled.instanceCount; i++) typesPresent[compiled.instanceType[i]!]! += 1;
   const likelihoodRows: TypeLikelihoodRow[] = BOUNDARY_TYPES.flatMap((type, t) =>

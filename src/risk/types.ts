@@ -30,8 +30,10 @@ export interface OrganizationRisk extends Estimate {
   readonly attacker: boolean;
   /** A victim of the top event. */
   readonly victim: boolean;
-  /** Fewest boundary types that must fail before any of its data is reached; null = never. */
+  /** Fewest boundary types that must fail before any of its data the attackers are not authorized for is reached; null = never. */
   readonly depth: number | null;
+  /** Its stores every attacker organization is authorized for (src/analyze/authorization.ts): listed, not counted. */
+  readonly authorized: readonly string[];
 }
 
 export interface DataRisk extends Estimate {
@@ -39,6 +41,8 @@ export interface DataRisk extends Estimate {
   readonly organization: string;
   readonly classification: string;
   readonly depth: number | null;
+  /** Another organization's store every attacker organization is authorized for: its exposure is legitimate access. */
+  readonly authorized: boolean;
 }
 
 export interface ImportanceResult {

@@ -7,6 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { authorizationOf } from '../../src/analyze/authorization.js';
 import { leakageInput, leakageMatrix, leakageTasks, type LeakageMatrix } from '../../src/analyze/leakage.js';
 import type { PreparedModel } from '../../src/analyze/prepared.js';
+import { analyzeRisk, DEFAULT_RISK_QUESTION } from '../../src/risk/analyze.js';
+import { sweep } from '../../src/analyze/sweep.js';
+import { diagramOf } from '../../src/cli/commands/diagram.js';
+import { loadModel } from '../../src/cli/load.js';
 import { cli } from '../support/cli.js';
 import { ask, prepareText, reachedDataIds } from '../support/model.js';
 import { issuesOf, withBase } from '../model/helpers.js';
@@ -134,5 +138,44 @@ describe('who is authorized, and who merely reaches', () => {
     const store = prepared.model.data[0]!;
     const owners = prepared.deployment.dataNodes.get('profiles')!.map((n) => authorizationOf(prepared.deployment).ownerOf(store, n));
     expect(owners).toEqual(['alpha', 'beta']);
+  });
+});
+
+describe('sweep, risk and the diagrams count only unauthorized data (shared-reader-share.yaml)', () => {
+  const prepared = hand('shared-reader-share');
+
+  it('sweep: alpha-share sits apart from the counts in every row', () => {
+    const outcome = sweep(prepared, { from: ['beta'], by: 'type', order: 2, controls: {} });
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    const { result } = outcome;
+    const alpha = result.organizations.indexOf('alpha');
+    expect(result.authorized[alpha]).toEqual(['alpha-share']);
+    const row = (failed: string[]) => result.rows.find((r) => r.failed.join() === failed.join())!;
+    // No failure: b reads alpha-share (authorized) and its own beta-db, nothing of alpha's it may not.
+    expect(row([])).toMatchObject({ reached: [0, 1], authorized: [1, 0] });
+    // kernel and vm: alpha-db too (b's kernel, the shared host, alpha's VM, a's session).
+    expect(row(['kernel', 'vm'])).toMatchObject({ reached: [1, 1], authorized: [1, 0] });
+  });
+
+  it('risk: alpha\u2019s exposure leaves the share out and lists it', async () => {
+    const outcome = analyzeRisk(prepared, { ...DEFAULT_RISK_QUESTION, from: ['beta'] });
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    const alpha = outcome.result.organizations.find((o) => o.id === 'alpha')!;
+    expect(alpha).toMatchObject({ depth: 2, authorized: ['alpha-share'] });
+    expect(alpha.probability).toBeLessThan(1);
+    expect(outcome.result.data.find((d) => d.id === 'alpha-share')).toMatchObject({ depth: 0, probability: 1, authorized: true });
+    const run = await cli(['risk', 'test/fixtures/models/hand/shared-reader-share.yaml', '--from', 'beta']);
+    expect(run.out).toContain('    alpha: 1 store (alpha-share)');
+  });
+
+  it('diagram state: beta reaching alpha-share with no failure exposes nothing of alpha\u2019s', () => {
+    const drawn = diagramOf(loadModel(new URL('shared-reader-share.yaml', HAND).pathname), { name: 'b', from: ['beta'], fail: [], controls: {} });
+    expect(drawn.ok).toBe(true);
+    if (!drawn.ok) return;
+    const { state } = drawn;
+    expect(state.organizations.find((o) => o.id === 'alpha')).toMatchObject({ dataReached: 0, dataTotal: 2, authorizedReached: 1 });
+    expect(state.headline).not.toMatch(/reaches 1 alpha/);
   });
 });

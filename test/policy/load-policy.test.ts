@@ -108,11 +108,13 @@ describe('policy files', () => {
     expect(checkPolicyAgainstModel(defaultPolicyConfig(), bundledContext('cross-org-shared').prepared)).toEqual([]);
   });
 
-  it('an organization with no standard user is no foothold', () => {
+  it('an organization with no standard user stands for all its users (as in simulate and matrix); one with no user is no foothold', () => {
     const config = policyOf(['custom:', '  - id: c', '    title: t', '    from: [acme]', '    minDepth: 2', ''].join('\n'));
-    const context = contextOfText(acme('users:\n  - id: root\n    organization: acme\n    privilege: tenantAdmin\n'));
-    expect(checkPolicyAgainstModel(config, context.prepared).map((i) => `${i.location.line}:${i.location.column}: ${i.message}`)).toEqual([
-      '4:12: custom policy `c` starts from organization `acme`, which has no standard user (an organization foothold stands for its standard users); name a user instead',
+    const adminsOnly = contextOfText(acme('users:\n  - id: root\n    organization: acme\n    privilege: tenantAdmin\n'));
+    expect(checkPolicyAgainstModel(config, adminsOnly.prepared)).toEqual([]);
+    const nobody = contextOfText(acme(''));
+    expect(checkPolicyAgainstModel(config, nobody.prepared).map((i) => `${i.location.line}:${i.location.column}: ${i.message}`)).toEqual([
+      '4:12: custom policy `c` starts from organization `acme`, which has no users (an organization foothold stands for its standard users, or all its users when it has none); name a node instead',
     ]);
   });
 });

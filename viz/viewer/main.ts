@@ -265,7 +265,7 @@ function renderPanel(panel: Panel): void {
         toDom(el('svg', { width: 12, height: 12, viewBox: '0 0 12 12', 'aria-hidden': 'true' }, [el('rect', { width: 12, height: 12, rx: 2, fill: pal.org(org.id) })])),
         h('span', { class: 'org-name' }, org.name),
         h('span', { class: 'count', 'data-testid': `count-${panel.index}-${org.id}` }, `${org.dataReached}/${org.dataTotal}`),
-        h('span', { class: 'unit' }, org.attacker ? 'data reached · attacker' : 'data reached'),
+        h('span', { class: 'unit' }, org.attacker ? 'data reached · attacker' : org.authorizedReached > 0 ? `data reached · ${org.authorizedReached} authorized, not counted` : 'data reached'),
       ),
     ),
   );
