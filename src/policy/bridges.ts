@@ -5,7 +5,7 @@
 // control of the bridging resource crosses over; that is why claim 4 excludes them (README).
 
 import type { Deployment } from '../compile/deployment.js';
-import { ROLES, type RoleEffect } from '../domain/roles.js';
+import { ADMIN_EFFECTS, ROLES, type RoleEffect } from '../domain/roles.js';
 import type { Model } from '../model/types.js';
 import { plural } from '../report/plural.js';
 import { andList } from './joins.js';
@@ -48,23 +48,11 @@ export interface Bridge {
 }
 
 /**
- * Effects that control compute, identities or a control plane. Data-plane roles (SMB share and key
- * vault data access) grant access to data shared on purpose (authorized access), not control of the
- * other organization's scope, so they are not bridges.
+ * Effects that bridge: every administrative effect, and standard sign-in to another organization's
+ * session hosts. Data-plane roles (SMB share and key vault data access) grant access to data shared
+ * on purpose (authorized access), not control of the other organization's scope: no bridge.
  */
-const CONTROL_EFFECTS: ReadonlySet<RoleEffect> = new Set<RoleEffect>([
-  'scopeControl',
-  'vmRunCommand',
-  'vmAdminLogin',
-  'vmUserLogin',
-  'hostPoolRegistration',
-  'storageKeys',
-  'tenantControl',
-  'resetNonAdmins',
-  'intuneManage',
-  'deviceLocalAdmin',
-  'domainControl',
-]);
+const CONTROL_EFFECTS: ReadonlySet<RoleEffect> = new Set<RoleEffect>([...ADMIN_EFFECTS, 'vmUserLogin']);
 
 const DELEGATION_NAMES = { lighthouse: 'Azure Lighthouse', gdap: 'GDAP' } as const;
 

@@ -52,8 +52,9 @@ describe('check --format sarif', () => {
       artifactLocation: { uri: 'models/cross-org-shared.yaml' },
       region: { startLine: 64, startColumn: 9 },
     });
-    expect(finance.relatedLocations![0]!.physicalLocation.region.startLine).toBe(25);
-    expect(finance.message.text).toContain('Fix: Stop sharing host pool `shared-pool`');
+    // The shared directory (line 16: fabrikam's tenant admin's path), subscription (20) and pool (25).
+    expect(finance.relatedLocations!.map((r) => r.physicalLocation.region.startLine)).toEqual([16, 20, 25]);
+    expect(finance.message.text).toContain('stop sharing host pool `shared-pool`');
     expect(run!.results).toHaveLength(8);
   });
 
