@@ -28,6 +28,8 @@ export interface HostPoolDoc {
   type: PoolType;
   vms?: number;
   apps?: string[];
+  dedicatedHost?: boolean;
+  confidential?: boolean;
 }
 
 export interface AppDoc {
@@ -56,6 +58,7 @@ export interface DataDoc {
   users?: string[];
   readers?: string[];
   subscription?: string;
+  access?: 'identity' | 'storageKey';
 }
 
 export interface ModelDoc {
