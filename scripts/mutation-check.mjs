@@ -69,8 +69,8 @@ const MUTANTS = [
   {
     id: 'M8',
     what: 'hosts holding the storage account key do not yield the share\u2019s containers',
-    file: 'src/rules/fslogix-share.ts',
-    edits: [['for (const vm of share.hosts) edge(vm.id, share.key);', '']],
+    file: 'src/rules/storage-account.ts',
+    edits: [['for (const vm of key.hosts) edge(vm.id, key.node);', '']],
   },
   {
     id: 'M9',
