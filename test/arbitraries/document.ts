@@ -30,6 +30,8 @@ export interface HostPoolDoc {
   apps?: string[];
   dedicatedHost?: boolean;
   confidential?: boolean;
+  /** Never generated (AVD's default redirection applies); claims state it to turn a channel off. */
+  customRdpProperty?: string;
 }
 
 export interface AppDoc {
