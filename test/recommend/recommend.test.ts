@@ -194,7 +194,7 @@ describe('indepth recommend', () => {
     const modelText = readFileSync(model, 'utf8');
     expect(prepareText(modelText).model.trust?.map((g) => g.organizations)).toEqual([['contoso', 'fabrikam']]);
     const alone = await cli(['check', model]);
-    expect(alone.out).toBe(`check passed: 10 policies hold on ${model}\n`);
+    expect(alone.out).toBe(`check passed: 11 policies hold on ${model}\n`);
 
     // Without the model's trust, only the policy file's makes the shared pool acceptable.
     const bare = join(dir, 'untrusted-model.yaml');
@@ -206,7 +206,7 @@ describe('indepth recommend', () => {
     expect(without.out).toContain('no-shared-multi-session-pool@contoso-fabrikam-pool');
     const checked = await cli(['check', bare, '--policy', policy]);
     expect(checked.err).toBe('');
-    expect(checked.out).toBe(`check passed: 10 policies hold on ${bare}\n`);
+    expect(checked.out).toBe(`check passed: 11 policies hold on ${bare}\n`);
     expect(checked.code).toBe(0);
   });
 
