@@ -3,6 +3,7 @@
 
 import type { LeakageMatrix } from '../analyze/leakage.js';
 import { formatDepth, formatSets } from './sets-text.js';
+import { formatTable } from './table.js';
 
 export function formatLeakage(matrix: LeakageMatrix): string {
   const lines = [`cross-organization leakage on ${matrix.model}: depth by boundary type, each organization as attacker (any standard user)`, ''];
@@ -16,18 +17,12 @@ export function formatLeakage(matrix: LeakageMatrix): string {
   if (weakest.length > shown.length) lines.push(`\u2026 ${weakest.length - shown.length} more pairs (--json lists all)`);
 
   if (matrix.organizations.length <= 20) {
-    const width = Math.max(8, ...matrix.organizations.map((o) => o.length)) + 2;
-    const corner = 'attacker \u2193 / victim \u2192';
-    const first = Math.max(corner.length, ...matrix.organizations.map((o) => o.length)) + 2;
-    lines.push('', corner.padEnd(first) + matrix.organizations.map((o) => o.padEnd(width)).join(''));
+    const table = [['attacker \u2193 / victim \u2192', ...matrix.organizations]];
     for (const a of matrix.attackers) {
-      const cells = matrix.organizations.map((o) => {
-        if (o === a.attacker) return '\u2014'.padEnd(width);
-        const v = a.victims.find((x) => x.victim === o);
-        return formatDepth(v?.depth ?? null).padEnd(width);
-      });
-      lines.push(a.attacker.padEnd(first) + cells.join(''));
+      const cells = matrix.organizations.map((o) => (o === a.attacker ? '\u2014' : formatDepth(a.victims.find((x) => x.victim === o)?.depth ?? null)));
+      table.push([a.attacker, ...cells]);
     }
+    lines.push('', ...formatTable(table));
   }
   return `${lines.join('\n').replace(/ +$/gm, '')}\n`;
 }
