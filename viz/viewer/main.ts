@@ -40,7 +40,7 @@ interface Panel {
 }
 
 const payload = JSON.parse(doc().getElementById('indepth-data')!.textContent ?? '{}') as ViewerPayload;
-const controls: Record<ControlName, boolean> = { ...payload.models[0]!.controls };
+const controls: Record<ControlName, boolean> = { ...payload.models[0]!.controls, ...payload.initial.controls };
 const footholdNames = [...new Set(payload.models.flatMap((m) => m.footholds.map((f) => f.name)))];
 // Default foothold: an attacker of interest — the first organization's standard users — not a victim.
 const firstOrganization = payload.models[0]?.structure.organizations.find((o) => footholdNames.includes(o.id))?.id;

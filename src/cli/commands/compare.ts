@@ -9,7 +9,7 @@ import { terminalSafe } from '../../domain/terminal-safe.js';
 import { CliError, type CliIo } from '../io.js';
 import { printJson, printText } from '../output.js';
 import { loadModel } from '../load.js';
-import { collect, parseControlToggles, parseIntegerOption } from '../options.js';
+import { collect, controlOption, fromOption, parseControlToggles, parseIntegerOption, quietOption } from '../options.js';
 import { progress } from '../progress.js';
 
 interface CompareOptions {
@@ -28,13 +28,13 @@ export function registerCompare(program: Command, io: CliIo): void {
     .description('compare two topologies of the same organizations: leakage matrix, blast radius, differences and cost')
     .argument('<first>', 'model file (e.g. the shared topology)')
     .argument('<second>', 'model file (e.g. the separated topology)')
-    .option('-f, --from <org>', 'attacker organization(s) (any standard user of it); repeatable; default: every organization', collect, [])
+    .addOption(fromOption('attacker organization(s) (any standard user of it); repeatable; default: every organization'))
     // The attacker is `--from` in every command; `--from-org` stays as a hidden alias.
     .addOption(new Option('--from-org <org>').hideHelp().argParser(collect).default([]))
     .option('--order <k>', 'largest number of failed boundary types for blast radius and differences', '2')
-    .option('--control <name=on|off>', 'turn a control on or off in both models; repeatable', collect, [])
+    .addOption(controlOption('turn a control on or off in both models; repeatable'))
     .option('-j, --jobs <n>', 'worker threads for the attacker passes (default: one per core; 1 runs in this thread)', String(defaultJobs()))
-    .option('-q, --quiet', 'no progress bar on stderr')
+    .addOption(quietOption())
     .option('--json', 'machine-readable output')
     .addHelpText('after', '\nExample:\n  indepth compare models/cross-org-shared.yaml models/cross-org-separated.yaml')
     .action(async (firstFile: string, secondFile: string, options: CompareOptions) => {

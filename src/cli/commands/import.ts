@@ -16,7 +16,7 @@ import { loadModelFile } from '../../model/load-model.js';
 import { readTextFile } from '../../model/read-text-file.js';
 import { InputError } from '../../model/issues.js';
 import { CliError, type CliIo } from '../io.js';
-import { collect, parseIntegerOption } from '../options.js';
+import { collect, parseIntegerOption, quietOption } from '../options.js';
 
 interface ImportOptions {
   output?: string;
@@ -47,7 +47,7 @@ export function registerImport(program: Command, io: CliIo): void {
     .option('--subscription <id>', '`indepth import azure`: a subscription to read through Azure Resource Graph (signs in with DefaultAzureCredential: az login, environment, managed identity); repeatable', collect, [])
     .option('--name <name>', 'model name (default: from the first source)')
     .option('--diff <model>', 'compare with a reviewed model: print what the deployment adds, removes or changes, instead of writing a model')
-    .option('-q, --quiet', 'no assumption summary on stderr')
+    .addOption(quietOption('no assumption summary on stderr'))
     .addHelpText(
       'after',
       '\nExamples:\n  indepth import infra/terraform/avd -o avd.yaml\n  indepth import azure --subscription 11111111-2222-3333-4444-555555555555 -o avd.yaml\n  indepth import hostpools.json sessionhosts.json appgroups.json roles.json --org-by tag:customer\n  indepth import --diff reviewed.yaml infra/terraform/avd',

@@ -10,7 +10,7 @@ import { formatLeakage } from '../../report/leakage-text.js';
 import { CliError, type CliIo } from '../io.js';
 import { printJson, printText } from '../output.js';
 import { loadModel } from '../load.js';
-import { collect, parseControlToggles, parseIntegerOption } from '../options.js';
+import { collect, controlOption, fromOption, parseControlToggles, parseIntegerOption, quietOption } from '../options.js';
 import { progress } from '../progress.js';
 import { givenOnCommandLine, parseQueueOption, QUEUE_OPTION_HELP, runUnitsOnQueue } from '../queue-option.js';
 
@@ -29,13 +29,13 @@ export function registerMatrix(program: Command, io: CliIo): void {
     .command('matrix')
     .description('cross-organization leakage matrix: each organization as attacker, the defense depth of every other one')
     .argument('<model>', 'model file')
-    .option('-f, --from <org>', 'attacker organizations (any standard user of each); repeatable; default: every organization', collect, [])
+    .addOption(fromOption('attacker organizations (any standard user of each); repeatable; default: every organization'))
     // The attacker is `--from` in every command; `--from-org` stays as a hidden alias.
     .addOption(new Option('--from-org <org>').hideHelp().argParser(collect).default([]))
     .option('-j, --jobs <n>', 'worker threads (default: one per core; 1 runs in this thread)', String(defaultJobs()))
-    .option('--control <name=on|off>', 'turn a control on or off; repeatable', collect, [])
+    .addOption(controlOption())
     .option('--queue <url>', QUEUE_OPTION_HELP)
-    .option('-q, --quiet', 'no progress bar on stderr')
+    .addOption(quietOption())
     .option('--json', 'machine-readable output')
     .addHelpText(
       'after',
