@@ -9,6 +9,7 @@ import { InputError, type InputIssue } from '../model/issues.js';
 import type { Scenario } from '../model/scenario.js';
 import { CliError, type CliIo } from './io.js';
 import { terminalSafe } from '../domain/terminal-safe.js';
+import { didYouMean } from '../model/suggest.js';
 import { loadScenario } from './load.js';
 import { collect, controlOption, fromOption, parseControlToggles, scenarioOption } from './options.js';
 
@@ -97,4 +98,20 @@ export function questionError(
 export function noteIgnoredFailures(io: CliIo, command: string, ignoredFail: readonly string[], quiet: boolean): void {
   if (ignoredFail.length === 0 || quiet) return;
   io.err(terminalSafe(`indepth: note: ${command} does not assume the scenario's failures (${ignoredFail.join(', ')}): it searches every failure set; use simulate for that what-if\n`));
+}
+
+/** --scenario of matrix and compare, whose attackers are organizations. */
+export const ORGANIZATION_SCENARIO_HELP =
+  'scenario file: its control toggles, and its footholds (which must be organizations) as attackers; flags add to them (its `fail` is not assumed: failures are what this command searches)';
+
+/**
+ * Attackers of matrix and compare (scenario `from` first, then the flags) that are not among `known`
+ * organizations: problems that point at the scenario file or name --from.
+ */
+export function unknownOrganizations(attackers: readonly string[], known: readonly string[], message: (attacker: string) => string): QuestionProblem[] {
+  const problems: QuestionProblem[] = [];
+  attackers.forEach((attacker, index) => {
+    if (!known.includes(attacker)) problems.push({ field: 'from', index, message: `${message(attacker)}${didYouMean(attacker, known)}` });
+  });
+  return problems;
 }

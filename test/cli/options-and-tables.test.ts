@@ -24,11 +24,11 @@ const commands = buildProgram(silent).commands;
 const helpOf = (name: string) => commands.find((c) => c.name() === name)!.helpInformation();
 
 describe('--quiet and --scenario', () => {
-  it.each(['depth', 'sweep', 'risk', 'view', 'compare', 'matrix', 'check', 'export', 'generate', 'report', 'import', 'worker'])('%s takes -q, --quiet', (name) => {
+  it.each(['depth', 'sweep', 'risk', 'view', 'compare', 'matrix', 'check', 'export', 'generate', 'report', 'recommend', 'import', 'worker'])('%s takes -q, --quiet', (name) => {
     expect(helpOf(name)).toMatch(/-q, --quiet\s/);
   });
 
-  it.each(['simulate', 'diagram', 'export', 'report', 'view', 'depth', 'sweep', 'risk'])('%s takes -s, --scenario <file>', (name) => {
+  it.each(['simulate', 'diagram', 'export', 'report', 'view', 'depth', 'sweep', 'risk', 'matrix', 'compare'])('%s takes -s, --scenario <file>', (name) => {
     expect(helpOf(name)).toContain('-s, --scenario <file>');
   });
 
@@ -67,6 +67,26 @@ describe('--quiet and --scenario', () => {
       expect(run.err).not.toMatch(STACK_FRAME);
     }
   }, 120_000);
+
+  it('matrix and compare take the scenario\u2019s organizations as attackers and its toggles; a user there is reported at its line', async () => {
+    const scenario = join(DIR, 'orgs.yaml');
+    writeFileSync(scenario, 'name: orgs\nfrom: [fabrikam]\nfail: [kernel]\ncontrols: {reverseConnect: false}\n');
+    const matrixByScenario = await cli(['matrix', SHARED, '--scenario', scenario, '--jobs', '1', '--json', '--quiet']);
+    const matrixByFlags = await cli(['matrix', SHARED, '--from', 'fabrikam', '--control', 'reverseConnect=off', '--jobs', '1', '--json']);
+    expect(matrixByScenario.code, matrixByScenario.err).toBe(0);
+    expect(matrixByScenario.out).toBe(matrixByFlags.out);
+    const compareByScenario = await cli(['compare', SHARED, SEPARATED, '--scenario', scenario, '--jobs', '1', '--json']);
+    const compareByFlags = await cli(['compare', SHARED, SEPARATED, '--from', 'fabrikam', '--control', 'reverseConnect=off', '--jobs', '1', '--json']);
+    expect(compareByScenario.code, compareByScenario.err).toBe(0);
+    expect(compareByScenario.out).toBe(compareByFlags.out);
+    expect(compareByScenario.err).toContain("indepth: note: compare does not assume the scenario's failures (kernel)");
+    // kernel-0day's foothold is the user mallory: these commands attack from organizations.
+    const user = await cli(['matrix', SHARED, '--scenario', KERNEL, '--jobs', '1']);
+    expect(user.code).toBe(1);
+    expect(user.err).toContain(`${KERNEL}:`);
+    expect(user.err).toContain('unknown organization `mallory`');
+    expect(user.err).not.toMatch(STACK_FRAME);
+  }, 240_000);
 
   it('without a foothold, depth, sweep and risk say how to give one', async () => {
     for (const command of ['depth', 'sweep', 'risk']) {
