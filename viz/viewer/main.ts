@@ -19,6 +19,7 @@ import { palette } from '../diagram/palette.js';
 import { el } from '../svg/tree.js';
 import { formatSet } from '../../src/report/sets-text.js';
 import { doc, h, toDom, type DomElement, type InputElement, type SelectElement } from './dom.js';
+import { byNaturalOrder } from '../../src/util/string-order.js';
 
 interface Panel {
   readonly index: number;
@@ -197,7 +198,8 @@ function buildSidebar(): void {
 
 function instancesOfType(panel: Panel, type: BoundaryType): string[] {
   const code = BOUNDARY_TYPES.indexOf(type);
-  return panel.compiled.instanceIds.filter((_, i) => panel.compiled.instanceType[i] === code);
+  // Listed for people: `kernel@pool-vm2` before `kernel@pool-vm10`.
+  return panel.compiled.instanceIds.filter((_, i) => panel.compiled.instanceType[i] === code).sort(byNaturalOrder);
 }
 
 function renderAll(): void {
