@@ -22,8 +22,10 @@ interface Layout {
 }
 
 const PRETTY: Layout = { step: '  ', newline: '\n', colon: ': ', depth: 3 };
-/** Deeper: the viewer's columnar arrays (payload → models → model → nodes → ids) stream element by element. */
-const COMPACT: Layout = { step: '', newline: '', colon: ':', depth: 5 };
+/** The viewer's columnar arrays (payload → models → model → nodes → ids) are leaves here, written in slices. */
+const COMPACT: Layout = { step: '', newline: '', colon: ':', depth: 4 };
+/** Compact leaf arrays are written this many elements per chunk: one string per slice, not per array. */
+const SLICE = 8192;
 
 export interface JsonChunkOptions {
   /** No whitespace and no trailing newline: the chunks of `JSON.stringify(value)` (for data embedded in a page). */
@@ -44,6 +46,10 @@ export function* jsonChunks(value: unknown, options: JsonChunkOptions = {}): Gen
 function* chunksOf(value: unknown, indent: string, depth: number, layout: Layout): Generator<string> {
   if (value instanceof LazyArray) {
     yield* arrayChunks(value.items, indent, depth, layout);
+    return;
+  }
+  if (depth >= layout.depth && layout.step === '' && Array.isArray(value) && value.length > SLICE) {
+    yield* sliceChunks(value);
     return;
   }
   if (depth >= layout.depth || value === null || typeof value !== 'object' || typeof (value as { toJSON?: unknown }).toJSON === 'function') {
@@ -77,6 +83,16 @@ function* arrayChunks(items: Iterable<unknown>, indent: string, depth: number, l
     else yield* chunksOf(item, inner, depth + 1, layout);
   }
   yield first ? '[]' : `${newline}${indent}]`;
+}
+
+/** A long compact array as `[`, slices of its elements (each one JSON.stringify call), `]`. */
+function* sliceChunks(items: readonly unknown[]): Generator<string> {
+  yield '[';
+  for (let i = 0; i < items.length; i += SLICE) {
+    const text = JSON.stringify(items.slice(i, i + SLICE));
+    yield safe(`${i === 0 ? '' : ','}${text.slice(1, -1)}`);
+  }
+  yield ']';
 }
 
 function leaf(value: unknown, indent: string, layout: Layout): string {
