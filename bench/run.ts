@@ -240,13 +240,14 @@ function infraRow(at: string, r: InfraCompile): Row {
     wallMs: r.with.wallMs,
     cpuMs: r.with.cpuMs,
     peakRssMb: r.peakRssMb,
-    baseline: 'the same model without it (same process, alternating runs)',
-    baselineMs: r.without.wallMs,
-    ratio: r.ratio,
-    ratioMeaning: 'with / without (medians)',
+    // CPU time, not wall time: on the shared machine one prepare's wall time swings several-fold with load.
+    baseline: 'CPU time of the same model without it (same process, alternating runs)',
+    baselineMs: r.without.cpuMs,
+    ratio: r.ratioCpu,
+    ratioMeaning: 'with / without, median CPU time',
     target: '≤ 1.5×',
-    met: r.ratio <= 1.5,
-    note: `adds ${added}: ${r.without.nodes} → ${r.with.nodes} nodes, ${r.without.edges} → ${r.with.edges} edges; runs with ${r.with.wallRunsMs.map((x) => ms(x)).join(', ')}, without ${r.without.wallRunsMs.map((x) => ms(x)).join(', ')}; CPU-time ratio ${r.ratioCpu.toFixed(2)}×`,
+    met: r.ratioCpu <= 1.5,
+    note: `adds ${added}: ${r.without.nodes} → ${r.with.nodes} nodes, ${r.without.edges} → ${r.with.edges} edges; wall runs with ${r.with.wallRunsMs.map((x) => ms(x)).join(', ')}, without ${r.without.wallRunsMs.map((x) => ms(x)).join(', ')} (wall ratio of medians ${r.ratio.toFixed(2)}×)`,
   };
 }
 
