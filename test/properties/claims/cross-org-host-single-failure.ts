@@ -8,6 +8,9 @@
 // share a multi-session VM with A:
 //   - data: a kernel, a session or a process failure alone (each by itself) exposes everything B is
 //     authorized for, and by instance a single failed boundary instance does (depth ≤ 1);
+//   - identity: each of those single failures also gives the attacker B itself (B's principal is
+//     reached): control of B's live session acts as B, with every privilege B holds, Credential Guard
+//     or not — it stops the theft of reusable secrets, not their use (domain.md);
 //   - credentials: without Credential Guard the kernel failure alone also exposes B's org's
 //     credentials; with Credential Guard it does not — it takes kernel + vsm — *unless drive
 //     redirection runs back to B's device*: then B's session (which the kernel controls) writes to
@@ -70,6 +73,11 @@ export const crossOrgHostSingleFailure: Claim<Input> = {
         for (const [type, result] of single) {
           const lost = missing(theirs, dataIds(result));
           if (lost.length > 0) claimFails(`a ${type} failure alone should expose the data of ${b.id} to co-resident ${a.id} (other org)`, { lost });
+          if (!result.identities.some((i) => i.kind === 'principal' && i.id === b.id)) {
+            claimFails(`a ${type} failure alone should let co-resident ${a.id} act as ${b.id} (other org) through their session`, {
+              credentialGuard: model.controls.credentialGuard,
+            });
+          }
         }
         for (const id of theirs) {
           const d = byInstance.get(id)!;
