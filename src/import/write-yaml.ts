@@ -3,7 +3,7 @@
 
 import { Document, isMap, isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Assumption } from './inventory.js';
-import { DRAFT_COLLECTIONS, type ModelDraft } from './model-draft.js';
+import { DRAFT_COLLECTIONS, entriesOf, entryKey, type DraftCollection, type ModelDraft } from './model-draft.js';
 import type { SourceLocation } from '../model/types.js';
 
 /** Renders the draft; `assumptions` whose subject is not in the model go to the header. */
@@ -41,8 +41,7 @@ function locate(doc: Document, model: ModelDraft, assumption: Assumption): Node 
     if (entry === null) return null;
   } else {
     if (!(DRAFT_COLLECTIONS as readonly string[]).includes(collection)) return null;
-    const list = model[collection as (typeof DRAFT_COLLECTIONS)[number]] as readonly { id: string }[];
-    const index = list.findIndex((item) => item.id === id);
+    const index = entriesOf(model, collection as DraftCollection).findIndex((item) => entryKey(item) === id);
     if (index < 0) return null;
     const node = doc.getIn([collection, index], true);
     if (!isMap(node)) return null;
