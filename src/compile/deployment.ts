@@ -6,6 +6,7 @@ import { memberId, nodeId } from './ids.js';
 import { pushTo } from '../util/group-by.js';
 import { resolveSignIns, type SignIns } from './sign-ins.js';
 import { deriveAccess, type AccessFacts } from './access.js';
+import { deriveStorageKeys, type StorageKey } from './storage-keys.js';
 
 /** One concrete user: a single user entry, or one member of a group entry. */
 export interface Member {
@@ -44,13 +45,15 @@ export interface PhysicalHostPlacement {
   readonly assumed: boolean;
 }
 
-/** An FSLogix profile store's SMB share: who mounts it, its containers, and how hosts authenticate. */
+/**
+ * An FSLogix profile store's SMB share: who mounts it and its containers. Identity-based access (share
+ * roles and NTFS ACLs) goes through `access`; a storage account key, declared or implied by
+ * `access: storageKey`, is a `StorageKey` (storage-keys.ts).
+ */
 export interface ProfileShare {
   readonly store: DataStore;
   /** Node id of SMB access to the share (`<store>:share`). */
   readonly access: string;
-  /** Node id of the storage account key (`<store>:key`) when hosts hold it (`access: storageKey`), else null. */
-  readonly key: string | null;
   /** Its profile-container node ids. */
   readonly containers: readonly string[];
   /** Every VM of every pool whose users keep a container on it. */
@@ -145,6 +148,8 @@ export interface Deployment {
   /** Declared and assumed physical hosts, declared first (model order). */
   readonly physicalHosts: readonly PhysicalHostPlacement[];
   readonly profileShares: readonly ProfileShare[];
+  /** Storage account keys: declared accounts, then those implied by `access: storageKey` (storage-keys.ts). */
+  readonly storageKeys: readonly StorageKey[];
   /** Worst-case assumptions made where the model is silent, in words for the output. */
   readonly assumptions: readonly string[];
   /** Apps a user runs: their pool's apps, then their own, without repeats. */
@@ -235,11 +240,13 @@ export function deriveDeployment(written: Model): Deployment {
 
   const { physicalHosts, assumptions } = placeOnHosts(model, pools);
   const profileShares = model.data.flatMap((store) => profileShare(store, dataNodes.get(store.id) ?? [], members, poolById));
+  const storageKeys = deriveStorageKeys(model, profileShares, (pool) => poolById.get(pool)?.vms ?? []);
 
   return {
     model,
     physicalHosts,
     profileShares,
+    storageKeys,
     assumptions,
     members,
     seats,
@@ -312,7 +319,6 @@ function profileShare(
     {
       store,
       access: nodeId.shareAccess(store.id),
-      key: store.access === 'storageKey' ? nodeId.shareKey(store.id) : null,
       containers: nodes.map((n) => n.node),
       hosts: [...pools].flatMap((id) => poolById.get(id)?.vms ?? []),
     },

@@ -26,7 +26,7 @@ export const nodeId = {
   pooledVm: (pool: string, index: number) => `${pool}-vm${index}`,
   /** The physical hosts of a `dedicatedHost` pool that no declared host places. */
   dedicatedHost: (pool: string) => `${pool}:dedicated-host`,
-  /** SMB access to an FSLogix store's share, and the storage account key when hosts hold it. */
+  /** SMB access to an FSLogix store's share; the key of the account implied by its `access: storageKey`. */
   shareAccess: (store: string) => `${store}:share`,
   shareKey: (store: string) => `${store}:key`,
   personalVm: (pool: string, member: string) => `${pool}-${member}`,

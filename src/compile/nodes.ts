@@ -112,9 +112,13 @@ export function emitNodes(deployment: Deployment, sink: GraphSink): void {
 
   for (const share of deployment.profileShares) {
     const { id, organization } = share.store;
-    const entity = `data/${id}`;
-    add(share.access, { kind: 'placement', organization, entity, label: `SMB access to the profile share of ${id}` });
-    if (share.key !== null) add(share.key, { kind: 'secretStore', organization, entity, label: `storage account key of ${id}` });
+    add(share.access, { kind: 'placement', organization, entity: `data/${id}`, label: `SMB access to the profile share of ${id}` });
+  }
+  // Keys implied by `access: storageKey` (declared storage accounts are emitted with the infrastructure).
+  for (const key of deployment.storageKeys) {
+    if (key.impliedBy === null) continue;
+    const { id, organization } = key.impliedBy;
+    add(key.node, { kind: 'secretStore', organization, entity: `data/${id}`, label: `storage account key of ${id}` });
   }
 
   for (const extra of model.extra.nodes) {

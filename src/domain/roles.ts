@@ -4,6 +4,8 @@
 // of each effect (src/rules/role-*.ts, directory-*.ts, domain-*.ts) derives the edges, citing the
 // Microsoft Learn permission that justifies it. Rules read this table; they never switch on a name.
 
+import type { ManagementType } from './management.js';
+
 /** Where a role is assigned: an Azure resource scope, an Entra ID tenant, or an AD DS domain. */
 export type RolePlane = 'azure' | 'entra' | 'adds';
 
@@ -35,6 +37,8 @@ export const ROLE_EFFECTS = [
   'intuneManage',
   /** Local administrator on every Entra-joined device and session host of the tenant. */
   'deviceLocalAdmin',
+  /** Full access to Defender for Endpoint: live response (a SYSTEM shell) on every onboarded device. */
+  'defenderLiveResponse',
   /** Control of an AD DS domain: every joined host and every account in it. */
   'domainControl',
 ] as const;
@@ -59,7 +63,21 @@ export const EFFECT_HUB_LABELS: Readonly<Partial<Record<RoleEffect, string>>> = 
   resetNonAdmins: 'password and MFA resets of every non-administrator in',
   intuneManage: 'Intune scripts on every managed device and session host of',
   deviceLocalAdmin: 'local administrator on every Entra-joined device and session host of',
+  defenderLiveResponse: 'Defender for Endpoint live response on every onboarded device of',
 };
+
+/**
+ * Directory-role effects that administer a kind of management plane (src/domain/management.ts): the
+ * effect's hub at a tenant controls every plane of that type whose `tenant` is that tenant. Azure
+ * roles reach an image pipeline through its scope (Owner, Contributor: `scopeControl`), and Domain
+ * Admins reach Group Policy through the domain; neither needs an entry here.
+ */
+export const PLANE_ADMIN_EFFECTS = {
+  // Intune Administrator: "full rights within Intune" (permissions reference), scripts and Win32 apps included.
+  intuneManage: 'intune',
+  // Security Administrator: full access to Defender for Endpoint (basic permissions), live response included.
+  defenderLiveResponse: 'defenderLiveResponse',
+} as const satisfies Partial<Record<RoleEffect, ManagementType>>;
 
 /** The hub node of an effect at a scope. `:` never occurs in model ids, so it cannot collide. */
 export function effectHubId(scope: string, effect: RoleEffect): string {
@@ -88,8 +106,14 @@ export const ROLES = {
   Contributor: {
     plane: 'azure',
     effects: ['scopeControl'],
-    // NotActions exclude role assignments, but every resource action (Run Command, listKeys, …) is in `*`.
-    permissions: ['*', 'Microsoft.Compute/virtualMachines/runCommand/action', 'Microsoft.Storage/storageAccounts/listkeys/action'],
+    // NotActions exclude role assignments, but every resource action (Run Command, listKeys, publishing
+    // an image version to a Compute Gallery, …) is in `*`.
+    permissions: [
+      '*',
+      'Microsoft.Compute/virtualMachines/runCommand/action',
+      'Microsoft.Storage/storageAccounts/listkeys/action',
+      'Microsoft.Compute/galleries/images/versions/write',
+    ],
     page: `${AZURE_ROLES_PAGE}/general#contributor`,
   },
   'User Access Administrator': {
@@ -219,6 +243,15 @@ export const ROLES = {
     effects: ['intuneManage'],
     permissions: ['microsoft.intune/allEntities/allTasks'],
     page: `${ENTRA_ROLES_PAGE}#intune-administrator`,
+  },
+  'Security Administrator': {
+    plane: 'entra',
+    effects: ['defenderLiveResponse'],
+    // "Users who have full access (users who are assigned the Global Administrator or Security
+    // Administrator directory role in Microsoft Entra ID)" — Defender for Endpoint, "Assign user
+    // access"; full access includes live response. Global Administrator controls the tenant, and so the plane, already.
+    permissions: ['Microsoft Defender for Endpoint full access (basic permissions): live response on onboarded devices'],
+    page: 'https://learn.microsoft.com/defender-endpoint/assign-portal-access',
   },
   'Cloud Device Administrator': {
     plane: 'entra',

@@ -40,6 +40,7 @@ const NOUNS = {
   users: 'user',
   data: 'data store',
   subscriptions: 'subscription',
+  domains: 'domain',
 } as const;
 
 function entity<F extends Fields>(collection: keyof Nouns, title: string, fields: F) {
@@ -73,10 +74,16 @@ const managementPlane = entity('managementPlanes', 'Management plane', {
   ),
   organization: organizationField,
   tenant: withDefault(
-    nullable(ref('tenants', NOUNS.tenants)),
+    nullable(ref(['tenants', 'domains'], 'tenant or domain')),
     null,
     'Tenant',
-    'The identity directory whose administrators control it (Intune, Defender: the Entra tenant; Group Policy: the AD DS domain).',
+    'The identity directory whose administrators control it: a tenant (Intune, Defender: its Global Administrators, and its Intune Administrators or Security Administrators through their role assignments) or a domain (Group Policy: its Domain Admins).',
+  ),
+  subscription: withDefault(
+    nullable(ref('subscriptions', NOUNS.subscriptions)),
+    null,
+    'Subscription',
+    '`imagePipeline` only: the subscription holding the Azure Compute Gallery (or Image Builder template); its Owners and Contributors control the plane, as do those of a resource group that lists the plane in `resources`, or of the plane itself (a role assignment whose `scope` is the plane).',
   ),
   controllers: withDefault(
     refsTo('users'),
@@ -253,7 +260,7 @@ export const HOST_POOL_HARDENING_FIELDS = {
   trustedLaunch: optional(
     boolean(),
     'Trusted Launch',
-    'Secure Boot and vTPM on the pool\u2019s VMs (Azure\u2019s default for new VMs, assumed when absent). Without it virtualization-based security, and so Credential Guard, is unavailable on the pool.',
+    'Secure Boot and vTPM on the pool\u2019s VMs (Azure\u2019s default for new VMs, assumed when absent). Without it virtualization-based security, and so Credential Guard, is unavailable on the pool. Ignored on a `confidential` pool: a confidential VM has Secure Boot and a vTPM of its own.',
   ),
   patchDays: optional(
     number({ minimum: 0 }),

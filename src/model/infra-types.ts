@@ -19,8 +19,17 @@ export interface ManagementPlane {
   readonly id: string;
   readonly type: ManagementType;
   readonly organization: string | null;
-  /** The identity directory whose administrators control it (Intune: the Entra tenant; Group Policy: the AD DS domain). */
+  /**
+   * The identity directory whose administrators control it: a tenant (Intune, Defender: the Entra
+   * tenant, whose Intune or Security Administrators control it too) or an AD DS domain (Group Policy:
+   * its Domain Admins).
+   */
   readonly tenant: string | null;
+  /**
+   * Image pipeline only: the Azure subscription holding the Compute Gallery / Image Builder template,
+   * whose Owners and Contributors (and those of a resource group listing the plane) control it.
+   */
+  readonly subscription: string | null;
   /** Users who administer it (Intune Administrators, GPO editors, ConfigMgr Full Administrators, image builders). */
   readonly controllers: readonly string[];
   /** Host pools whose session hosts are enrolled in it, linked to it or built from it. */

@@ -262,15 +262,15 @@ const resourceGroup = entity('resourceGroups', 'Resource group', {
   id: entityId('resource group'),
   subscription: required(refTo('subscriptions'), 'Subscription', 'The subscription holding the resource group.'),
   resources: withDefault(
-    arrayOf(ref(['hostPools', 'data'], 'host pool or data store'), { unique: true }),
+    arrayOf(ref(['hostPools', 'data', 'managementPlanes'], 'host pool, data store or image pipeline'), { unique: true }),
     [],
     'Resources',
-    'Host pools (with their session hosts) and data stores in the resource group.',
+    'Host pools (with their session hosts), data stores and image pipelines (`managementPlanes` of type `imagePipeline`: the Compute Gallery) in the resource group.',
   ),
 });
 
 /** Where a role can be assigned: every scope collection. */
-const SCOPE_COLLECTIONS = ['managementGroups', 'subscriptions', 'resourceGroups', 'hostPools', 'data', 'tenants', 'domains'] as const;
+const SCOPE_COLLECTIONS = ['managementGroups', 'subscriptions', 'resourceGroups', 'hostPools', 'data', 'managementPlanes', 'tenants', 'domains'] as const;
 
 const roleAssignment = entity('roleAssignments', 'Role assignment', {
   principal: required(
@@ -286,7 +286,7 @@ const roleAssignment = entity('roleAssignments', 'Role assignment', {
   scope: required(
     ref(SCOPE_COLLECTIONS, 'scope'),
     'Scope',
-    'Where the role applies, inherited downward: a management group, subscription, resource group, host pool or data store (Azure roles); a tenant (directory roles); a domain (`Domain Admins`).',
+    'Where the role applies, inherited downward: a management group, subscription, resource group, host pool, data store or image pipeline (Azure roles); a tenant (directory roles); a domain (`Domain Admins`).',
   ),
   eligible: withDefault(
     boolean(),

@@ -106,9 +106,13 @@ function headline(input: DiagramInput, organizations: readonly OrganizationSumma
   const exposed = organizations.filter((o) => !o.attacker && o.dataReached > 0);
   const attackerOrgs = organizations.filter((o) => o.attacker).map((o) => o.id);
   const who = input.from.map((name) => input.footholds.find((f) => f.id === name)?.label ?? name);
-  const footholdName = who.length === 0 ? 'the attacker' : listOf(who.length > 3 ? [...who.slice(0, 2), `${who.length - 2} more`] : who);
+  const named = who.length === 0 ? 'the attacker' : listOf(who.length > 3 ? [...who.slice(0, 2), `${who.length - 2} more`] : who);
+  // One subject whatever the outcome: the foothold as the user named it, with its organization when
+  // the foothold is not the organization itself (`mallory (fabrikam)`, `contoso`).
+  const sameAsOrgs = input.from.length > 0 && input.from.every((name) => attackerOrgs.includes(name));
+  const footholdName = attackerOrgs.length > 0 && !sameAsOrgs ? `${named} (${listOf(attackerOrgs)})` : named;
   if (exposed.length > 0) {
-    const subject = attackerOrgs.length > 0 ? listOf(attackerOrgs) : footholdName;
+    const subject = footholdName;
     const total = exposed.reduce((n, o) => n + o.dataReached, 0);
     const counts = listOf(exposed.map((o) => `${o.dataReached} ${o.id}`));
     const lead = ranked.find((d) => exposed.some((o) => o.id === d.organization))!;

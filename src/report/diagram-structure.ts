@@ -283,7 +283,7 @@ function userCard(b: Builder, user: User, vmIds: readonly string[], given?: read
     claim(b, chipId, nodes);
     // The share's access and storage key nodes go with the first profile chip of the store.
     const share = b.deployment.profileShares.find((p) => p.store.id === store.id);
-    if (share !== undefined) claim(b, chipId, share.key === null ? [share.access] : [share.access, share.key]);
+    if (share !== undefined) claim(b, chipId, [share.access, ...impliedKeyOf(b, store)]);
     chips.push(
       element({
         id: chipId,
@@ -320,12 +320,17 @@ function dataElement(b: Builder, store: DataStore): DiagramElement {
   const nodes = (b.deployment.dataNodes.get(store.id) ?? []).map((n) => n.node);
   // An FSLogix store's share access and storage key nodes are drawn with the store.
   const share = b.deployment.profileShares.find((p) => p.store.id === store.id);
-  claim(b, id, share === undefined ? nodes : [...nodes, share.access, ...(share.key === null ? [] : [share.key])]);
+  claim(b, id, share === undefined ? nodes : [...nodes, share.access, ...impliedKeyOf(b, store)]);
   return {
     ...element({ id, role: 'data', label: store.id, detail: `${store.classification} · ${store.location}`, organization: store.organization, nodes }),
     classification: store.classification,
     location: store.location,
   };
+}
+
+/** The key node implied by the store's `access: storageKey`, drawn with the store (a declared account is drawn on its own). */
+function impliedKeyOf(b: Builder, store: DataStore): string[] {
+  return b.deployment.storageKeys.filter((k) => k.impliedBy?.id === store.id).map((k) => k.node);
 }
 
 function hostElement(b: Builder, host: string, pools: readonly string[], note: string | null = null): DiagramElement {

@@ -1,6 +1,9 @@
 // Rule `management-plane`: Intune, Group Policy, Configuration Manager, Defender live response and the
 // image pipeline run code as SYSTEM on every host they manage. Whoever controls one (its controllers,
-// its directory's administrators, the servers it runs on) controls those hosts, crossing no boundary.
+// its directory — a tenant, or an AD DS domain and so its Domain Admins —, the subscription holding an
+// image pipeline, the servers it runs on) controls those hosts, crossing no boundary. Directory roles
+// that administer a plane reach it in `directory-device-management`; Azure roles on a resource group or
+// on the plane itself in `scope-inheritance` and `role-scope-control`.
 
 import type { Rule } from './rule.js';
 
@@ -16,6 +19,8 @@ export const managementPlane: Rule = {
         for (const m of deployment.members.get(user) ?? []) edge(m.id, plane.id);
       }
       if (plane.tenant !== null) edge(plane.tenant, plane.id);
+      // Owner or Contributor there writes the gallery's image versions (Microsoft.Compute/galleries/images/versions/write).
+      if (plane.subscription !== null) edge(plane.subscription, plane.id);
       for (const server of plane.hostedOn) edge(server, plane.id);
 
       for (const pool of plane.hostPools) {

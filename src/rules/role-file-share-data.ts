@@ -1,9 +1,10 @@
 // Rule `role-file-share-data`: the Storage File Data SMB Share roles grant share-level access. Reader
-// reads; Contributor reads, writes and deletes, but NTFS permissions still apply, so another user's
-// FSLogix container is behind the share's user boundary; Elevated Contributor can change NTFS
-// permissions, so nothing on the share is behind a boundary for it.
+// reads; Contributor reads, writes and deletes, but NTFS permissions still apply, so an FSLogix
+// container is behind the share's user boundary — the one instance `user@<store>:share` that rule
+// `fslogix-share` puts between the share's SMB access and each container; Elevated Contributor can
+// change NTFS permissions, so nothing on the share is behind a boundary for it.
 
-import type { EdgeOptions, Rule } from './rule.js';
+import type { Rule } from './rule.js';
 import { grantHubs } from './role-grants.js';
 import { dataNodesIn } from './scope-targets.js';
 
@@ -20,20 +21,20 @@ export const roleFileShareData: Rule = {
     ],
   },
   apply(deployment, edge) {
-    const ntfs = new Map<string, EdgeOptions>();
+    const shareAccess = new Map(deployment.profileShares.map((p) => [p.store.id, p.access] as const));
     for (const [scope, hub] of grantHubs(deployment, 'shareRead', edge)) {
       for (const { node } of dataNodesIn(deployment, scope, ['share'])) edge(hub, node, { access: 'read' });
     }
     for (const [scope, hub] of grantHubs(deployment, 'shareWrite', edge)) {
+      const profileStores = new Set<string>();
       for (const { store, node } of dataNodesIn(deployment, scope, ['share', 'fslogixProfile'])) {
-        if (store.location === 'share') {
-          edge(hub, node);
-          continue;
-        }
-        // One user boundary per share (its NTFS ACLs), whichever container is behind it.
-        let crossing = ntfs.get(store.id);
-        if (crossing === undefined) ntfs.set(store.id, (crossing = { boundary: 'user', place: store.id }));
-        edge(hub, node, crossing);
+        if (store.location === 'share') edge(hub, node);
+        else profileStores.add(store.id);
+      }
+      // SMB access to the profile share; its NTFS ACLs (fslogix-share) stand before every container.
+      for (const store of profileStores) {
+        const access = shareAccess.get(store);
+        if (access !== undefined) edge(hub, access);
       }
     }
     for (const [scope, hub] of grantHubs(deployment, 'shareAdmin', edge)) {

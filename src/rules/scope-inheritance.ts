@@ -1,6 +1,6 @@
 // Rule `scope-inheritance`: a role at a scope applies to every child scope, so control of a
 // management group controls its child groups and subscriptions, and control of a subscription or
-// resource group controls the resource groups, host pools and data stores in it.
+// resource group controls the resource groups, host pools, data stores and image pipelines in it.
 
 import type { Rule } from './rule.js';
 
@@ -18,10 +18,11 @@ export const scopeInheritance: Rule = {
       if (mg.parent !== null) edge(mg.parent, mg.id);
       for (const sub of mg.subscriptions) edge(mg.id, sub);
     }
+    const planes = new Set((model.managementPlanes ?? []).map((p) => p.id));
     for (const rg of model.resourceGroups) {
       edge(rg.subscription, rg.id);
       for (const resource of rg.resources) {
-        if (deployment.poolById.has(resource)) edge(rg.id, resource);
+        if (deployment.poolById.has(resource) || planes.has(resource)) edge(rg.id, resource);
         for (const node of deployment.dataNodes.get(resource) ?? []) edge(rg.id, node.node);
       }
     }

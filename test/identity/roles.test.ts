@@ -118,9 +118,17 @@ describe('Azure RBAC roles at scopes, inherited downward', () => {
     expect(depths('  - {principal: ops, role: Storage Account Contributor, scope: rg}')).toEqual({ files: 0, 'profiles/ann': 0, 'profiles/bob': 0, vault: null });
   });
 
-  it('SMB Share Contributor writes the share but meets NTFS ACLs on profile containers (user@profiles); Elevated Contributor does not', () => {
-    const prepared = prepareText(model('  - {principal: ops, role: Storage File Data SMB Share Contributor, scope: rg}'));
+  it('SMB Share Contributor writes the share but meets NTFS ACLs on profile containers (user@profiles:share); Elevated Contributor does not', () => {
+    const text = model('  - {principal: ops, role: Storage File Data SMB Share Contributor, scope: rg}');
+    const prepared = prepareText(text);
     expect(setsFrom(prepared, ['ops'], 'profiles/ann')).toEqual([['user']]);
+    // The role opens the share's SMB access, and the one NTFS boundary of the share (rule fslogix-share,
+    // the same instance the session hosts meet) stands before each container.
+    expect(edgeStrings(buildModelText(text).graph, 'role-file-share-data')).toEqual([
+      'ops -> rg/can:shareWrite [role-file-share-data]',
+      'rg/can:shareWrite -> files [role-file-share-data]',
+      'rg/can:shareWrite -> profiles:share [role-file-share-data]',
+    ]);
     expect(depthsFrom(prepared, ['ops']).get('files')).toBe(0);
     // Writing ann's profile container is code as ann at her next sign-in (profile-logon-code), so her
     // share follows too.
@@ -188,8 +196,8 @@ describe('role assignment checks', () => {
 
   it('rejects an Azure role on a tenant and a directory role on a subscription, naming the scope kind', () => {
     expect(issues('  - {principal: ops, role: Owner, scope: acme-dir}\n  - {principal: ops, role: Global Administrator, scope: acme-sub}')).toEqual([
-      '50:42 role assignment of `Owner` to `ops`: `Owner` is assigned on an Azure scope (management group, subscription, resource group, host pool or data store), but `acme-dir` is a tenant',
-      '51:57 role assignment of `Global Administrator` to `ops`: `Global Administrator` is assigned on a tenant, but `acme-sub` is an Azure scope (management group, subscription, resource group, host pool or data store)',
+      '50:42 role assignment of `Owner` to `ops`: `Owner` is assigned on an Azure scope (management group, subscription, resource group, host pool, data store or image pipeline), but `acme-dir` is a tenant',
+      '51:57 role assignment of `Global Administrator` to `ops`: `Global Administrator` is assigned on a tenant, but `acme-sub` is an Azure scope (management group, subscription, resource group, host pool, data store or image pipeline)',
     ]);
   });
 

@@ -117,4 +117,76 @@ describe('storage rules', () => {
     const reached = ask(prepareText(text), { from: ['vendor'] }).data;
     expect(reached.map((d) => [d.id, d.impacts])).toEqual([['docs', ['read']]]);
   });
+
+  it('reads `access: storageKey` on a store in an account as that account\'s key on the mounting hosts', () => {
+    // Both pools mount `profiles`; with the shorthand, their hosts hold the key of each account that
+    // lists it (files, and dr for Cloud Cache): no second key node, and bob's kernel failure now
+    // yields ann's container through files, beside the share's user boundary.
+    const keyed = text.replace('    users: [ann, bob]\n', '    users: [ann, bob]\n    access: storageKey\n');
+    const { graph: g } = buildModelText(keyed);
+    const held = edgeStrings(g, 'storage-account').filter((e) => /^[ab]-vm\d -> /.test(e));
+    expect(held).toEqual(
+      ['a-vm1 -> files', 'a-vm2 -> files', 'b-vm1 -> files', 'a-vm1 -> dr', 'a-vm2 -> dr', 'b-vm1 -> dr'].map((e) => `${e} [storage-account]`).sort(),
+    );
+    expect(g.hasNode('profiles:key')).toBe(false);
+    expect(edgeStrings(g, 'fslogix-share').some((e) => e.includes(':key'))).toBe(false);
+    const outcome = analyzeDepth(prepareText(keyed), { from: ['bob'], by: 'type', order: 1, controls: {}, maxSets: 10 });
+    if (!outcome.ok) throw new Error('depth rejected');
+    expect(outcome.result.data.find((x) => x.id === 'profiles/ann')!.minimalSets).toEqual([['kernel'], ['user']]);
+  });
+});
+
+// The shorthand on a store no account lists is an account of its own: `<store>:key`, held by the
+// hosts of every pool that mounts the store. Declaring that account instead gives the same answers.
+describe('access: storageKey without a storage account', () => {
+  const base = acme(`
+hostPools:
+  - id: a
+    subscription: acme-sub
+    type: pooled
+  - id: b
+    subscription: acme-sub
+    type: pooled
+users:
+  - id: ann
+    organization: acme
+    hostPool: a
+  - id: bob
+    organization: acme
+    hostPool: b
+data:
+  - id: p
+    organization: acme
+    location: fslogixProfile
+    users: [ann, bob]
+`);
+  const shorthand = base.replace('    users: [ann, bob]\n', '    users: [ann, bob]\n    access: storageKey\n');
+  const declared = `${base}storageAccounts:\n  - id: acct\n    shares: [p]\n    keyHostPools: [a, b]\n`;
+
+  it('derives the implied key\'s edges in rule storage-account, the share\'s ACL in fslogix-share', () => {
+    const { graph } = buildModelText(shorthand);
+    expect(edgeStrings(graph, 'storage-account')).toEqual(
+      ['a-vm1 -> p:key', 'b-vm1 -> p:key', 'p:key -> p/ann', 'p:key -> p/bob'].map((e) => `${e} [storage-account]`).sort(),
+    );
+    expect(edgeStrings(graph, 'fslogix-share')).toEqual(
+      [
+        'a-vm1/unprivileged -> p:share [fslogix-share]',
+        'b-vm1/unprivileged -> p:share [fslogix-share]',
+        'p:share -> p/ann [fslogix-share user@p:share]',
+        'p:share -> p/bob [fslogix-share user@p:share]',
+      ].sort(),
+    );
+  });
+
+  it('answers as the declared account does', () => {
+    const answers = (model: string) =>
+      ['ann', 'bob'].map((from) => {
+        const outcome = analyzeDepth(prepareText(model), { from: [from], by: 'type', order: 2, controls: {}, maxSets: 10 });
+        if (!outcome.ok) throw new Error('depth rejected');
+        return outcome.result.data.map((d) => [d.id, d.depth, d.minimalSets]);
+      });
+    // By hand: from ann, bob's container falls to {user} (the share) or {kernel} (a-vm1 holds the key).
+    expect(answers(shorthand)[0]).toContainEqual(['p/bob', 1, [['kernel'], ['user']]]);
+    expect(answers(shorthand)).toEqual(answers(declared));
+  });
 });

@@ -37,4 +37,14 @@ describe('rule trusted-launch', () => {
     expect(reachedNodeIds(prepared, { from: ['bob'], fail: ['kernel'] })).not.toContain('modern-vm1/credentials');
     expect(reachedNodeIds(prepared, { from: ['bob'], fail: ['kernel', 'vsm'] })).toContain('modern-vm1/credentials');
   });
+
+  it('skips a confidential pool: a confidential VM has Secure Boot and a vTPM of its own', () => {
+    // The same legacy pool, made confidential: no trusted-launch edge, so Credential Guard holds and
+    // ann's kernel failure stops at vsm@legacy-vm1 as on the modern pool.
+    const confidential = text.replace('    trustedLaunch: false\n', '    trustedLaunch: false\n    confidential: true\n');
+    expect(edgeStrings(buildModelText(confidential).graph, 'trusted-launch')).toEqual([]);
+    const prepared = prepareText(confidential);
+    expect(reachedNodeIds(prepared, { from: ['ann'], fail: ['kernel'] })).not.toContain('legacy-vm1/credentials');
+    expect(reachedNodeIds(prepared, { from: ['ann'], fail: ['kernel', 'vsm'] })).toContain('legacy-vm1/credentials');
+  });
 });

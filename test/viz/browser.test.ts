@@ -80,7 +80,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the viewer in headless Chromium', () => {
     expect(Number(await reached.textContent())).toBeGreaterThan(reachedBefore);
     expect(await page.locator('tr[data-store="contoso-finance"]').getAttribute('class')).toBe('reached');
     expect(await page.locator('g[data-el="data:contoso-finance"]').getAttribute('class')).toContain('reached');
-    expect(await page.locator('[data-testid="headline-0"]').textContent()).toBe('fabrikam reaches 14 contoso data stores through 1 failed kernel boundary');
+    expect(await page.locator('[data-testid="headline-0"]').textContent()).toBe('mallory (fabrikam) reaches 14 contoso data stores through 1 failed kernel boundary');
     // Failing kernel checks every kernel instance, and unchecking one VM's instance is reflected.
     expect(await page.locator('input[data-instance="kernel@shared-pool-vm1"]').isChecked()).toBe(true);
 
@@ -111,6 +111,57 @@ describe.skipIf(!HAVE_CHROMIUM)('the viewer in headless Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'viewer-shared-vs-separated.png'), fullPage: true });
     expect(problems).toEqual([]);
     expect(requests).toEqual([pathToFileURL(file).href]);
+    await page.close();
+  }, 60_000);
+
+  it('zoom and pan per panel: +, wheel, drag, fit; the view survives a toggle; stacked layout enlarges the labels', async () => {
+    const file = await viewHtml([`${ROOT}models/cross-org-shared.yaml`, `${ROOT}models/cross-org-separated.yaml`, '--from', 'mallory']);
+    const { page, problems } = await open(file);
+    const box = (i: number) => page.locator(`#panels section.panel:nth-of-type(${i + 1}) .diagram svg`).getAttribute('viewBox');
+    const size = (text: string | null) => text!.split(' ').map(Number);
+    const [, , w0, h0] = size(await box(0));
+    const [, , w1] = size(await box(1));
+
+    // "+" on the left panel magnifies it by 1.25 about the centre; the right panel is untouched.
+    await page.locator('#panels section.panel:nth-of-type(1) button.zoom-in').click();
+    expect(await page.locator('[data-testid="zoom-0"]').textContent()).toBe('125%');
+    const [x1, y1, w, h] = size(await box(0));
+    expect(w).toBeCloseTo(w0! / 1.25, 1);
+    expect(h).toBeCloseTo(h0! / 1.25, 1);
+    expect(x1).toBeGreaterThan(0);
+    expect(size(await box(1))[2]).toBe(w1);
+
+    // Failing kernel re-renders every diagram; the reader's view stays where it was.
+    await page.check('input[data-type="kernel"]');
+    await expect.poll(() => page.locator('[data-testid="count-0-contoso"]').textContent()).toBe('14/14');
+    expect(size(await box(0))).toEqual([x1, y1, w, h]);
+
+    // A drag to the left moves the view to the right (the drawing follows the pointer).
+    const svg = page.locator('#panels section.panel:nth-of-type(1) .diagram svg');
+    const rect = (await svg.boundingBox())!;
+    await page.mouse.move(rect.x + rect.width / 2, rect.y + rect.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(rect.x + rect.width / 2 - 60, rect.y + rect.height / 2, { steps: 4 });
+    await page.mouse.up();
+    expect(size(await box(0))[0]).toBeGreaterThan(x1!);
+
+    // The wheel zooms about the pointer: at the top-left corner, the corner stays in view.
+    await page.locator('#panels section.panel:nth-of-type(1) button.zoom-fit').click();
+    expect(await page.locator('[data-testid="zoom-0"]').textContent()).toBe('100%');
+    expect(size(await box(0))[2]).toBe(w0);
+    await page.mouse.move(rect.x + 1, rect.y + 1);
+    await page.mouse.wheel(0, -100);
+    await expect.poll(async () => size(await box(0))[2]).toBeLessThan(w0!);
+    const [cx, cy] = size(await box(0));
+    expect(cx).toBeLessThan(2);
+    expect(cy).toBeLessThan(2);
+
+    // One above the other: each diagram gets the full width, so a label is drawn larger than side by side.
+    const label = page.locator('#panels section.panel:nth-of-type(2) .diagram svg text').first();
+    const sideHeight = (await label.boundingBox())!.height;
+    await page.selectOption('#layout', 'stacked');
+    await expect.poll(async () => (await label.boundingBox())!.height).toBeGreaterThan(sideHeight * 1.3);
+    expect(problems).toEqual([]);
     await page.close();
   }, 60_000);
 

@@ -35,7 +35,7 @@ describe('indepth diagram', () => {
     const file = join(tmp(), 'd.svg');
     const written = await cli(['diagram', shared, '--from', 'mallory', '--fail', 'kernel', '--scenario', kernel, '-o', file]);
     expect(written.code).toBe(0);
-    expect(readFileSync(file, 'utf8')).toContain('fabrikam reaches 14 contoso data stores through 1 failed kernel boundary');
+    expect(readFileSync(file, 'utf8')).toContain('mallory (fabrikam) reaches 14 contoso data stores through 1 failed kernel boundary');
   });
 
   it('reports an unknown foothold and a missing one', async () => {

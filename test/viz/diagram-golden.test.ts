@@ -47,7 +47,7 @@ describe.each(GOLDEN_CASES)('%s × %s', (model, scenario) => {
 describe('cross-org-shared × kernel-0day', () => {
   it('says who reaches what through which failure, and numbers the path to the restricted store', () => {
     const { drawn, svg } = drawScenario('cross-org-shared', 'kernel-0day');
-    expect(drawn.state.headline).toBe('fabrikam reaches 14 contoso data stores through 1 failed kernel boundary');
+    expect(drawn.state.headline).toBe('mallory (fabrikam) reaches 14 contoso data stores through 1 failed kernel boundary');
     expect(drawn.state.path.target?.id).toBe('contoso-finance');
     expect(drawn.state.footholdElements).toEqual(['user:mallory']);
     expect(drawn.state.failedInstances).toEqual(['kernel@shared-pool-vm1', 'kernel@shared-pool-vm2', 'kernel@shared-pool-vm3', 'kernel@shared-pool-vm4']);

@@ -4,9 +4,10 @@
 // every other organization becomes one summary box, and --full still draws everything.
 
 import { describe, expect, it } from 'vitest';
-import { focusOrganizations } from '../../viz/diagram/focus.js';
+import type { DiagramElement } from '../../src/report/diagram-types.js';
+import { focusForState, focusOrganizations } from '../../viz/diagram/focus.js';
 import { renderDiagramSvg } from '../../viz/diagram/render.js';
-import { drawGeneratedFive } from './support.js';
+import { drawGeneratedFive, drawModel, drawScenario } from './support.js';
 
 function size(svg: string) {
   const [, w, h, vw, vh] = /<svg[^>]*\swidth="(\d+)" height="(\d+)" viewBox="0 0 (\d+) (\d+)"/.exec(svg)!;
@@ -48,5 +49,49 @@ describe('focus layout of a generated 5-organization model (kernel and hyperviso
     const badges = [...focus.matchAll(/data-steps="(\d+)(?:–(\d+))?"/g)].map((m) => [Number(m[1]), Number(m[2] ?? m[1])] as const);
     const covered = new Set(badges.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, i) => a + i)));
     expect([...covered].sort((a, b) => a - b)).toEqual(drawn.state.path.steps.map((s) => s.step));
+  });
+});
+
+// A summary box counts the data drawn inside it. An organization collapsed into several boxes (its
+// tenant, and a pool it runs in another organization's subscription) used to show its whole data
+// count in each of them: a box holding no data read "82/82 data reached".
+describe('summary boxes count the data inside them, never an organization’s total twice', () => {
+  const cases = [
+    ...['contoso', 'fabrikam', 'northwind'].map((from) => ({ name: `msp-hosting from ${from}`, model: 'msp-hosting', scenario: null as string | null, from })),
+    { name: 'cross-org-shared × kernel-0day', model: 'cross-org-shared', scenario: 'kernel-0day', from: null },
+  ];
+  const drawnCases = [
+    { name: 'generated five', drawn: drawGeneratedFive().drawn },
+    ...cases.map((c) => ({ name: c.name, drawn: c.scenario === null ? drawModel(c.model, [c.from!], ['kernel']) : drawScenario(c.model, c.scenario).drawn })),
+    { name: 'provider-pools from acme', drawn: drawModel('../test/viz/fixtures/provider-pools', ['acme'], []) },
+  ];
+  it.each(drawnCases)('$name', ({ drawn }) => {
+    const dataNodes = new Set(drawn.structure.organizations.flatMap((o) => o.dataNodes));
+    const focused = focusForState(drawn.structure.root, drawn.state, dataNodes);
+    const original = new Map<string, DiagramElement>();
+    const index = (e: DiagramElement) => {
+      original.set(e.id, e);
+      e.children.forEach(index);
+    };
+    index(drawn.structure.root);
+    const summaries: DiagramElement[] = [];
+    const collect = (e: DiagramElement) => (e.role === 'summary' ? summaries.push(e) : e.children.forEach(collect));
+    collect(focused.root);
+    const perOrg = new Map<string, number>();
+    for (const box of summaries) {
+      // What the box stood for before collapsing: its data nodes, counted from the structure itself.
+      const before = original.get(box.id.slice('summary:'.length))!;
+      const inside = new Set<string>();
+      const walk = (e: DiagramElement) => {
+        for (const n of e.nodes) if (dataNodes.has(n)) inside.add(n);
+        e.children.forEach(walk);
+      };
+      walk(before);
+      if (box.detail!.includes('data reached')) expect(box.detail, box.id).toMatch(new RegExp(`^\\d+/${inside.size} data reached`));
+      if (focused.reach[box.id] !== undefined && box.detail!.includes('data')) expect(focused.reach[box.id]!.total).toBe(inside.size);
+      const org = box.organization ?? '';
+      perOrg.set(org, (perOrg.get(org) ?? 0) + inside.size);
+    }
+    for (const org of drawn.structure.organizations) expect(perOrg.get(org.id) ?? 0, org.id).toBeLessThanOrEqual(org.dataNodes.length);
   });
 });

@@ -33,6 +33,14 @@ export function drawScenario(model: string, scenario: string, options: DiagramOp
   return { loaded, drawn, svg: renderDiagramSvg(drawn.structure, drawn.state, options) };
 }
 
+/** A bundled model drawn from `from` with `fail` failed (no scenario file). */
+export function drawModel(model: string, from: string[], fail: string[]) {
+  const loaded = loadModel(`${ROOT}models/${model}.yaml`);
+  const drawn = diagramOf(loaded, { name: 'what-if', from, fail, controls: {} });
+  if (!drawn.ok) throw new Error(`cannot draw ${model}: ${JSON.stringify(drawn.problems)}`);
+  return drawn;
+}
+
 /**
  * The generator's 5-organization model (200 users, pools on shared physical hosts) with org1's workers
  * as the foothold and kernel and hypervisor failed: the path leaves org1 through a shared host.

@@ -31,7 +31,12 @@ export function focusOrganizations(root: DiagramElement, state: DiagramState): S
   return orgs;
 }
 
-export function focusForState(root: DiagramElement, state: DiagramState): Focused {
+/**
+ * `dataNodes`: every organization's data nodes (DiagramStructure.organizations): a summary box counts
+ * the data inside it, so an organization drawn as several boxes (a pool in a provider's subscription,
+ * its own tenant) shows each box's share, never the organization's total twice.
+ */
+export function focusForState(root: DiagramElement, state: DiagramState, dataNodes: ReadonlySet<string>): Focused {
   const keep = keptElements(state);
   const inFocus = focusOrganizations(root, state);
   const reach: Record<string, ElementReach> = { ...state.reach };
@@ -40,9 +45,9 @@ export function focusForState(root: DiagramElement, state: DiagramState): Focuse
     if (el.organization !== null && SUMMARIZED_ROLES.has(el.role) && !contains(el, keep)) {
       if (!inFocus.has(el.organization)) {
         summarized.add(el.organization);
-        return summary(el, state, reach, true);
+        return summary(el, state, reach, dataNodes, true);
       }
-      if (el.role === 'pool') return summary(el, state, reach, false);
+      if (el.role === 'pool') return summary(el, state, reach, dataNodes, false);
     }
     const children = el.children.map(walk);
     return children.every((c, i) => c === el.children[i]) ? el : { ...el, children };
@@ -69,19 +74,25 @@ function contains(el: DiagramElement, keep: ReadonlySet<string>): boolean {
 }
 
 /**
- * One box for a collapsed container: what it held and how much of it is reached. A whole organization
- * (`wholeOrganization`) is shaded by its data reached; a pool by its sessions and hosts reached.
+ * One box for a collapsed container: what it held and how much of it is reached. A collapsed
+ * organization (`wholeOrganization`) is shaded by the data reached inside this box (its stores and
+ * profile containers; data the organization keeps elsewhere is drawn and counted where it sits); a
+ * pool by its sessions and hosts reached.
  */
-function summary(el: DiagramElement, state: DiagramState, reach: Record<string, ElementReach>, wholeOrganization: boolean): DiagramElement {
-  const org = state.organizations.find((o) => o.id === el.organization);
+function summary(el: DiagramElement, state: DiagramState, reach: Record<string, ElementReach>, dataNodes: ReadonlySet<string>, wholeOrganization: boolean): DiagramElement {
   const users = { total: 0, reached: 0 };
   const vms = { total: 0, reached: 0 };
+  const data = { total: 0, reached: 0 };
   const nodes: string[] = [];
+  const seenData = new Set<string>();
   const count = (e: DiagramElement) => {
-    const tally = e.role === 'card' ? users : e.role === 'vm' ? vms : null;
+    // A profile container is drawn once per pool its owner signs in to, under one element id: count it once.
+    const isData = (e.role === 'data' || e.role === 'chip') && e.nodes.length > 0 && e.nodes.every((n) => dataNodes.has(n)) && !seenData.has(e.id);
+    if (isData) seenData.add(e.id);
+    const tally = e.role === 'card' ? users : e.role === 'vm' ? vms : isData ? data : null;
     if (tally !== null) {
       const r = reach[e.id];
-      tally.total += r?.total ?? e.count;
+      tally.total += r?.total ?? (isData ? e.nodes.length : e.count);
       tally.reached += r?.reached ?? 0;
     }
     nodes.push(...e.nodes);
@@ -91,9 +102,9 @@ function summary(el: DiagramElement, state: DiagramState, reach: Record<string, 
   const counted = (t: { total: number; reached: number }, noun: string) => `${t.total} ${noun}${t.total === 1 ? '' : 's'}${t.reached > 0 ? ` (${t.reached} reached)` : ''}`;
   const parts = [counted(users, 'user'), counted(vms, 'VM')];
   const id = `summary:${el.id}`;
-  if (wholeOrganization && org !== undefined) {
-    parts.unshift(`${org.dataReached}/${org.dataTotal} data reached`);
-    reach[id] = { reached: org.dataReached, total: org.dataTotal, controlled: org.dataReached > 0, access: [] };
+  if (wholeOrganization) {
+    parts.unshift(data.total === 0 ? 'no data in it' : `${data.reached}/${data.total} data reached`);
+    reach[id] = { reached: data.reached, total: data.total, controlled: data.reached > 0, access: [] };
   } else {
     parts.unshift('pool off the path');
     const total = users.total + vms.total;
@@ -102,7 +113,7 @@ function summary(el: DiagramElement, state: DiagramState, reach: Record<string, 
   return {
     id,
     role: 'summary',
-    label: wholeOrganization ? `${org?.name ?? el.organization} · ${el.label}` : el.label,
+    label: wholeOrganization ? `${state.organizations.find((o) => o.id === el.organization)?.name ?? el.organization} · ${el.label}` : el.label,
     detail: parts.join(' · '),
     organization: el.organization,
     count: 1,

@@ -65,7 +65,7 @@ export function renderDiagram(structure: DiagramStructure, state: DiagramState, 
     top += caption.height + 18;
   }
   const diagramW = withPanel ? width - 2 * MARGIN - PANEL_W - GAP : width - 2 * MARGIN;
-  const focused = options.focus === true ? focusForState(structure.root, state) : null;
+  const focused = options.focus === true ? focusForState(structure.root, state, new Set(structure.organizations.flatMap((o) => o.dataNodes))) : null;
   const collapsed = focused === null ? collapseForState(structure.root, state) : collapseForState(focused.root, { ...state, reach: focused.reach });
   const laid = layout(collapsed.root, state, collapsed.reach, diagramW);
   const failed = new Set(state.failedInstances);

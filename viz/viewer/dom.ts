@@ -18,7 +18,8 @@ export interface DomElement extends DomNode {
   getAttribute(name: string): string | null;
   closest(selector: string): DomElement | null;
   querySelector(selector: string): DomElement | null;
-  addEventListener(type: string, listener: (event: DomEvent) => void): void;
+  addEventListener(type: string, listener: (event: DomEvent) => void, options?: { passive?: boolean }): void;
+  getBoundingClientRect(): ClientRect;
   readonly classList: { add(...names: string[]): void; remove(...names: string[]): void; toggle(name: string, force?: boolean): boolean };
 }
 
@@ -38,8 +39,28 @@ export interface DomEvent {
   readonly target: unknown;
 }
 
+/** What the pan/zoom handlers read of wheel, mouse and keyboard events. */
+export interface InputEvent extends DomEvent {
+  readonly clientX: number;
+  readonly clientY: number;
+  readonly deltaY: number;
+  readonly button: number;
+  readonly key: string;
+  readonly ctrlKey: boolean;
+  readonly metaKey: boolean;
+  preventDefault(): void;
+}
+
+export interface ClientRect {
+  readonly left: number;
+  readonly top: number;
+  readonly width: number;
+  readonly height: number;
+}
+
 export interface DomDocument {
   readonly body: DomElement;
+  addEventListener(type: string, listener: (event: DomEvent) => void): void;
   title: string;
   getElementById(id: string): DomElement | null;
   createElement(tag: string): DomElement;

@@ -19,6 +19,7 @@ import { palette } from '../diagram/palette.js';
 import { el } from '../svg/tree.js';
 import { formatSet } from '../../src/report/sets-text.js';
 import { doc, h, toDom, type DomElement, type InputElement, type SelectElement } from './dom.js';
+import { bindPanZoom, type PanZoom } from './pan-zoom.js';
 
 interface Panel {
   readonly index: number;
@@ -30,6 +31,7 @@ interface Panel {
   readonly depthCache: Map<string, TypeDepthResult>;
   run: { result: ReachResult; state: DiagramState; footholds: DiagramFoothold[] } | null;
   hover: string | null;
+  readonly zoom: PanZoom;
   readonly view: {
     readonly headline: DomElement;
     readonly orgs: DomElement;
@@ -45,6 +47,8 @@ const footholdNames = [...new Set(payload.models.flatMap((m) => m.footholds.map(
 // Default foothold: an attacker of interest — the first organization's standard users — not a victim.
 const firstOrganization = payload.models[0]?.structure.organizations.find((o) => footholdNames.includes(o.id))?.id;
 let foothold = payload.initial.from ?? firstOrganization ?? footholdNames[0] ?? '';
+// Two models: side by side (each diagram at half width, zoomable) or one above the other (full width).
+let layout: 'side' | 'stacked' = 'side';
 
 const typeInputs = new Map<BoundaryType, InputElement>();
 const instanceInputs: Map<string, InputElement>[] = [];
@@ -71,6 +75,7 @@ function makePanel(model: ViewerModel, index: number): Panel {
     table: h('tbody'),
     note: h('p', { class: 'note' }),
   };
+  const zoom = bindPanZoom(view.diagram, index);
   const section = h(
     'section',
     { class: 'panel', 'data-model': model.name },
@@ -79,6 +84,7 @@ function makePanel(model: ViewerModel, index: number): Panel {
     view.headline,
     view.note,
     view.orgs,
+    zoom.toolbar,
     view.diagram,
     h(
       'table',
@@ -98,6 +104,7 @@ function makePanel(model: ViewerModel, index: number): Panel {
     depthCache: new Map(),
     run: null,
     hover: null,
+    zoom,
     view,
   };
   view.diagram.addEventListener('mouseover', (event) => {
@@ -141,6 +148,7 @@ function buildSidebar(): void {
     renderAll();
   });
   sidebar.appendChild(h('section', {}, h('h2', {}, 'Attacker foothold'), select));
+  if (panels.length > 1) sidebar.appendChild(layoutChoice());
 
   const types = BOUNDARY_TYPES.filter((t) => panels.some((p) => instancesOfType(p, t).length > 0));
   const typeList = h('div', { class: 'toggles' });
@@ -193,6 +201,18 @@ function buildSidebar(): void {
   }
   sidebar.appendChild(instances);
   sidebar.appendChild(h('section', {}, h('h2', {}, 'Details'), details));
+}
+
+/** Side by side or one above the other: the second gives each diagram the full width. */
+function layoutChoice(): DomElement {
+  const select = h('select', { id: 'layout', 'aria-label': 'panel layout' }, h('option', { value: 'side' }, 'side by side'), h('option', { value: 'stacked' }, 'one above the other')) as SelectElement;
+  select.value = layout;
+  select.addEventListener('change', () => {
+    layout = select.value === 'stacked' ? 'stacked' : 'side';
+    doc().getElementById('panels')!.className = layout === 'side' ? 'two' : 'one';
+    renderAll();
+  });
+  return h('section', {}, h('h2', {}, 'Layout'), select, h('p', { class: 'hint' }, 'Each diagram zooms on its own: wheel or + / −, drag to pan, double click to fit.'));
 }
 
 function instancesOfType(panel: Panel, type: BoundaryType): string[] {
@@ -291,8 +311,9 @@ function drawDiagram(panel: Panel): void {
       };
     }
   }
-  const width = panels.length > 1 ? 900 : 1200;
+  const width = panels.length > 1 && layout === 'side' ? 900 : 1200;
   panel.view.diagram.replaceChildren(toDom(renderDiagram(panel.model.structure, state, { caption: false, sidePanel: false, width })));
+  panel.zoom.apply();
 }
 
 function renderTable(panel: Panel, sources: number[], mask: number): void {

@@ -37,7 +37,16 @@ details.instances summary{cursor:pointer;font-weight:bold}
 .org .count{font-weight:bold;font-size:15px}
 .org.exposed .count{color:#c8102e}
 .org .unit{color:#7b8794}
+.diagram{cursor:zoom-in;outline:none;border:1px solid transparent;border-radius:4px;overflow:hidden}
+.diagram:focus-visible{border-color:#3e7bfa}
+.diagram.zoomed{cursor:grab}
+.diagram.dragging{cursor:grabbing;user-select:none}
 .diagram svg{width:100%;height:auto;display:block}
+.zoombar{display:flex;align-items:center;gap:4px;margin:0 0 4px;font-size:12px}
+.zoombar button{font:inherit;min-width:28px;padding:1px 6px;border:1px solid #cbd2d9;border-radius:4px;background:#fff;cursor:pointer}
+.zoombar button:hover{background:#f0f4f8}
+.zoombar .zoom-level{min-width:44px;text-align:center;color:#52606d}
+.zoombar .hint{margin:0 0 0 8px}
 table.data{width:100%;border-collapse:collapse;margin-top:10px;font-size:12px}
 table.data th{text-align:left;color:#52606d;font-weight:normal;border-bottom:1px solid #d9e2ec;padding:3px 4px}
 table.data td{border-bottom:1px solid #eef2f6;padding:3px 4px;word-break:break-word}

@@ -7,6 +7,7 @@ import { roleAssignmentsFit } from './role-assignments.js';
 import { edgeInstanceNeedsBoundary } from './edge-instance.js';
 import { hostPoolServesUserOrganization } from './host-pool-organization.js';
 import type { ModelCheck } from './model-check.js';
+import { imagePipelineIsTheAzurePlane } from './image-pipeline-azure.js';
 import { managedDevicesExist } from './managed-devices.js';
 import { poolInOneSubnet } from './pool-in-one-subnet.js';
 import { modelSizeWithinLimits } from './model-size.js';
@@ -33,6 +34,7 @@ export const MODEL_CHECKS: readonly ModelCheck[] = [
   roleAssignmentsFit,
   resourceGroupsFit,
   managedDevicesExist,
+  imagePipelineIsTheAzurePlane,
   poolInOneSubnet,
   securityRuleNames,
   rdpPropertiesWellFormed,

@@ -9,12 +9,13 @@ export const resourceGroupsFit: ModelCheck = {
   run(model, { at, report }) {
     const pools = byId(model.hostPools);
     const data = byId(model.data);
+    const planes = byId(model.managementPlanes);
     const firstGroup = new Map<string, string | undefined>();
     for (const rg of model.resourceGroups ?? []) {
       const resources = rg.resources ?? [];
       resources.forEach((resource, i) => {
         if (typeof resource !== 'string') return;
-        const subscription = pools.get(resource)?.subscription ?? data.get(resource)?.subscription;
+        const subscription = pools.get(resource)?.subscription ?? data.get(resource)?.subscription ?? imagePipelineSubscription(planes.get(resource));
         if (firstGroup.has(resource)) {
           report(at(resources, i), `\`${resource}\` is in ${named('resource group', firstGroup.get(resource))} and in ${named('resource group', rg.id)}: a resource sits in one resource group`);
           return;
@@ -45,3 +46,8 @@ export const resourceGroupsFit: ModelCheck = {
     }
   },
 };
+
+/** An image pipeline's subscription; other planes are not Azure resources (reported by image-pipeline-azure). */
+function imagePipelineSubscription(plane: { readonly type?: string; readonly subscription?: string | null } | undefined): string | null | undefined {
+  return plane?.type === 'imagePipeline' ? plane.subscription : undefined;
+}

@@ -7,7 +7,7 @@ import { ROLES } from '../../domain/roles.js';
 import { byId, type ModelCheck } from './model-check.js';
 import { tenantLookup } from './tenant-of.js';
 
-const SCOPE_NOUN = { azure: 'an Azure scope (management group, subscription, resource group, host pool or data store)', entra: 'a tenant', adds: 'a domain' } as const;
+const SCOPE_NOUN = { azure: 'an Azure scope (management group, subscription, resource group, host pool, data store or image pipeline)', entra: 'a tenant', adds: 'a domain' } as const;
 
 export const roleAssignmentsFit: ModelCheck = {
   id: 'role-assignments-fit',
