@@ -25,6 +25,8 @@ export interface DraftManagementGroup { id: string; tenant: string; subscription
 export interface DraftResourceGroup { id: string; subscription: string; resources: string[] }
 export interface DraftRoleAssignment { principal: string; role: RoleName; scope: string; delegation?: Delegation }
 export interface DraftGuest { user: string; tenant: string }
+export interface DraftNetwork { id: string; organization?: string }
+export interface DraftSubnet { id: string; network: string; hostPools: string[]; inbound?: { from: string[]; ports: number[] | null }[] }
 export interface DraftDomain { id: string; organizations: string[]; hostPools: string[] }
 export interface DraftDataStore {
   id: string;
@@ -52,6 +54,8 @@ export interface ModelDraft {
   applicationGroups?: DraftApplicationGroup[];
   roleAssignments?: DraftRoleAssignment[];
   domains?: DraftDomain[];
+  networks?: DraftNetwork[];
+  subnets?: DraftSubnet[];
   data: DraftDataStore[];
   controls: Record<ControlName, boolean>;
 }
@@ -72,6 +76,8 @@ export const DRAFT_COLLECTIONS = [
   'roleAssignments',
   'domains',
   'data',
+  'networks',
+  'subnets',
 ] as const;
 
 export type DraftCollection = (typeof DRAFT_COLLECTIONS)[number];
@@ -84,7 +90,7 @@ export function entriesOf(model: ModelDraft, collection: DraftCollection): reado
 /** Leaves out the optional collections that are empty, so the file shows only what the input holds. */
 export function pruneEmpty(model: ModelDraft): ModelDraft {
   const pruned = { ...model };
-  for (const key of ['managementGroups', 'resourceGroups', 'groups', 'guests', 'applicationGroups', 'roleAssignments', 'domains'] as const) {
+  for (const key of ['managementGroups', 'resourceGroups', 'groups', 'guests', 'applicationGroups', 'roleAssignments', 'domains', 'networks', 'subnets'] as const) {
     if ((pruned[key] ?? []).length === 0) delete pruned[key];
   }
   return pruned;

@@ -45,6 +45,9 @@ describe('Terraform: avdaccelerator ADDS scenario with its terraform.tfvars.samp
       ['terraform-deployer', 'Storage Account Contributor', 'azfile-fslogix'],
     ]);
     expect(model.users.find((u) => u.id === 'terraform-deployer')).toMatchObject({ device: false });
+    // host.tf: each VM's azurerm_network_interface has no public_ip_address_id: no direct RDP, no subnet.
+    expect(model.subnets ?? []).toEqual([]);
+    expect(comments(result.yaml)).toContain(`# from input: no direct RDP from the internet: no public IP address on network interface \`poc1-1-nic\`; no public IP address on network interface \`poc1-2-nic\` (${ADDS}/main.tf:37)`);
   });
 });
 
@@ -101,6 +104,9 @@ describe('ARM template: the AVD quickstart', () => {
     const messages = result.assumptions.map((a) => a.message);
     expect(messages).toContain('template parameter `hostPoolName` has no value (no default, no parameters file)');
     expect(messages.some((m) => m.includes('template function reference() is not supported'))).toBe(true);
+    // The VM's NIC (resourceId('Microsoft.Network/networkInterfaces', …)) is in the template, without
+    // a public IP address: no direct RDP.
+    expect(model.subnets ?? []).toEqual([]);
   });
 });
 
@@ -125,6 +131,8 @@ describe('ARM REST examples', () => {
       ['user1-microsoft.com', 'hostPool1', 1],
       ['user2-microsoft.com', 'hostPool1', 2],
     ]);
+    // The examples hold no VM or network interface: direct RDP from the internet is assumed (worst case).
+    expect((model.subnets ?? []).map((n) => [n.hostPools, n.inbound?.[0]])).toEqual([[['hostPool1'], { from: ['internet'], ports: [3389] }]]);
     // Subscription daefabc0-…: one organization per subscription by default.
     expect(model.subscriptions.map((s) => [s.id, s.organizations])).toEqual([['daefabc0-95b4-48b3-b645-8a753a63c4fa', ['org-daefabc0']]]);
   });

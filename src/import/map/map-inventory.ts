@@ -9,6 +9,7 @@ import { MapContext, type MapOptions } from './context.js';
 import { mapControls } from './controls.js';
 import { reconcileOrganizations } from './cross-organization.js';
 import { mapDomains } from './domains.js';
+import { mapRdpExposure } from './networks.js';
 import { mapHostPools } from './host-pools.js';
 import { Identities } from './identities.js';
 import { Organizations } from './organizations.js';
@@ -41,6 +42,7 @@ export function mapInventory(inventory: Inventory, options: MapOptions): MappedM
     const assigned = appGroups.some((g) => g.pool === pool && g.draft.assignments.length > 0) || identities.users.some((u) => u.hostPool === pool.draft.id);
     if (!assigned) context.assume(`hostPools/${pool.draft.id}`, 'no user or group is assigned this pool in the input', pool.resource.origin);
   }
+  const { networks, subnets } = mapRdpExposure(context, pools);
   reportUnread(context);
   const controls = mapControls(context);
   if (pools.length === 0) context.assume(null, 'the input holds no Azure Virtual Desktop host pool');
@@ -85,6 +87,8 @@ export function mapInventory(inventory: Inventory, options: MapOptions): MappedM
     roleAssignments: kept,
     domains: mapDomains(context, pools),
     data: stores.map((s) => s.draft),
+    networks,
+    subnets,
     controls,
   };
   reconcileOrganizations(context, model);
