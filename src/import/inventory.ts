@@ -35,6 +35,8 @@ export interface Assumption {
   readonly origin?: SourceLocation;
   /** Read from the input rather than assumed: written as `from input:` and left out of the stderr summary. */
   readonly fact?: boolean;
+  /** A doubt about the model as a whole that a reviewer must act on: written as `warning:`, and on stderr even with `--quiet`. */
+  readonly warning?: boolean;
 }
 
 /** What the readers produced: resources, assumptions made while reading, and input problems. */

@@ -20,7 +20,7 @@ export function writeModelYaml(model: ModelDraft, assumptions: readonly Assumpti
     before.set(node, lines);
   };
   for (const assumption of assumptions) {
-    const line = ` ${assumption.fact === true ? 'from input' : 'assumed'}: ${assumption.message}${where(assumption.origin)}`;
+    const line = ` ${assumption.warning === true ? 'warning' : assumption.fact === true ? 'from input' : 'assumed'}: ${assumption.message}${where(assumption.origin)}`;
     const target = locate(doc, model, assumption);
     if (target === null) header.push(line);
     else addBefore(target, line);
@@ -65,6 +65,11 @@ function splitSubject(subject: string): [string, string | null] {
 
 function where(origin: SourceLocation | undefined): string {
   return origin === undefined || origin.file === '' ? '' : ` (${origin.file}:${origin.line})`;
+}
+
+/** The warnings, one `warning:` line each, for stderr even when `--quiet`. */
+export function formatWarnings(assumptions: readonly Assumption[]): string {
+  return assumptions.filter((a) => a.warning === true).map((a) => `indepth import: warning: ${a.subject ?? 'model'}: ${a.message}\n`).join('');
 }
 
 /** One line per assumption for stderr: `hostPools/pool1.vms: message (file:line)`. */

@@ -10,6 +10,8 @@ export class Identities {
   readonly users: DraftUser[] = [];
   readonly groups: DraftGroup[] = [];
   private readonly byPrincipal = new Map<string, DraftUser | DraftGroup>();
+  /** Every principal given an entry, with its model id, in order. */
+  readonly principals: { readonly id: string; readonly principal: Principal }[] = [];
 
   constructor(private readonly context: MapContext) {}
 
@@ -27,6 +29,7 @@ export class Identities {
       this.context.read(subject, why, principal.origin);
       this.groups.push(group);
       this.byPrincipal.set(principal.key, group);
+      this.principals.push({ id, principal });
       return id;
     }
     const user: DraftUser = { id, organization };
@@ -40,6 +43,7 @@ export class Identities {
     this.context.read(subject, why, principal.origin);
     this.users.push(user);
     this.byPrincipal.set(principal.key, user);
+    this.principals.push({ id, principal });
     return id;
   }
 

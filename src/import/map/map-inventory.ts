@@ -9,6 +9,7 @@ import { MapContext, type MapOptions } from './context.js';
 import { mapControls } from './controls.js';
 import { reconcileOrganizations } from './cross-organization.js';
 import { mapDomains } from './domains.js';
+import { warnMergedCustomers } from './merged-customers.js';
 import { mapRdpExposure } from './networks.js';
 import { mapHostPools } from './host-pools.js';
 import { Identities } from './identities.js';
@@ -92,6 +93,7 @@ export function mapInventory(inventory: Inventory, options: MapOptions): MappedM
     controls,
   };
   reconcileOrganizations(context, model);
+  warnMergedCustomers(context, model, identities, (org) => orgs.resourcesOf(org));
   return { model: pruneEmpty(model), assumptions: [...inventory.assumptions, ...context.assumptions] };
 }
 

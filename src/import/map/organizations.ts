@@ -21,6 +21,7 @@ export class Organizations {
   private readonly tenantOfOrg = new Map<string, string | null>();
   private readonly subscriptionIds = new Map<string, string>();
   private unknownSubscriptionNoted = false;
+  private readonly resources = new Map<string, InventoryResource[]>();
 
   constructor(private readonly context: MapContext) {}
 
@@ -63,6 +64,11 @@ export class Organizations {
     return this.organizationOf(standIn);
   }
 
+  /** The input resources placed in an organization. */
+  resourcesOf(organization: string): readonly InventoryResource[] {
+    return this.resources.get(organization) ?? [];
+  }
+
   /** An organization of an input tenant id (the first seen), else the first organization at all; null when there is none yet. */
   organizationOfTenant(tenant: string | null): string | null {
     const match = [...this.tenantOfOrg].find(([, t]) => t !== null && tenant !== null && t.toLowerCase() === tenant.toLowerCase());
@@ -74,6 +80,9 @@ export class Organizations {
     const { key, name } = this.keyOf(resource);
     const id = this.context.ids.allocate(`organization:${key}`, name);
     if (!this.orgs.has(id)) this.orgs.set(id, { id });
+    const held = this.resources.get(id) ?? [];
+    if (!held.includes(resource)) held.push(resource);
+    this.resources.set(id, held);
     const subscription = this.subscriptionOf(resource);
     const set = this.subscriptionOrgs.get(subscription) ?? new Set<string>();
     set.add(id);
