@@ -21,6 +21,8 @@ const FIELDS: Readonly<Record<string, readonly string[]>> = {
   managementGroups: ['tenant', 'subscriptions'],
   roleAssignments: ['delegation'],
   domains: ['organizations', 'hostPools'],
+  storageAccounts: ['subscription', 'shares'],
+  subnets: ['network', 'hostPools', 'inbound'],
   data: ['organization', 'location', 'subscription', 'users', 'access'],
   subscriptions: ['tenant', 'organizations'],
   tenants: ['organizations'],

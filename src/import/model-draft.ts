@@ -25,6 +25,7 @@ export interface DraftManagementGroup { id: string; tenant: string; subscription
 export interface DraftResourceGroup { id: string; subscription: string; resources: string[] }
 export interface DraftRoleAssignment { principal: string; role: RoleName; scope: string; delegation?: Delegation }
 export interface DraftGuest { user: string; tenant: string }
+export interface DraftStorageAccount { id: string; organization?: string; subscription: string; shares: string[] }
 export interface DraftNetwork { id: string; organization?: string }
 export interface DraftSubnet { id: string; network: string; hostPools: string[]; inbound?: { from: string[]; ports: number[] | null }[] }
 export interface DraftDomain { id: string; organizations: string[]; hostPools: string[] }
@@ -54,6 +55,7 @@ export interface ModelDraft {
   applicationGroups?: DraftApplicationGroup[];
   roleAssignments?: DraftRoleAssignment[];
   domains?: DraftDomain[];
+  storageAccounts?: DraftStorageAccount[];
   networks?: DraftNetwork[];
   subnets?: DraftSubnet[];
   data: DraftDataStore[];
@@ -76,6 +78,7 @@ export const DRAFT_COLLECTIONS = [
   'roleAssignments',
   'domains',
   'data',
+  'storageAccounts',
   'networks',
   'subnets',
 ] as const;
@@ -90,7 +93,7 @@ export function entriesOf(model: ModelDraft, collection: DraftCollection): reado
 /** Leaves out the optional collections that are empty, so the file shows only what the input holds. */
 export function pruneEmpty(model: ModelDraft): ModelDraft {
   const pruned = { ...model };
-  for (const key of ['managementGroups', 'resourceGroups', 'groups', 'guests', 'applicationGroups', 'roleAssignments', 'domains', 'networks', 'subnets'] as const) {
+  for (const key of ['managementGroups', 'resourceGroups', 'groups', 'guests', 'applicationGroups', 'roleAssignments', 'domains', 'storageAccounts', 'networks', 'subnets'] as const) {
     if ((pruned[key] ?? []).length === 0) delete pruned[key];
   }
   return pruned;

@@ -57,8 +57,10 @@ describe('indepth import azure (recorded)', () => {
     // the export lists them as a users entry its FSLogix share holds.
     expect(live.groups.map((g) => [g.id, g.count, g.members])).toEqual([['group-22222222', 50, []]]);
     expect(exported.groups.map((g) => [g.id, g.count, g.members])).toEqual([['group-22222222', 0, ['group-22222222-members']]]);
+    // Without shares the storage account holds no data store and is not a storageAccounts entry.
+    expect(live.storageAccounts ?? []).toEqual([]);
     // Everything else is the same model (the export also holds an unmapped virtual network: the description's count).
-    const rest = (m: typeof live) => ({ ...m, description: '', data: [], groups: [], users: m.users.filter((u) => u.id !== 'group-22222222-members') });
+    const rest = (m: typeof live) => ({ ...m, description: '', data: [], storageAccounts: [], groups: [], users: m.users.filter((u) => u.id !== 'group-22222222-members') });
     expect(rest(live)).toEqual(rest(exported));
   });
 

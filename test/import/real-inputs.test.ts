@@ -36,6 +36,8 @@ describe('Terraform: avdaccelerator ADDS scenario with its terraform.tfvars.samp
     // afstorage.tf: share "fslogix" of azurerm_storage_account.azfile, without azure_files_authentication:
     // the hosts mount it with the account key.
     expect(model.data.map((d) => [d.id, d.location, d.users, d.access])).toEqual([['azfile-fslogix', 'fslogixProfile', ['avdusersgrp-members'], 'storageKey']]);
+    // The account is a storageAccounts entry listing its share: its key opens every share of it.
+    expect((model.storageAccounts ?? []).map((a) => [a.id, a.subscription, a.shares])).toEqual([['azfile', 'default-subscription', ['azfile-fslogix']]]);
     // afstorage.tf: the group holds SMB Share Contributor and Elevated Contributor on the account (so on
     // its one share), and the deployer (data.azurerm_client_config, a service principal) Storage
     // Account Contributor: three role assignments, scoped to the share.

@@ -34,7 +34,7 @@ export function mapInventory(inventory: Inventory, options: MapOptions): MappedM
   const apps: DraftApp[] = [];
   const appGroups = mapApplicationGroups(context, pools, apps);
   const grants = readGrants(context);
-  const stores = mapStorage(context, orgs, grants);
+  const { stores, accounts } = mapStorage(context, orgs, grants);
   const identities = new Identities(context);
   const scopes = new Scopes(context, orgs, pools, stores);
   const roleAssignments = mapRoleAssignments(context, grants, identities, scopes, appGroups, pools, stores, orgs);
@@ -88,6 +88,7 @@ export function mapInventory(inventory: Inventory, options: MapOptions): MappedM
     roleAssignments: kept,
     domains: mapDomains(context, pools),
     data: stores.map((s) => s.draft),
+    storageAccounts: accounts,
     networks,
     subnets,
     controls,

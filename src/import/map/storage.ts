@@ -5,7 +5,7 @@
 
 import { normalize, parentId, scopeContains } from '../arm-id.js';
 import { ARM, type InventoryResource } from '../inventory.js';
-import type { DraftDataStore } from '../model-draft.js';
+import type { DraftDataStore, DraftStorageAccount } from '../model-draft.js';
 import { isRecord } from '../read/arm-resource.js';
 import type { MapContext } from './context.js';
 import type { Organizations } from './organizations.js';
@@ -20,8 +20,14 @@ export interface MappedStore {
   readonly draft: DraftDataStore;
 }
 
-export function mapStorage(context: MapContext, orgs: Organizations, grants: readonly Grant[]): MappedStore[] {
+/**
+ * The data stores of every storage account, and the accounts as `storageAccounts` entries listing
+ * them: the account key (which hosts mounting a profile share with it hold) opens every share of the
+ * account, not only the profiles.
+ */
+export function mapStorage(context: MapContext, orgs: Organizations, grants: readonly Grant[]): { stores: MappedStore[]; accounts: DraftStorageAccount[] } {
   const stores: MappedStore[] = [];
+  const accounts: DraftStorageAccount[] = [];
   const sharesByAccount = new Map<string, InventoryResource[]>();
   for (const share of context.ofType(ARM.fileShare)) {
     const account = normalize(parentId(parentId(share.id)));
@@ -51,8 +57,12 @@ export function mapStorage(context: MapContext, orgs: Organizations, grants: rea
       }
       stores.push({ resource: target.resource, account, draft });
     }
+    const mine = stores.filter((st) => st.account === account).map((st) => st.draft);
+    const id = context.ids.allocate(`account:${account.id}`, account.name);
+    accounts.push({ id, organization: mine[0]?.organization ?? orgs.organizationOf(account), subscription: orgs.subscriptionOf(account), shares: mine.map((d) => d.id) });
+    context.read(`storageAccounts/${id}`, `storage account \`${account.name}\`: its key opens ${mine.map((d) => `\`${d.id}\``).join(', ')}`, account.origin, 'shares');
   }
-  return stores;
+  return { stores, accounts };
 }
 
 function identityAuth(account: InventoryResource): string | null {
