@@ -3,6 +3,8 @@
 // bench/results.json. Method and latest figures: bench/README.md.
 //
 //   node dist/bench/run.js [--quick]      --quick: the ~100k-node model only
+//   node dist/bench/run.js --infra [--quick]   only the infrastructure compile ratio (bench/infra.ts),
+//                                              table on stdout, figures in bench/out/results-infra.json
 
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, type as osType, release } from 'node:os';
@@ -12,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { GraphologyBaseline } from './graphology-baseline.js';
 import type { TypeSweepMeasure } from './kernels.js';
 import { hasGnuTime, measureNode, median, runJson, type ProcessMeasure } from './measure.js';
+import type { InfraCompile } from './infra.js';
 import type { EngineWorkloads, ModelWorkloads } from './model-workloads.js';
 import type { SyntheticResult } from './synthetic.js';
 
@@ -86,6 +89,8 @@ interface ModelRun {
   readonly depthByType: EndToEnd;
   readonly depthByInstance: EndToEnd;
   readonly commands: Commands | null;
+  /** Compile time with and without a large infrastructure section (bench/infra.ts); null for load-only sizes. */
+  readonly infra: InfraCompile | null;
 }
 
 export interface Row {
@@ -110,6 +115,10 @@ function main(): void {
   const quick = process.argv.includes('--quick');
   const sizes = quick ? SIZES.filter((size) => !size.large) : SIZES;
   mkdirSync(OUT, { recursive: true });
+  if (process.argv.includes('--infra')) {
+    infraOnly(sizes.filter((size) => size.workloads));
+    return;
+  }
   const started = new Date();
   const loadBefore = loadavg();
   const t0 = performance.now();
@@ -179,6 +188,8 @@ function runModel(size: Size): ModelRun {
     graphology = runJson<GraphologyBaseline>(process.execPath, [join(BENCH, 'graphology-baseline.js'), file, String(size.baselineRuns)]);
   }
 
+  const infra = size.workloads ? runInfra(size, file) : null;
+
   log(`${size.label}: end to end, the real CLI under ${hasGnuTime() ? '/usr/bin/time -v' : 'its own resourceUsage'}`);
   const from = workloads.foothold;
   const depthByType = endToEnd(['depth', file, '--from', from], size.endToEndRuns);
@@ -198,7 +209,45 @@ function runModel(size: Size): ModelRun {
       compare: endToEnd(['compare', file, separated, '--quiet'], n),
     };
   }
-  return { size, file, fileBytes, generate, workloads, scipy, graphology, depthByType, depthByInstance, commands };
+  return { size, file, fileBytes, generate, workloads, scipy, graphology, depthByType, depthByInstance, commands, infra };
+}
+
+/** The infrastructure compile workload in its own process: the model with and without a generated infrastructure section. */
+function runInfra(size: Size, file: string): InfraCompile {
+  log(`${size.label}: compile with and without a large infrastructure section (child process)`);
+  return runJson<InfraCompile>(process.execPath, [join(BENCH, 'infra.js'), file, join(OUT, `model-${size.label}-infra.yaml`), '--runs', '3']);
+}
+
+/** `--infra`: generate each model, run only the infrastructure compile ratio, print its rows. */
+function infraOnly(sizes: readonly Size[]): void {
+  const loadBefore = loadavg();
+  const rows = sizes.map((size) => {
+    const file = join(OUT, `model-${size.label}.yaml`);
+    log(`${size.label}: generate --orgs ${size.organizations} --users ${size.users} --seed ${SEED}`);
+    measureNode(CLI, ['generate', '--orgs', String(size.organizations), '--users', String(size.users), '--seed', String(SEED), '-o', file]);
+    return infraRow(size.label, runInfra(size, file));
+  });
+  const results = { generatedAt: new Date().toISOString(), command: 'npm run bench -- --infra', loadAverageBefore: loadBefore.map(round2), loadAverageAfter: loadavg().map(round2), rows };
+  writeFileSync(join(OUT, 'results-infra.json'), `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(`\n${formatTable(rows)}\n\nload average ${results.loadAverageBefore.join(' ')} before, ${results.loadAverageAfter.join(' ')} after; wrote bench/out/results-infra.json\n`);
+}
+
+function infraRow(at: string, r: InfraCompile): Row {
+  const added = Object.entries(r.added).map(([k, n]) => `${n} ${k}`).join(', ');
+  return {
+    size: at,
+    workload: 'compile (rules → CSR) with a large infrastructure section',
+    wallMs: r.with.wallMs,
+    cpuMs: r.with.cpuMs,
+    peakRssMb: r.peakRssMb,
+    baseline: 'the same model without it (same process, alternating runs)',
+    baselineMs: r.without.wallMs,
+    ratio: r.ratio,
+    ratioMeaning: 'with / without (medians)',
+    target: '≤ 1.5×',
+    met: r.ratio <= 1.5,
+    note: `adds ${added}: ${r.without.nodes} → ${r.with.nodes} nodes, ${r.without.edges} → ${r.with.edges} edges; runs with ${r.with.wallRunsMs.map((x) => ms(x)).join(', ')}, without ${r.without.wallRunsMs.map((x) => ms(x)).join(', ')}; CPU-time ratio ${r.ratioCpu.toFixed(2)}×`,
+  };
 }
 
 function runScipy(engine: EngineWorkloads, runs: number): ScipyResult {
@@ -246,6 +295,7 @@ function modelRows(run: ModelRun): Row[] {
     note: `parse ${ms(w.parse.wallMs)}, prepare ${ms(w.prepare.wallMs)}`,
   });
   if (w.engine !== null) rows.push(...engineRows(at, w, w.engine, run.graphology!, run.scipy!, size.large));
+  if (run.infra !== null) rows.push(infraRow(at, run.infra));
   const e2eNote = (e: EndToEnd) => `${e.command}; median of ${e.runs.length} runs (${e.runs.map((r) => ms(r.wallMs)).join(', ')}) via ${e.via}; RSS = max of runs`;
   const type = run.depthByType;
   row({

@@ -239,6 +239,7 @@ export function deriveDeployment(written: Model): Deployment {
   }
 
   const { physicalHosts, assumptions } = placeOnHosts(model, pools);
+  assumptions.push(...redirectionAssumptions(pools));
   const profileShares = model.data.flatMap((store) => profileShare(store, dataNodes.get(store.id) ?? [], members, poolById));
   const storageKeys = deriveStorageKeys(model, profileShares, (pool) => poolById.get(pool)?.vms ?? []);
 
@@ -303,6 +304,23 @@ function placeOnHosts(model: Model, pools: readonly PoolPlacement[]): { physical
     physicalHosts.push({ id: nodeId.dedicatedHost(p.pool.id), label: `dedicated physical hosts of ${p.pool.id}`, vms: p.vms, assumed: true });
   }
   return { physicalHosts, assumptions };
+}
+
+/**
+ * Pools that state no `customRdpProperty` and have a user with a modelled device: they are assumed
+ * to redirect drives, clipboard, printers and USB devices (domain/redirection.ts), said in one line.
+ */
+function redirectionAssumptions(pools: readonly PoolPlacement[]): string[] {
+  const silent = pools
+    .filter((p) => p.pool.customRdpProperty === undefined)
+    .filter((p) => [...p.floating, ...p.vms.flatMap((vm) => vm.pinned)].some((m) => m.user.device))
+    .map((p) => p.pool.id);
+  if (silent.length === 0) return [];
+  const named = silent.length > 6 ? `${silent.slice(0, 5).join(', ')} and ${silent.length - 5} more` : silent.join(', ');
+  const which = `${silent.length > 1 ? 'pools' : 'pool'} ${named}`;
+  return [
+    `no \`customRdpProperty\` for ${which}: assumed to redirect drives, clipboard, printers and USB devices back to the users' devices, as Azure Virtual Desktop does by default (worst case); state \`customRdpProperty\` to change it`,
+  ];
 }
 
 /** The SMB share of an `fslogixProfile` store; other stores have none. */

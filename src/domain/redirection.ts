@@ -1,14 +1,26 @@
 // RDP device redirection, read from a host pool's `customRdpProperty` exactly as Azure stores it
 // (`drivestoredirect:s:*;redirectclipboard:i:0;…`). Within a stated string, a channel no property
-// turns off is on (the worst case). A pool with no `customRdpProperty` at all is not modelled yet:
-// drive redirection reaches the client device and the tokens on it around Credential Guard, which
-// the guide's claim 3 (credentials need kernel + vsm) does not yet allow for.
+// turns off is on (the worst case). A pool with no `customRdpProperty` at all gets Azure Virtual
+// Desktop's default, which redirects drives, the clipboard and printers (and USB devices, the worst
+// case): DEFAULT_REDIRECTION, an assumption the output states.
 // Source: https://learn.microsoft.com/en-us/azure/virtual-desktop/rdp-properties
 
 export const REDIRECTION_CHANNELS = ['drives', 'clipboard', 'printers', 'usb'] as const;
 export type RedirectionChannel = (typeof REDIRECTION_CHANNELS)[number];
 
 export type Redirection = Readonly<Record<RedirectionChannel, boolean>>;
+
+/**
+ * A pool that states no RDP properties: every channel on. AVD redirects local drives, the clipboard
+ * and printers unless a property turns them off; USB is assumed on too (the worst case, and what the
+ * portal's redirection settings offer by default).
+ */
+export const DEFAULT_REDIRECTION: Redirection = { drives: true, clipboard: true, printers: true, usb: true };
+
+/** What a pool redirects: its stated `customRdpProperty`, or DEFAULT_REDIRECTION when it states none. */
+export function poolRedirection(customRdpProperty: string | undefined): Redirection {
+  return customRdpProperty === undefined ? DEFAULT_REDIRECTION : parseRedirection(customRdpProperty).redirection;
+}
 
 export interface RdpPropertyProblem {
   /** 0-based index of the entry among the `;`-separated entries. */

@@ -8,7 +8,7 @@ export const appAttach: Rule = {
   id: 'app-attach',
   description: 'Control of an app attach image share yields code in every session of every pool that mounts the image.',
   guide: 'You\u2019ll need to configure security in the following areas: End-user devices, Application security',
-  source: 'https://learn.microsoft.com/en-us/azure/virtual-desktop/app-attach-overview',
+  learn: { page: 'https://learn.microsoft.com/en-us/azure/virtual-desktop/app-attach-overview' },
   apply(deployment, edge) {
     for (const pkg of deployment.model.appAttachPackages ?? []) {
       for (const image of deployment.dataNodes.get(pkg.image) ?? []) {

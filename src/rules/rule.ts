@@ -19,11 +19,15 @@ export interface EdgeOptions {
 
 export type EmitEdge = (from: string, to: string, options?: EdgeOptions) => void;
 
-/** The Microsoft Learn page that documents what Azure grants, and the permissions a rule relies on. */
+/** Where Microsoft Learn documents what a rule relies on. */
 export interface LearnSource {
   readonly page: string;
-  /** Documented actions or data actions (`Microsoft.Compute/virtualMachines/runCommand/action`), or role names. */
-  readonly permissions: readonly string[];
+  /**
+   * For a rule about what Azure, Entra ID or AD DS grants: the documented actions or data actions
+   * (`Microsoft.Compute/virtualMachines/runCommand/action`), or role names, it relies on. Such a
+   * rule's `guide` summarizes this page instead of quoting the security guide.
+   */
+  readonly permissions?: readonly string[];
 }
 
 export interface Rule {
@@ -32,12 +36,13 @@ export interface Rule {
   readonly description: string;
   /**
    * The sentence of the security guide (or domain.md) that the rule implements, quoted; for a rule
-   * about what Azure grants (with `learn`), what that Microsoft Learn page documents, in brief.
+   * about what Azure grants (with `learn.permissions`), what that Microsoft Learn page documents, in brief.
    */
   readonly guide: string;
-  /** The Microsoft Learn page documenting the behaviour, where the guide names it without detail. */
-  readonly source?: string;
-  /** For rules about what Azure, Entra ID or AD DS grants: where Microsoft documents it. */
+  /**
+   * The Microsoft Learn page documenting the behaviour, where the guide names it without detail;
+   * with `permissions` for rules about what Azure, Entra ID or AD DS grants.
+   */
   readonly learn?: LearnSource;
   /**
    * How long control gained over this rule's edges lasts. `whileSignedIn`: only while a user's logon

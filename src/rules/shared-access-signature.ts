@@ -7,7 +7,7 @@ export const sharedAccessSignature: Rule = {
   id: 'shared-access-signature',
   description: 'Holders of a SAS token read or control the shares it grants.',
   guide: 'a stolen credential lets the attacker act as its principal (MFA blocks replayed passwords, not stolen tokens)',
-  source: 'https://learn.microsoft.com/en-us/azure/storage/common/storage-sas-overview',
+  learn: { page: 'https://learn.microsoft.com/en-us/azure/storage/common/storage-sas-overview' },
   apply(deployment, edge) {
     for (const account of deployment.model.storageAccounts ?? []) {
       for (const token of account.sas) {

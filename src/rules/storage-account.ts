@@ -18,7 +18,7 @@ export const storageAccount: Rule = {
     'The account key controls every share in the account; the subscription, key holders and the kernels of hosts mounting with the key hold it.',
   guide:
     'and where session hosts hold the storage account key (Azure Files without identity-based access), any host\u2019s kernel yields the key and with it every container on the share.',
-  source: 'https://learn.microsoft.com/en-us/azure/virtual-desktop/fslogix-profile-container-configure-azure-files-active-directory',
+  learn: { page: 'https://learn.microsoft.com/en-us/azure/virtual-desktop/fslogix-profile-container-configure-azure-files-active-directory' },
   apply(deployment, edge) {
     for (const key of deployment.storageKeys) {
       if (key.subscription !== null) edge(key.subscription, key.node);

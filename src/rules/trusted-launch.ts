@@ -11,7 +11,7 @@ export const trustedLaunch: Rule = {
   description: 'Without Trusted Launch a pool has no virtualization-based security: its kernels reach credentials in memory even with Credential Guard on.',
   guide:
     'Virtualized environment providers are responsible for offering well-designed systems with multiple strong security boundaries and extra safety features enabled wherever possible.',
-  source: 'https://learn.microsoft.com/en-us/azure/virtual-machines/trusted-launch',
+  learn: { page: 'https://learn.microsoft.com/en-us/azure/virtual-machines/trusted-launch' },
   // Confidential VMs: https://learn.microsoft.com/en-us/azure/confidential-computing/confidential-vm-overview (Secure Boot and vTPM).
   apply(deployment, edge) {
     for (const pool of deployment.pools) {

@@ -47,18 +47,26 @@ describe('a session acts as its user (owner-on-pooled-host)', () => {
     expect(off.identities.find((i) => i.id === 'adm')).toMatchObject({ kind: 'principal', persistence: 'persistent' });
     expect(off.identities.find((i) => i.id === 'adm/credential')).toMatchObject({ persistence: 'persistent' });
     expect(off.data.map((d) => d.id)).toContain('vault');
-    // CG on: the credential sits behind vsm; adm is reached only by acting through the session.
-    const on = ask(prepared, { from: ['m'], fail: ['kernel'], controls: { credentialGuard: true } });
+    // CG on, and the pool stating drive redirection off: the credential sits behind vsm; adm is
+    // reached only by acting through the session.
+    const noDrives = fixture('owner-on-pooled-host', (t) => t.replace('    vms: 2\n', '    vms: 2\n    customRdpProperty: "drivestoredirect:s:"\n'));
+    const on = ask(noDrives, { from: ['m'], fail: ['kernel'], controls: { credentialGuard: true } });
     expect(on.identities.find((i) => i.id === 'adm')).toMatchObject({ persistence: 'whileSignedIn' });
     expect(on.identities.some((i) => i.id === 'adm/credential')).toBe(false);
     expect(on.data.map((d) => d.id)).toContain('vault');
     // The foothold itself is the attacker's outright.
     expect(on.identities.find((i) => i.id === 'm')).toMatchObject({ persistence: 'persistent' });
     expect(on.organizations[0]!.reached).toMatchObject({ principals: 2, principalsPersistent: 1, principalsWhileSignedIn: 1 });
+    // With the pool silent on RDP properties (AVD's default: drives redirected), adm's session writes
+    // to adm's device, which holds adm's tokens: adm is held persistently, Credential Guard or not.
+    const drives = ask(prepared, { from: ['m'], fail: ['kernel'], controls: { credentialGuard: true } });
+    expect(drives.identities.find((i) => i.id === 'adm')).toMatchObject({ persistence: 'persistent' });
+    expect(drives.identities.find((i) => i.id === 'adm/credential')).toMatchObject({ persistence: 'persistent' });
   });
 
   it('reaches nothing of adm with no failure', () => {
-    expect(ask(prepared, { from: ['m'] }).identities.map((i) => i.id)).toEqual(['m']);
+    // m's own session reaches m's own device through drive redirection, and so m's own tokens: nothing of adm.
+    expect(ask(prepared, { from: ['m'] }).identities.map((i) => i.id)).toEqual(['m', 'm/credential']);
   });
 });
 
@@ -168,6 +176,7 @@ describe('no silent optimism about physical hosts', () => {
     const prepared = prepareText(text);
     expect(prepared.deployment.assumptions).toEqual([
       'no physical host is declared for pools desks-a, pool-b: assumed to share one physical host with each other, as VMs may in a public cloud (worst case); declare `physicalHosts` or `dedicatedHost: true` to change it',
+      "no `customRdpProperty` for pools desks-a, pool-b: assumed to redirect drives, clipboard, printers and USB devices back to the users' devices, as Azure Virtual Desktop does by default (worst case); state `customRdpProperty` to change it",
     ]);
     const result = depthOf(prepared, 'x');
     expect(result.assumptions).toEqual(prepared.deployment.assumptions);

@@ -28,6 +28,8 @@ export interface HostPoolDoc {
   type: PoolType;
   vms?: number;
   apps?: string[];
+  /** Never generated (AVD's default redirection applies); claims state it to turn a channel off. */
+  customRdpProperty?: string;
 }
 
 export interface AppDoc {

@@ -94,15 +94,24 @@ data:
   - { id: d2, organization: org2, location: fslogixProfile, users: [u2] }
 controls: { credentialGuard: true }
 `);
+  // The same pool with drive redirection stated off (clipboard, printers and USB stay on).
+  const noDrives: ModelDoc = { ...model, hostPools: model.hostPools!.map((p) => ({ ...p, customRdpProperty: 'drivestoredirect:s:' })) };
+
+  it('with drive redirection (AVD\u2019s default), kernel alone exposes u2\u2019s device and so their credential', () => {
+    // u1 → … ✗kernel@pool1-vm1 → sessions → u2/session → (drives) u2/device → u2/credential.
+    const credentials = simulate(load(model), ['u1'], ['kernel']).organizations.find((o) => o.id === 'org2')!.reached.credentials;
+    expect(credentials).toBe(1);
+  });
 
   it('kernel alone exposes org2\u2019s data but not its credentials; kernel + vsm does', () => {
-    const prepared = load(model);
+    const prepared = load(noDrives);
     const credentials = (fail: string[]) =>
       simulate(prepared, ['u1'], fail).organizations.find((o) => o.id === 'org2')!.reached.credentials;
     expect(dataIds(simulate(prepared, ['u1'], ['kernel']))).toContain('d2');
     expect(credentials(['kernel'])).toBe(0);
     expect(credentials(['kernel', 'vsm'])).toBe(1);
     expect(crossOrgHostSingleFailure.predicate({ model })).toBeGreaterThan(0);
+    expect(crossOrgHostSingleFailure.predicate({ model: noDrives })).toBeGreaterThan(0);
   });
 });
 

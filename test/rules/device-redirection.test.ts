@@ -1,6 +1,7 @@
 // Rule `device-redirection`: a pool's `customRdpProperty` decides which channels run back from the
 // session host to the client device: drives (control), clipboard (read), printers and USB (across a
-// process boundary into the RDP client on the device). A pool that states nothing gets no edges.
+// process boundary into the RDP client on the device). A pool that states nothing redirects all four
+// (Azure Virtual Desktop's default, the worst case), and the output says it assumed so.
 
 import { describe, expect, it } from 'vitest';
 import { parseRedirection } from '../../src/domain/redirection.js';
@@ -38,14 +39,20 @@ describe('RDP properties', () => {
 });
 
 describe('rule device-redirection', () => {
-  it('emits the portal default\u2019s four channels for users with a device, none for a pool stating nothing', () => {
+  it('emits the portal default\u2019s four channels for users with a device, and the same for a pool stating nothing', () => {
     // bob has no device: no edges for him. ann: drives (control), clipboard (read), printers + usb (one process boundary).
-    expect(edgeStrings(buildModelText(model('drivestoredirect:s:*;redirectclipboard:i:1;redirectprinters:i:1;usbdevicestoredirect:s:*')).graph, 'device-redirection')).toEqual([
+    const allFour = [
       'ann/session -> ann/device [device-redirection process@ann/device:rdp-client]',
       'ann/session -> ann/device [device-redirection read]',
       'ann/session -> ann/device [device-redirection]',
+    ];
+    expect(edgeStrings(buildModelText(model('drivestoredirect:s:*;redirectclipboard:i:1;redirectprinters:i:1;usbdevicestoredirect:s:*')).graph, 'device-redirection')).toEqual(allFour);
+    expect(edgeStrings(buildModelText(model(null)).graph, 'device-redirection')).toEqual(allFour);
+    // Only the silent pool is an assumption, and the output says so.
+    expect(prepareText(model(null)).deployment.assumptions.filter((a) => a.includes('customRdpProperty'))).toEqual([
+      "no `customRdpProperty` for pool p: assumed to redirect drives, clipboard, printers and USB devices back to the users' devices, as Azure Virtual Desktop does by default (worst case); state `customRdpProperty` to change it",
     ]);
-    expect(edgeStrings(buildModelText(model(null)).graph, 'device-redirection')).toEqual([]);
+    expect(prepareText(model('drivestoredirect:s:*')).deployment.assumptions.some((a) => a.includes('customRdpProperty'))).toBe(false);
     expect(edgeStrings(buildModelText(model('drivestoredirect:s:;redirectclipboard:i:0;redirectprinters:i:0;usbdevicestoredirect:s:')).graph, 'device-redirection')).toEqual([]);
   });
 

@@ -57,11 +57,20 @@ describe('rule session-acts-as-user', () => {
   });
 
   it('gives control of own\u2019s session own\u2019s subscription, Credential Guard on or off', () => {
-    const prepared = prepareText(text);
+    // The pool states drive redirection off, so the session does not also reach own's device (and
+    // the tokens there): own is held only while signed in.
+    const prepared = prepareText(text.replace('    type: pooled\n', '    type: pooled\n    customRdpProperty: "drivestoredirect:s:"\n'));
     for (const credentialGuard of [false, true]) {
       const result = ask(prepared, { from: ['own/session'], controls: { credentialGuard } });
       expect(result.data.map((d) => d.id)).toEqual(['ops-db']);
       expect(result.identities).toEqual([{ id: 'own', kind: 'principal', organization: 'acme', persistence: 'whileSignedIn' }]);
     }
+    // Silent on RDP properties (AVD's default: drives redirected), the session writes to own's device,
+    // whose tokens hold own persistently.
+    const identities = ask(prepareText(text), { from: ['own/session'] }).identities;
+    expect(identities.map((i) => [i.id, i.persistence])).toEqual([
+      ['own', 'persistent'],
+      ['own/credential', 'persistent'],
+    ]);
   });
 });

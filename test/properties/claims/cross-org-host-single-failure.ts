@@ -9,7 +9,12 @@
 //   - data: a kernel, a session or a process failure alone (each by itself) exposes everything B is
 //     authorized for, and by instance a single failed boundary instance does (depth ≤ 1);
 //   - credentials: without Credential Guard the kernel failure alone also exposes B's org's
-//     credentials; with Credential Guard it does not — it takes kernel + vsm.
+//     credentials; with Credential Guard it does not — it takes kernel + vsm — *unless drive
+//     redirection runs back to B's device*: then B's session (which the kernel controls) writes to
+//     B's device and takes the tokens there, around Credential Guard. Drive redirection is on where
+//     a pool states no `customRdpProperty` (AVD's default), so the Credential Guard half is checked
+//     on the same model with `drivestoredirect:s:` stated on every pool, and on the model as
+//     generated a kernel failure alone must expose the credentials of a B who has a device.
 
 import { modelArbitrary } from '../../arbitraries/model.js';
 import type { ModelDoc } from '../../arbitraries/document.js';
@@ -17,6 +22,7 @@ import { claimFails, type Claim } from '../support/claim.js';
 import { authorizedData, mayShareVm, missing, principals, type Principal } from '../support/facts.js';
 import { dataIds, depth, load, simulate } from '../support/load.js';
 import type { Model } from '../../../src/model/types.js';
+import { poolRedirection } from '../../../src/domain/redirection.js';
 
 export interface Input {
   readonly model: ModelDoc;
@@ -58,6 +64,7 @@ export const crossOrgHostSingleFailure: Claim<Input> = {
       const byInstance = new Map(depth(prepared, [a.id], 'instance', 1).data.map((d) => [d.id, d] as const));
       const kernelOnly = single.get('kernel')!;
       const kernelAndVsm = model.controls.credentialGuard ? simulate(prepared, [a.id], ['kernel', 'vsm']) : kernelOnly;
+      const kernelOnlyNoDrives = model.controls.credentialGuard ? simulate(load(withoutDriveRedirection(doc)), [a.id], ['kernel']) : kernelOnly;
       for (const b of victims) {
         const theirs = authorizedData(model, b);
         for (const [type, result] of single) {
@@ -72,8 +79,14 @@ export const crossOrgHostSingleFailure: Claim<Input> = {
         }
         const org = b.user.organization;
         const credentials = (r: typeof kernelOnly) => r.organizations.find((o) => o.id === org)!.reached.credentials;
-        if (model.controls.credentialGuard && credentials(kernelOnly) > 0) {
-          claimFails(`with Credential Guard, a kernel failure alone should not expose credentials of ${org}`, { credentials: credentials(kernelOnly) });
+        if (model.controls.credentialGuard && credentials(kernelOnlyNoDrives) > 0) {
+          claimFails(`with Credential Guard and no drive redirection, a kernel failure alone should not expose credentials of ${org}`, {
+            credentials: credentials(kernelOnlyNoDrives),
+          });
+        }
+        const bPool = model.hostPools.find((p) => p.id === b.user.hostPool);
+        if (b.user.device && bPool !== undefined && poolRedirection(bPool.customRdpProperty).drives && credentials(kernelOnly) === 0) {
+          claimFails(`with drive redirection (AVD's default), a kernel failure alone should expose the device and credentials of ${b.id} (${org})`);
         }
         if (credentials(kernelAndVsm) === 0) {
           claimFails(`a kernel failure${model.controls.credentialGuard ? ' with a vsm failure' : ''} should expose the credentials of ${b.id} (${org})`);
@@ -84,6 +97,11 @@ export const crossOrgHostSingleFailure: Claim<Input> = {
     return checks;
   },
 };
+
+/** The same model with drive redirection stated off on every pool that states no RDP properties. */
+function withoutDriveRedirection(doc: ModelDoc): ModelDoc {
+  return { ...doc, hostPools: doc.hostPools?.map((p) => ({ ...p, customRdpProperty: p.customRdpProperty ?? 'drivestoredirect:s:' })) };
+}
 
 function hasCrossOrgPair(doc: ModelDoc): boolean {
   const users = doc.users ?? [];
