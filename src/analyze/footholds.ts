@@ -3,6 +3,7 @@
 
 import type { Deployment } from '../compile/deployment.js';
 import type { CompiledGraph } from '../compile/compile.js';
+import { ADMIN_EFFECTS, ROLES } from '../domain/roles.js';
 import { suggest } from '../model/suggest.js';
 import { byString } from '../report/json.js';
 
@@ -53,3 +54,36 @@ function candidates(compiled: CompiledGraph, deployment: Deployment): string[] {
   for (const id of compiled.nodeIds) if (!id.includes('/')) names.push(id);
   return [...new Set(names)].sort(byString);
 }
+
+/** One organization's admins and owners, as foothold names (user entries and managed identities). */
+export interface PrivilegedFootholds {
+  readonly organization: string;
+  /** In model order: users, then managed identities. */
+  readonly footholds: readonly string[];
+}
+
+/**
+ * Each organization's admins and owners, in model order of the organizations (those with none are
+ * left out): users with `privilege` localAdmin, tenantAdmin or subscriptionOwner, users who hold an
+ * administrative role (ADMIN_EFFECTS: Owner, Contributor, Run Command, Global Administrator, Domain
+ * Admins …) directly or through a group, PIM-eligible ones included, and managed identities that hold
+ * one. The privileged counterpart of an organization foothold (its standard users).
+ */
+export function privilegedFootholds(deployment: Deployment): PrivilegedFootholds[] {
+  const { model, groupsOf } = deployment;
+  const holders = new Set(
+    model.roleAssignments.filter((a) => ROLES[a.role].effects.some((e) => ADMIN_EFFECTS.has(e))).map((a) => a.principal),
+  );
+  const byOrg = new Map<string, string[]>();
+  const add = (org: string, id: string) => (byOrg.get(org) ?? byOrg.set(org, []).get(org)!).push(id);
+  for (const user of model.users) {
+    const privileged = user.privilege !== 'standard' || holders.has(user.id) || (groupsOf.get(user.id) ?? []).some((g) => holders.has(g));
+    if (privileged) add(user.organization, user.id);
+  }
+  for (const identity of model.managedIdentities) if (holders.has(identity.id)) add(identity.organization, identity.id);
+  return model.organizations.flatMap((o) => {
+    const footholds = byOrg.get(o.id);
+    return footholds === undefined ? [] : [{ organization: o.id, footholds }];
+  });
+}
+

@@ -282,3 +282,21 @@ export const ROLE_NAMES = Object.keys(ROLES) as RoleName[];
 export function rolesWith(effect: RoleEffect): readonly RoleName[] {
   return ROLE_NAMES.filter((name) => (ROLES[name].effects as readonly RoleEffect[]).includes(effect));
 }
+
+/**
+ * Effects that administer: control of a control plane, of compute (code on VMs, a rogue session
+ * host) or of identities. Their holders are an organization's admins and owners (check's privileged
+ * footholds). Data-plane effects (SMB share and key vault data access) and standard sign-in are not.
+ */
+export const ADMIN_EFFECTS: ReadonlySet<RoleEffect> = new Set<RoleEffect>([
+  'scopeControl',
+  'vmRunCommand',
+  'vmAdminLogin',
+  'hostPoolRegistration',
+  'storageKeys',
+  'tenantControl',
+  'resetNonAdmins',
+  'intuneManage',
+  'deviceLocalAdmin',
+  'domainControl',
+]);

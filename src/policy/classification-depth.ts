@@ -2,11 +2,10 @@
 // boundary failures from anyone outside its organization (or, stricter, anyone not authorized to it).
 
 import { enumOf, integer, nullable, object, withDefault, defaultsOf } from '../model/schema-dsl.js';
-import type { DataStore } from '../model/types.js';
-import type { PolicyContext } from './context.js';
-import { authorizedOrganizations, below, depthFinding, type ShallowAttacker } from './depth-finding.js';
+import type { DepthTarget, PolicyContext } from './context.js';
+import { MIN_DEPTH_FROM_ADMINS, otherOrganizationAttackers } from './attackers.js';
+import { below, depthFinding, type ShallowAttacker } from './depth-finding.js';
 import { definePolicy } from './policy.js';
-import type { Trust } from './trust.js';
 
 const minimum = (classification: string, fallback: number | null) =>
   withDefault(
@@ -44,35 +43,32 @@ export const classificationDepth = definePolicy({
       enumOf(ATTACKER_SETS),
       'otherOrganizations',
       'Attackers',
-      '`otherOrganizations`: standard users of every other organization (except those in one of the policy file\u2019s `trusted` groups with the store\u2019s); `unauthorizedUsers`: every standard user not listed in the store\u2019s `users` or `readers`, its own organization\u2019s included.',
+      '`otherOrganizations`: standard users of every other organization, and each one\u2019s admins and owners as a foothold set of their own (held to `minDepthFromAdmins`) (except organizations in one of the policy file\u2019s `trusted` groups with the store\u2019s); `unauthorizedUsers`: every standard user not listed in the store\u2019s `users` or `readers`, its own organization\u2019s included.',
     ),
+    minDepthFromAdmins: MIN_DEPTH_FROM_ADMINS,
   },
   evaluate({ context, settings, trust }) {
-    return context.prepared.model.data.flatMap((store) => {
-      const minDepth = settings.minimums[store.classification];
+    return context.targets.flatMap((target) => {
+      const minDepth = settings.minimums[target.store.classification];
       if (minDepth === null) return [];
-      const shallow = settings.attackers === 'otherOrganizations' ? fromOtherOrganizations(context, trust, store, minDepth) : fromUnauthorized(context, store, minDepth);
+      const shallow =
+        settings.attackers === 'otherOrganizations' ? otherOrganizationAttackers(context, trust, target, minDepth, settings.minDepthFromAdmins) : fromUnauthorized(context, target, minDepth);
       if (shallow.length === 0) return [];
-      return [depthFinding(context, shallow, minDepth, `${store.classification} data requires at least ${minDepth}`, FIX)];
+      return [depthFinding(context, target, shallow, minDepth, `${target.store.classification} data requires at least ${minDepth}`, FIX)];
     });
   },
 });
 
-function fromOtherOrganizations(context: PolicyContext, trust: Trust, store: DataStore, minDepth: number): ShallowAttacker[] {
-  const authorized = authorizedOrganizations(context, store);
-  return context.insiderOrganizations.flatMap((org) => {
-    const depth = context.storeDepths([org])?.get(store.id);
-    if (authorized.has(org) || trust.trusts(org, store.organization) || !below(depth, minDepth)) return [];
-    return [{ attacker: org, label: `${org}\u2019s standard users`, depth }];
-  });
-}
-
 const NAMES_SHOWN = 3;
 
-function fromUnauthorized(context: PolicyContext, store: DataStore, minDepth: number): ShallowAttacker[] {
+function fromUnauthorized(context: PolicyContext, target: DepthTarget, minDepth: number): ShallowAttacker[] {
+  const { store } = target;
   const authorized = new Set([...store.users, ...store.readers]);
-  const users = context.prepared.model.users.filter((u) => u.privilege === 'standard' && !authorized.has(u.id)).map((u) => u.id);
-  const depth = context.storeDepths(users)?.get(store.id);
+  // A profile container is its owner's alone: every other user is unauthorized to it.
+  const users = context.prepared.model.users
+    .filter((u) => u.privilege === 'standard' && (store.location === 'fslogixProfile' ? u.organization !== target.organization || !authorized.has(u.id) : !authorized.has(u.id)))
+    .map((u) => u.id);
+  const depth = context.storeDepths(users)?.get(target.id);
   if (users.length === 0 || !below(depth, minDepth)) return [];
   const names = users.slice(0, NAMES_SHOWN).join(', ') + (users.length > NAMES_SHOWN ? ` and ${users.length - NAMES_SHOWN} more` : '');
   return [{ attacker: 'unauthorized users', label: `standard users not authorized to it (${names})`, depth }];

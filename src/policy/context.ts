@@ -1,20 +1,53 @@
-// What a policy sees of one model: the prepared model, where each entity is written, and defense
-// depth per data store from any set of footholds — one attacker pass per foothold set, shared by
-// every policy that asks (the cross-org and classification policies ask the same questions), and
+// What a policy sees of one model: the prepared model, where each entity is written, the attackers
+// the depth policies start from (each organization's standard users, and its admins and owners), and
+// defense depth per target (a data store, or one organization's containers in a profile store) from
+// any set of footholds — one attacker pass per foothold set, shared by every policy that asks, and
 // run ahead on worker threads for the sets the policies will ask about (prefetch).
 
 import { minimalSets } from '../analyze/antichain.js';
 import { attackerPass, familyDepth, passInput, type AttackerPass, type PassInput, type PassTask } from '../analyze/attacker-pass.js';
+import { privilegedFootholds } from '../analyze/footholds.js';
 import { toHop } from '../analyze/hops.js';
 import type { PreparedModel } from '../analyze/prepared.js';
 import { resolveQuestion } from '../analyze/what-if.js';
 import type { Hop } from '../analyze/what-if-types.js';
 import { hopOf } from '../engine/reach.js';
 import { runPasses, type Progress } from '../parallel/pass-pool.js';
-import type { Classification, EntityLocations, SourceLocation } from '../model/types.js';
+import type { Classification, DataStore, EntityLocations, SourceLocation } from '../model/types.js';
 
-/** Defense depth of one model data store (the least deep of its nodes: a profile store has one per user). */
+/**
+ * What a depth policy protects: a model data store, or — in an FSLogix profile store that holds
+ * containers of other organizations' users (a provider's store for every customer) — the containers
+ * of one such organization, which are that organization's data, whoever owns the share.
+ */
+export interface DepthTarget {
+  /** The store id, or `store:organization` for another organization's containers in it (the finding's asset). */
+  readonly id: string;
+  readonly store: DataStore;
+  /** Whose data it is: the store's organization, or the containers' owners'. */
+  readonly organization: string;
+  /**
+   * Organizations authorized for it: a profile container's owner's only; for a share or a database,
+   * its own organization and those of the users it lists (`users`, `readers`).
+   */
+  readonly authorized: ReadonlySet<string>;
+}
+
+/** An attacker the depth policies start from: one organization's standard users, or its admins and owners. */
+export interface FootholdSet {
+  /** The name comparisons use: the organization id for its standard users, `org:admins` for its admins and owners. */
+  readonly attacker: string;
+  readonly organization: string;
+  readonly privileged: boolean;
+  /** Foothold names as storeDepths takes them. */
+  readonly from: readonly string[];
+  /** How a message names it: "fabrikam’s standard users", "fabrikam’s admins and owners (fabrikam-it)". */
+  readonly label: string;
+}
+
+/** Defense depth of one target (the least deep of its nodes: a profile store has one per user). */
 export interface StoreDepth {
+  /** The target id (DepthTarget.id). */
   readonly store: string;
   readonly organization: string;
   readonly classification: Classification;
@@ -34,9 +67,16 @@ export interface PolicyContext {
   readonly locations: EntityLocations;
   /** Organizations with at least one standard user: the insiders an organization foothold stands for. */
   readonly insiderOrganizations: readonly string[];
+  /**
+   * The depth policies' attackers, organization by organization in model order: its standard users
+   * (if it has any), then its admins and owners (if it has any: privilegedFootholds).
+   */
+  readonly footholdSets: readonly FootholdSet[];
+  /** Every data store as a target, in model order; a profile store's other organizations' containers follow it. */
+  readonly targets: readonly DepthTarget[];
   /** Where an entity (`users/alice`) or a setting (`controls/reverseConnect`) is written; the model's start if unknown. */
   locate(key: string): SourceLocation;
-  /** Depth of every data store (by model store id) from these footholds; null if they name no node. */
+  /** Depth of every target (by DepthTarget.id) from these footholds; null if they name no node. */
   storeDepths(from: readonly string[]): ReadonlyMap<string, StoreDepth> | null;
   /**
    * Computes storeDepths for these foothold sets ahead of the policies, one pass per set not yet
@@ -63,8 +103,10 @@ export function createPolicyContext(
   const standardOrgs = new Set(
     prepared.deployment.allMembers.filter((m) => m.user.privilege === 'standard').map((m) => m.user.organization),
   );
+  const targets = depthTargets(prepared);
+  const organizationOf = new Map(targets.map((t) => [t.id, t.organization] as const));
   let input: PassInput | undefined;
-  const inputOf = () => (input ??= passInput(prepared, {}, true));
+  const inputOf = () => (input ??= byTarget(prepared, passInput(prepared, {}, true)));
   const keyOf = (from: readonly string[]) => [...from].sort().join('\u0000');
   /** The pass task of a foothold set; null when it names no node (as storeDepths answers). */
   const taskOf = (from: readonly string[]): PassTask | null => {
@@ -72,17 +114,20 @@ export function createPolicyContext(
     const resolution = resolveQuestion(prepared, { name: 'depth', from, fail: [], controls: {} });
     return resolution.ok ? { attacker: keyOf(from), sources: resolution.resolved.sources } : null;
   };
+  const insiderOrganizations = prepared.model.organizations.map((o) => o.id).filter((id) => standardOrgs.has(id));
   return {
     file,
     prepared,
     locations,
-    insiderOrganizations: prepared.model.organizations.map((o) => o.id).filter((id) => standardOrgs.has(id)),
+    insiderOrganizations,
+    footholdSets: footholdSetsOf(prepared, insiderOrganizations),
+    targets,
     locate: (key) => locations.get(key) ?? settings.get(key) ?? start,
     storeDepths(from) {
       const key = keyOf(from);
       if (!cache.has(key)) {
         const task = taskOf(from);
-        cache.set(key, task === null ? null : storeDepthsOf(prepared, inputOf(), attackerPass(inputOf(), task)));
+        cache.set(key, task === null ? null : storeDepthsOf(prepared, inputOf(), organizationOf, attackerPass(inputOf(), task)));
       }
       return cache.get(key)!;
     },
@@ -96,13 +141,18 @@ export function createPolicyContext(
         else tasks.push(task);
       }
       const passes = await runPasses(inputOf(), tasks, jobs, onProgress);
-      for (const pass of passes) cache.set(pass.attacker, storeDepthsOf(prepared, inputOf(), pass));
+      for (const pass of passes) cache.set(pass.attacker, storeDepthsOf(prepared, inputOf(), organizationOf, pass));
     },
   };
 }
 
-/** Each store's least deep data node (the first on ties), read off a pass with witnesses. */
-function storeDepthsOf(prepared: PreparedModel, input: PassInput, pass: AttackerPass): ReadonlyMap<string, StoreDepth> {
+/** Each target's least deep data node (the first on ties), read off a pass with witnesses. */
+function storeDepthsOf(
+  prepared: PreparedModel,
+  input: PassInput,
+  organizationOf: ReadonlyMap<string, string>,
+  pass: AttackerPass,
+): ReadonlyMap<string, StoreDepth> {
   const out = new Map<string, StoreDepth>();
   const canonical = new Map<number, string[][]>();
   pass.storeNode.forEach((p, s) => {
@@ -113,7 +163,7 @@ function storeDepthsOf(prepared: PreparedModel, input: PassInput, pass: Attacker
     const attributes = prepared.nodes[input.data[p]!]!;
     out.set(input.stores[s]!, {
       store: input.stores[s]!,
-      organization: attributes.organization ?? '',
+      organization: organizationOf.get(input.stores[s]!) ?? attributes.organization ?? '',
       classification: attributes.classification ?? 'confidential',
       depth: familyDepth(pass.antichains[family]!),
       sets: sets.slice(0, SETS_SHOWN),
@@ -122,6 +172,83 @@ function storeDepthsOf(prepared: PreparedModel, input: PassInput, pass: Attacker
     });
   });
   return out;
+}
+
+/** Every data store as a target; another organization's containers in a profile store as targets of their own. */
+function depthTargets(prepared: PreparedModel): DepthTarget[] {
+  const { model } = prepared;
+  const listedOrganizations = (store: DataStore): Set<string> => {
+    const listed = new Set([...store.users, ...store.readers]);
+    const orgs = new Set([store.organization]);
+    for (const user of model.users) if (listed.has(user.id)) orgs.add(user.organization);
+    return orgs;
+  };
+  return model.data.flatMap((store) => {
+    if (store.location !== 'fslogixProfile') return [{ id: store.id, store, organization: store.organization, authorized: listedOrganizations(store) }];
+    const own: DepthTarget = { id: store.id, store, organization: store.organization, authorized: new Set([store.organization]) };
+    const others = containerOrganizations(prepared, store).filter((org) => org !== store.organization);
+    return [own, ...others.map((org) => ({ id: containerTargetId(store.id, org), store, organization: org, authorized: new Set([org]) }))];
+  });
+}
+
+/** Target id of one organization's containers in another organization's profile store (`:` never occurs in model ids). */
+export function containerTargetId(store: string, organization: string): string {
+  return `${store}:${organization}`;
+}
+
+/** Organizations of the users whose containers a profile store holds, in model order. */
+function containerOrganizations(prepared: PreparedModel, store: DataStore): string[] {
+  const { model, deployment } = prepared;
+  const orgs = new Set<string>();
+  for (const node of deployment.dataNodes.get(store.id) ?? []) {
+    const member = node.member === null ? undefined : deployment.memberById.get(node.member);
+    if (member !== undefined) orgs.add(member.user.organization);
+  }
+  return model.organizations.map((o) => o.id).filter((id) => orgs.has(id));
+}
+
+/** The pass input with its data nodes grouped by target instead of by store. */
+function byTarget(prepared: PreparedModel, base: PassInput): PassInput {
+  const { compiled, deployment } = prepared;
+  const targetOfNode = new Map<string, string>();
+  for (const store of prepared.model.data) {
+    if (store.location !== 'fslogixProfile') continue;
+    for (const node of deployment.dataNodes.get(store.id) ?? []) {
+      const org = node.member === null ? undefined : deployment.memberById.get(node.member)?.user.organization;
+      if (org !== undefined && org !== store.organization) targetOfNode.set(node.node, containerTargetId(store.id, org));
+    }
+  }
+  if (targetOfNode.size === 0) return base;
+  const index = new Map<string, number>();
+  const storeOfData = Int32Array.from(base.data, (v, p) => {
+    const target = targetOfNode.get(compiled.nodeIds[v]!) ?? base.stores[base.storeOfData[p]!]!;
+    let i = index.get(target);
+    if (i === undefined) index.set(target, (i = index.size));
+    return i;
+  });
+  return { ...base, storeOfData, stores: [...index.keys()] };
+}
+
+/** Each organization's standard users, then its admins and owners, organization by organization. */
+function footholdSetsOf(prepared: PreparedModel, insiderOrganizations: readonly string[]): FootholdSet[] {
+  const insiders = new Set(insiderOrganizations);
+  const privileged = new Map(privilegedFootholds(prepared.deployment).map((p) => [p.organization, p.footholds] as const));
+  return prepared.model.organizations.flatMap(({ id: org }) => {
+    const sets: FootholdSet[] = [];
+    if (insiders.has(org)) sets.push({ attacker: org, organization: org, privileged: false, from: [org], label: `${org}\u2019s standard users` });
+    const admins = privileged.get(org);
+    if (admins !== undefined) {
+      sets.push({ attacker: `${org}:admins`, organization: org, privileged: true, from: admins, label: `${org}\u2019s admins and owners (${names(admins)})` });
+    }
+    return sets;
+  });
+}
+
+const NAMES_SHOWN = 3;
+
+function names(ids: readonly string[]): string {
+  const shown = ids.slice(0, NAMES_SHOWN).join(', ');
+  return ids.length > NAMES_SHOWN ? `${shown} and ${ids.length - NAMES_SHOWN} more` : shown;
 }
 
 /** Whether depth `a` is strictly greater than `b` (null = unreachable = deepest). */

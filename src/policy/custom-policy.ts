@@ -42,17 +42,18 @@ export function customPolicyInfo(policy: CustomPolicy): PolicyInfo {
 export function evaluateCustomPolicy(policy: CustomPolicy, context: PolicyContext): FindingDraft[] {
   const depths = context.storeDepths(policy.from);
   if (depths === null) return [];
-  const { compiled, nodes, deployment, model } = context.prepared;
+  const { compiled, nodes, deployment } = context.prepared;
   const resolved = resolveFootholds(compiled, deployment, policy.from);
   const ownOrgs = new Set(resolved.ok ? resolved.nodes.flatMap((node) => nodes[compiled.nodeIndex.get(node)!]?.organization ?? []) : []);
   const { organizations, data, classifications } = policy.target;
   const unrestricted = organizations.length === 0 && data.length === 0 && classifications.length === 0;
   const label = policy.from.map((f) => `\`${f}\``).join(', ');
-  return model.data.flatMap((store) => {
-    if (unrestricted ? ownOrgs.has(store.organization) : !matches(policy, store.id, store.organization, store.classification)) return [];
-    const depth = depths.get(store.id);
+  return context.targets.flatMap((target) => {
+    const { store } = target;
+    if (unrestricted ? ownOrgs.has(target.organization) : !matches(policy, store.id, target.organization, store.classification)) return [];
+    const depth = depths.get(target.id);
     if (!below(depth, policy.minDepth)) return [];
-    const draft = depthFinding(context, [{ attacker: policy.from.join(','), label, depth }], policy.minDepth, `\`${policy.id}\` requires at least ${policy.minDepth}`, DERIVED_FIX);
+    const draft = depthFinding(context, target, [{ attacker: policy.from.join(','), label, depth }], policy.minDepth, `\`${policy.id}\` requires at least ${policy.minDepth}`, DERIVED_FIX);
     return [policy.fix === '' ? draft : { ...draft, fix: policy.fix }];
   });
 }

@@ -1,9 +1,8 @@
 // A defense-depth finding, shared by every policy that sets a minimum depth: the victim data store's
-// entry as the location, the shared entities on the witness path as related locations and as the fix.
+// entry as the location (for another organization's profile containers, the store's), the shared entities on the witness path as related locations and as the fix.
 
-import type { DataStore } from '../model/types.js';
 import { formatSets } from '../report/sets-text.js';
-import type { PolicyContext, StoreDepth } from './context.js';
+import type { DepthTarget, PolicyContext, StoreDepth } from './context.js';
 import type { FindingDraft } from './policy.js';
 import { fixForJoins, joinsOnPath, relatedLocations, type Join } from './joins.js';
 
@@ -13,11 +12,14 @@ export interface ShallowAttacker {
   /** How the message names it: "fabrikam's standard users". */
   readonly label: string;
   readonly depth: StoreDepth;
+  /** The minimum this attacker is held to, when it differs from the finding's (admins: minDepthFromAdmins). */
+  readonly minimum?: number;
 }
 
 /** Attackers are listed shallowest first; the witness of the shallowest one decides the fix. */
 export function depthFinding(
   context: PolicyContext,
+  target: DepthTarget,
   attackers: readonly ShallowAttacker[],
   minDepth: number,
   /** The end of the message: "at least 2 are required between organizations". */
@@ -25,39 +27,41 @@ export function depthFinding(
   fallbackFix: string,
 ): FindingDraft {
   const sorted = [...attackers].sort((a, b) => (a.depth.depth ?? Infinity) - (b.depth.depth ?? Infinity));
-  const first = sorted[0]!.depth;
-  const store = context.prepared.model.data.find((d) => d.id === first.store);
-  const organization = store?.organization ?? first.organization;
-  const classification = store?.classification ?? first.classification;
-  const reachedBy = sorted.map(({ label, depth }) => `${failures(depth.depth ?? 0)} from ${label} (via ${formatSets(depth.sets, depth.setCount)})`);
+  const { store } = target;
+  const reachedBy = sorted.map(
+    ({ label, depth, minimum }) =>
+      `${failures(depth.depth ?? 0)} from ${label} (via ${formatSets(depth.sets, depth.setCount)}${minimum !== undefined && minimum !== minDepth ? `; at least ${minimum} required from them` : ''})`,
+  );
   const joins: Join[] = [];
   for (const { depth } of sorted) {
     for (const join of joinsOnPath(context, depth.path)) if (!joins.some((j) => j.entity === join.entity)) joins.push(join);
   }
   return {
-    asset: first.store,
-    message: `Data store \`${first.store}\` (${organization}, ${classification}) falls to ${reachedBy.join('; ')}; ${requirement}.`,
-    fix: fixForJoins(joins, fallbackFix),
-    location: context.locate(`data/${first.store}`),
+    asset: target.id,
+    message: `${describeTarget(target)} ${target.id === store.id ? 'falls' : 'fall'} to ${reachedBy.join('; ')}; ${requirement}.`,
+    fix: target.id === store.id ? fixForJoins(joins, fallbackFix) : `${containerFix(target)}${joins.length === 0 ? '' : ` ${fixForJoins(joins, '')}`}`,
+    location: context.locate(`data/${store.id}`),
     related: relatedLocations(context, joins),
     depths: sorted.map(({ attacker, depth }) => ({ attacker, depth: depth.depth })),
     minDepth,
   };
 }
 
-function failures(n: number): string {
-  return n === 0 ? 'no boundary failure' : n === 1 ? '1 boundary failure' : `${n} boundary failures`;
+/** "Data store `x` (contoso, restricted)", or for containers: "The profile containers of contoso's users in `x` (northwind's FSLogix store, confidential)". */
+export function describeTarget(target: DepthTarget): string {
+  const { store } = target;
+  return target.id === store.id
+    ? `Data store \`${store.id}\` (${store.organization}, ${store.classification})`
+    : `The profile containers of ${target.organization}\u2019s users in \`${store.id}\` (${store.organization}\u2019s FSLogix store, ${store.classification})`;
 }
 
-/**
- * Organizations a store is shared with on purpose: its own, and those of the users it lists
- * (`users`, `readers`). Their standard users reach it legitimately, so they are not its attackers.
- */
-export function authorizedOrganizations(context: PolicyContext, store: DataStore): ReadonlySet<string> {
-  const listed = new Set([...store.users, ...store.readers]);
-  const orgs = new Set([store.organization]);
-  for (const user of context.prepared.model.users) if (listed.has(user.id)) orgs.add(user.organization);
-  return orgs;
+/** Another organization's containers in a profile store: they belong on a share of their own organization's. */
+function containerFix(target: DepthTarget): string {
+  return `Move ${target.organization}\u2019s profile containers out of \`${target.store.id}\` onto an FSLogix share of ${target.organization}\u2019s own storage account, in its own subscription: one profile share per organization, so that no share\u2019s user boundary or storage key joins them.`;
+}
+
+function failures(n: number): string {
+  return n === 0 ? 'no boundary failure' : n === 1 ? '1 boundary failure' : `${n} boundary failures`;
 }
 
 /** Attackers of `store` whose depth is known and below `minDepth`. */

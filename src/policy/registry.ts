@@ -10,6 +10,7 @@ import { noOwnerAboveSharedScope } from './no-owner-above-shared-scope.js';
 import { noLocalAdminOnPooledHosts } from './no-local-admin-on-pooled-hosts.js';
 import { noSharedIdentityTenant } from './no-shared-identity-tenant.js';
 import { noSharedMultiSessionPool } from './no-shared-multi-session-pool.js';
+import { noSeparationBridges } from './no-separation-bridges.js';
 import { noSharedSubscription } from './no-shared-subscription.js';
 import type { Policy } from './policy.js';
 import { reverseConnect } from './reverse-connect.js';
@@ -24,6 +25,7 @@ export const POLICIES: readonly Policy[] = [
   noCrossTenantAdminOnSharedPool,
   noOwnerAboveSharedScope,
   noDomainAdminOnPooledHosts,
+  noSeparationBridges,
   reverseConnect,
   depthRegression,
 ];

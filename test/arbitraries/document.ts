@@ -28,6 +28,8 @@ export interface HostPoolDoc {
   type: PoolType;
   vms?: number;
   apps?: string[];
+  dedicatedHost?: boolean;
+  confidential?: boolean;
   /** Never generated (AVD's default redirection applies); claims state it to turn a channel off. */
   customRdpProperty?: string;
 }
@@ -58,6 +60,7 @@ export interface DataDoc {
   users?: string[];
   readers?: string[];
   subscription?: string;
+  access?: 'identity' | 'storageKey';
 }
 
 export interface ModelDoc {

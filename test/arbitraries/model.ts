@@ -57,6 +57,8 @@ export interface DataSpec {
   /** Indices among all users: grants to users of other organizations (cross-org sharing). */
   readonly foreignUsers: readonly number[];
   readonly subscription: SubscriptionPick | null;
+  /** fslogixProfile only: session hosts hold the storage account key (any mounting host's kernel yields every container). */
+  readonly storageKey: boolean;
 }
 
 export interface ModelSpec {
@@ -64,7 +66,16 @@ export interface ModelSpec {
   readonly tenantOf: readonly number[];
   /** Each: tenant index, and indices into that tenant's organizations (empty: all of them). */
   readonly subscriptions: readonly { readonly tenant: number; readonly orgs: readonly number[] }[];
-  readonly pools: readonly { readonly subscription: number; readonly type: PoolType; readonly vms: number; readonly apps: readonly number[] }[];
+  readonly pools: readonly {
+    readonly subscription: number;
+    readonly type: PoolType;
+    readonly vms: number;
+    readonly apps: readonly number[];
+    /** Azure Dedicated Host: no other pool's VM shares its physical hosts (unless a declared host says so). */
+    readonly dedicatedHost: boolean;
+    /** Confidential VMs: a VM escape reaches their VSM-protected secrets only across vsm. */
+    readonly confidential: boolean;
+  }[];
   /** Each: indices of the host pools whose VMs may share the hypervisor. */
   readonly hosts: readonly (readonly number[])[];
   /** One more physical host that every pool's VMs may run on (a public cloud's shared hardware). */
@@ -126,6 +137,8 @@ export function modelSpec(options: ModelOptions = {}): fc.Arbitrary<ModelSpec> {
         type: fc.constantFrom<PoolType>(...POOL_TYPES),
         vms: fc.integer({ min: 1, max: 4 }),
         apps: indexList(2),
+        dedicatedHost: rarely(4),
+        confidential: rarely(4),
       }),
       { minLength: 1, maxLength: 3 },
     ),
@@ -155,6 +168,7 @@ export function modelSpec(options: ModelOptions = {}): fc.Arbitrary<ModelSpec> {
         readers: indexList(2),
         foreignUsers: rareIndices(6, sharingWeight, 2),
         subscription: fc.option(subscriptionPick, { freq: 2 }),
+        storageKey: rarely(3),
       }),
       { maxLength: 4 },
     ),
@@ -197,6 +211,8 @@ export function toModel(spec: ModelSpec, options: Pick<ModelOptions, 'everyOrgHo
       type: p.type,
       vms: p.type === 'pooled' && p.vms > 1 ? p.vms : undefined,
       apps: pickAll(appIds, p.apps),
+      dedicatedHost: p.dedicatedHost || undefined,
+      confidential: p.confidential || undefined,
     }),
   );
   if (options.everyOrgHosted) {
@@ -249,7 +265,16 @@ export function toModel(spec: ModelSpec, options: Pick<ModelOptions, 'everyOrgHo
     const ownSubs = subscriptions.filter((s) => s.organizations.includes(organization));
     const subscription = d.subscription === null ? undefined : pick(d.subscription.foreign ? subscriptions : ownSubs, d.subscription.index)?.id;
     return compact(
-      { id: `d${i + 1}`, organization, location: d.location, classification: d.classification, users: grantees, readers, subscription },
+      {
+        id: `d${i + 1}`,
+        organization,
+        location: d.location,
+        classification: d.classification,
+        users: grantees,
+        readers,
+        subscription,
+        access: d.location === 'fslogixProfile' && d.storageKey ? ('storageKey' as const) : undefined,
+      },
       { classification: 'confidential' },
     );
   });

@@ -21,7 +21,7 @@ describe('check: the acceptance checks', () => {
     const run = await cli(['check', SHARED]);
     expect(run.code).toBe(1);
     expect(run.out).toContain(`${SHARED}:64:9: error cross-org-depth@contoso-finance: Data store \`contoso-finance\``);
-    expect(run.out).toMatch(/check failed: 8 findings \(8 errors\) from 10 policies/);
+    expect(run.out).toMatch(/check failed: 8 findings \(8 errors\) from 11 policies/);
     // The verdict ends the report on stdout; it is not repeated on stderr.
     expect(run.out.match(/check failed/g)).toHaveLength(1);
     expect(run.err).toBe('');
@@ -31,13 +31,13 @@ describe('check: the acceptance checks', () => {
     const run = await cli(['check', SHARED, '--format', 'json']);
     expect(run.code).toBe(1);
     expect(run.out).not.toContain('check failed');
-    expect(run.err).toBe(`indepth: check failed: 8 findings (8 errors) from 10 policies on ${SHARED}\n`);
+    expect(run.err).toBe(`indepth: check failed: 8 findings (8 errors) from 11 policies on ${SHARED}\n`);
   });
 
   it('the separated model exits 0', async () => {
     const run = await cli(['check', SEPARATED]);
     expect(run.code).toBe(0);
-    expect(run.out).toBe(`check passed: 10 policies hold on ${SEPARATED}\n`);
+    expect(run.out).toBe(`check passed: 11 policies hold on ${SEPARATED}\n`);
     expect(run.err).toBe('');
   });
 
@@ -51,7 +51,7 @@ describe('check: the acceptance checks', () => {
 
     const better = await cli(['check', SEPARATED, '--baseline', SHARED]);
     expect(better.code).toBe(0);
-    expect(better.out).toBe(`check passed: nothing got worse on ${SEPARATED} against baseline ${SHARED} (11 policies)\n`);
+    expect(better.out).toBe(`check passed: nothing got worse on ${SEPARATED} against baseline ${SHARED} (12 policies)\n`);
   });
 
   it('a baseline only hides what did not get worse: the shared model against itself passes', async () => {
@@ -77,7 +77,7 @@ describe('check: formats and output', () => {
     expect(run.err).toContain('check failed');
     const pass = await cli(['check', SEPARATED, '-o', file]);
     expect(pass.code).toBe(0);
-    expect(pass.err).toBe(`indepth: check passed: 10 policies hold on ${SEPARATED}\n`);
+    expect(pass.err).toBe(`indepth: check passed: 11 policies hold on ${SEPARATED}\n`);
   });
 
   it('a policy file tightens the gate: minDepth 3 fails the separated model on the shared physical host', async () => {

@@ -52,8 +52,9 @@ describe('check --format sarif', () => {
       artifactLocation: { uri: 'models/cross-org-shared.yaml' },
       region: { startLine: 64, startColumn: 9 },
     });
-    expect(finance.relatedLocations![0]!.physicalLocation.region.startLine).toBe(25);
-    expect(finance.message.text).toContain('Fix: Stop sharing host pool `shared-pool`');
+    // The shared directory (line 16: fabrikam's tenant admin's path), subscription (20) and pool (25).
+    expect(finance.relatedLocations!.map((r) => r.physicalLocation.region.startLine)).toEqual([16, 20, 25]);
+    expect(finance.message.text).toContain('stop sharing host pool `shared-pool`');
     expect(run!.results).toHaveLength(8);
   });
 
@@ -62,6 +63,17 @@ describe('check --format sarif', () => {
     expect(code).toBe(0);
     expect(log.runs[0]!.results).toEqual([]);
     expect(log.runs[0]!.tool.driver.rules.map((r) => r.id)).toContain('reverse-connect');
+  });
+
+  it('MSP model: a bridge is a warning-level result with its rule, at the role assignment that makes it', async () => {
+    const { log } = await sarif('models/msp-hosting.yaml');
+    const [run] = log.runs;
+    const bridge = run!.results.find((r) => r.partialFingerprints[FINGERPRINT_KEY] === 'no-separation-bridges@northwind-admins:Owner@contoso-subscription')!;
+    expect(bridge.level).toBe('warning');
+    expect(run!.tool.driver.rules[bridge.ruleIndex]!.id).toBe('no-separation-bridges');
+    // msp-hosting.yaml line 120 is the first role assignment: northwind-admins' Lighthouse Owner.
+    expect(bridge.locations[0]!.physicalLocation.region).toEqual({ startLine: 120, startColumn: 5 });
+    expect(bridge.message.text).toContain('Fix: Remove Owner from `northwind-admins` on `contoso-subscription`');
   });
 
   it('with a baseline: results carry baselineState and validate', async () => {

@@ -66,7 +66,8 @@ describe('footholdSetsAsked', () => {
     const keys = (sets: readonly (readonly string[])[]) => new Set(sets.map((s) => [...s].sort().join()));
     expect(keys(asked.current)).toEqual(new Set(seen));
     expect(keys(asked.baseline)).toEqual(new Set(seenBefore));
-    // The insiders of both organizations, and the internet for depth-regression.
-    expect(keys(asked.current)).toEqual(new Set(['contoso', 'fabrikam', 'internet']));
+    // The insiders of both organizations, their admins (each organization's tenant admin), and the
+    // internet for depth-regression.
+    expect(keys(asked.current)).toEqual(new Set(['contoso', 'contoso-it', 'fabrikam', 'fabrikam-it', 'internet']));
   });
 });

@@ -57,6 +57,38 @@ data:
   });
 });
 
+describe('claim 1: "only their own" on a personal desktop needs identity-based access to FSLogix shares', () => {
+  // Two local admins on personal desktops, their profiles on one share whose hosts hold the storage
+  // account key: u1#1's kernel has the key, so u1#2's container, whose logon code runs in u1#2's
+  // session, an admin's session: u1#2's desktop too. With identity-based access, only their own.
+  const model = (access: string) =>
+    doc(`
+name: keyed-personal
+organizations: [{ id: org1 }]
+tenants: [{ id: t1, organizations: [org1] }]
+subscriptions: [{ id: sub1, tenant: t1, organizations: [org1] }]
+hostPools: [{ id: pool1, subscription: sub1, type: personal }]
+users:
+  - { id: u1, organization: org1, count: 2, privilege: localAdmin, hostPool: pool1 }
+data:
+  - { id: d1, organization: org1, location: fslogixProfile, users: [u1], access: ${access} }
+`);
+
+  it('with the storage key, one admin reaches the other\u2019s container and desktop; the precise claim holds', () => {
+    const keyed = model('storageKey');
+    const result = simulate(load(keyed), ['u1#1']);
+    expect([...dataIds(result)].sort()).toEqual(['d1/u1#1', 'd1/u1#2']);
+    expect(result.availability.map((a) => a.vm).sort()).toEqual(['pool1-u1#1', 'pool1-u1#2']);
+    expect(adminReachesCoResidents.predicate({ model: keyed })).toBeGreaterThan(0);
+  });
+
+  it('with identity-based access, only their own', () => {
+    const result = simulate(load(model('identity')), ['u1#1']);
+    expect([...dataIds(result)]).toEqual(['d1/u1#1']);
+    expect(result.availability.map((a) => a.vm)).toEqual(['pool1-u1#1']);
+  });
+});
+
 describe('claim 2: "another user\u2019s data" is data the user is not authorized for', () => {
   const model = doc(`
 name: shared-share

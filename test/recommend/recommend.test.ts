@@ -193,7 +193,7 @@ describe('indepth recommend', () => {
     expect(without.out).toContain('no-shared-multi-session-pool@contoso-fabrikam-pool');
     const checked = await cli(['check', model, '--policy', policy]);
     expect(checked.err).toBe('');
-    expect(checked.out).toBe(`check passed: 10 policies hold on ${model}\n`);
+    expect(checked.out).toBe(`check passed: 11 policies hold on ${model}\n`);
     expect(checked.code).toBe(0);
   });
 

@@ -10,7 +10,8 @@ import { AZURE_SOURCE } from '../../import/read-sources.js';
 import { DEFAULT_GROUP_SIZE, type OrgBy } from '../../import/map/context.js';
 import type { OrgRule } from '../../import/map/organizations.js';
 import { diffModels, formatModelDiff } from '../../import/diff.js';
-import { formatAssumptions } from '../../import/write-yaml.js';
+import { formatAssumptions, formatWarnings } from '../../import/write-yaml.js';
+import { importCounts } from '../../import/model-draft.js';
 import { formatIssue } from '../../model/issues.js';
 import { loadModelFile } from '../../model/load-model.js';
 import { readTextFile } from '../../model/read-text-file.js';
@@ -94,9 +95,10 @@ export function registerImport(program: Command, io: CliIo): void {
         }
       }
       if (options.quiet !== true) {
-        io.err(`indepth import: ${result.resourceCount} resources read; ${result.model.hostPools.length} host pools, ${result.model.users.length} users, ${result.model.data.length} data stores; ${result.assumptions.filter((a) => a.fact !== true).length} assumptions:\n`);
+        io.err(`indepth import: ${result.resourceCount} resources read; ${importCounts(result.model)}; ${result.assumptions.filter((a) => a.fact !== true).length} assumptions:\n`);
         io.err(formatAssumptions(result.assumptions));
       }
+      io.err(formatWarnings(result.assumptions));
       if (result.issues.length > 0) throw new CliError(`${result.issues.length} problem${result.issues.length === 1 ? '' : 's'} in the input; the model holds the part that could be read`);
     });
 }

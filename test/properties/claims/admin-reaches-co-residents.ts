@@ -4,23 +4,54 @@
 // cause data losses." and "if a user in your organization needs local administrative privileges to
 // install apps, you'll need to give them a personal desktop instead of a shared RDSH."
 //
-// Precisely, with zero failures, for every local admin A who signs in to a host pool:
+// Precisely, with zero failures, for every local admin A who signs in to a host pool — a
+// `localAdmin`, or a `tenantAdmin` on a pool of their own tenant's subscription (Global
+// Administrators are local admins of every Entra-joined host of their directory):
 //   pooled:   A reaches everything every principal who may share a VM with A is authorized for,
 //             the sessions of all of them, and controls (can shut down) every VM A may sit on;
-//   personal: A reaches exactly the data A is authorized for, and controls only A's own VM.
+//   personal: a `localAdmin` A reaches exactly the data A is authorized for and controls only A's
+//             own VM — unless an FSLogix store with `access: storageKey` keeps a container of a user
+//             of A's pool: then A's kernel holds the storage account key and A reaches every container
+//             on that share, and through their logon code their owners' sessions and whatever those
+//             reach (at least that much is checked). A tenant admin controls every principal of the
+//             tenant anyway (claim 5).
 
 import { nodeId } from '../../../src/compile/ids.js';
 import { modelArbitrary } from '../../arbitraries/model.js';
 import type { ModelDoc } from '../../arbitraries/document.js';
 import { claimFails, type Claim } from '../support/claim.js';
-import { authorizedData, mayShareVm, missing, poolOf, principals } from '../support/facts.js';
+import type { Model } from '../../../src/model/types.js';
+import { authorizedData, mayShareVm, missing, poolOf, principals, profileContainers, type Principal } from '../support/facts.js';
 import { dataIds, load, simulate } from '../support/load.js';
 
 export interface Input {
   readonly model: ModelDoc;
 }
 
-const hasAdminWithSession = (doc: ModelDoc) => (doc.users ?? []).some((u) => u.privilege === 'localAdmin' && u.hostPool !== undefined);
+const hasAdminWithSession = (doc: ModelDoc) =>
+  (doc.users ?? []).some((u) => (u.privilege === 'localAdmin' || u.privilege === 'tenantAdmin') && u.hostPool !== undefined);
+
+/** A local administrator of the hosts they sign in to: a local admin, or a tenant admin on their own tenant's hosts. */
+function hostAdmin(model: Model, p: Principal): boolean {
+  if (p.user.privilege === 'localAdmin') return true;
+  if (p.user.privilege !== 'tenantAdmin' || p.user.hostPool === null) return false;
+  const pool = model.hostPools.find((h) => h.id === p.user.hostPool);
+  const tenant = model.subscriptions.find((s) => s.id === pool?.subscription)?.tenant;
+  return model.tenants.some((t) => t.id === tenant && t.organizations.includes(p.user.organization));
+}
+
+/** Every container of each `storageKey` profile store that a user of `pool` keeps a container on. */
+function keyedContainers(model: Model, pool: string): Set<string> {
+  const out = new Set<string>();
+  const everyone = principals(model);
+  for (const store of model.data) {
+    if (store.location !== 'fslogixProfile' || store.access !== 'storageKey') continue;
+    const owners = everyone.filter((p) => store.users.includes(p.user.id));
+    if (!owners.some((p) => p.user.hostPool === pool)) continue;
+    for (const owner of owners) for (const id of profileContainers(model, owner)) if (id.split('/')[0] === store.id) out.add(id);
+  }
+  return out;
+}
 
 export const adminReachesCoResidents: Claim<Input> = {
   name: 'admin-reaches-co-residents',
@@ -33,7 +64,7 @@ export const adminReachesCoResidents: Claim<Input> = {
     const { model } = prepared;
     const everyone = principals(model);
     let checks = 0;
-    for (const admin of everyone.filter((p) => p.user.privilege === 'localAdmin')) {
+    for (const admin of everyone.filter((p) => hostAdmin(model, p))) {
       const pool = poolOf(model, admin);
       if (pool === undefined) continue;
       const result = simulate(prepared, [admin.id]);
@@ -41,20 +72,21 @@ export const adminReachesCoResidents: Claim<Input> = {
       const deniedVms = new Set(result.availability.map((a) => a.vm));
 
       if (pool.type === 'personal') {
+        if (admin.user.privilege !== 'localAdmin') continue;
         const own = authorizedData(model, admin);
-        const extra = [...reached].filter((id) => !own.has(id));
-        const lost = missing(own, reached);
-        if (extra.length > 0 || lost.length > 0) {
-          claimFails(`local admin ${admin.id} on a personal desktop should reach exactly their own data with 0 failures`, { extra, lost });
-        }
-        const ownVm = nodeId.personalVm(pool.id, admin.id);
-        if (deniedVms.size !== 1 || !deniedVms.has(ownVm)) {
-          claimFails(`local admin ${admin.id} should control only their own desktop ${ownVm}`, { controlled: [...deniedVms] });
+        const keyed = keyedContainers(model, pool.id);
+        const extra = [...reached].filter((id) => !own.has(id) && !keyed.has(id));
+        const lost = missing(new Set([...own, ...keyed]), reached);
+        if (lost.length > 0 || (keyed.size === 0 && extra.length > 0)) {
+          claimFails(`local admin ${admin.id} on a personal desktop should reach exactly their own data (and every container of a storage-key share of their pool) with 0 failures`, { extra, lost });
         }
         checks++;
+        const ownVm = nodeId.personalVm(pool.id, admin.id);
+        if (!deniedVms.has(ownVm) || (keyed.size === 0 && deniedVms.size !== 1)) {
+          claimFails(`local admin ${admin.id} should control their own desktop ${ownVm}, and no other without a storage-key share`, { controlled: [...deniedVms] });
+        }
         continue;
       }
-
       const coResidents = everyone.filter((p) => p !== admin && mayShareVm(model, admin, p));
       for (const other of [admin, ...coResidents]) {
         const lost = missing(authorizedData(model, other), reached);

@@ -18,8 +18,12 @@
 //     its share) writes that user's profile, which runs code in their next session
 //     (profile-logon-code). (Counterexample: org1's store in sub1 holds u2 of org2's container; a
 //     kernel failure gives org1's tenant admin's credentials, then sub1, then u2's session.)
+// Every model excluded this way is one the warning policy `no-separation-bridges` flags: checked on
+// every excluded input, so the claim's condition and the policy cannot drift apart.
 
 import type { Model } from '../../../src/model/types.js';
+import { findBridges } from '../../../src/policy/bridges.js';
+import { NO_TRUST } from '../../../src/policy/trust.js';
 import { modelArbitrary } from '../../arbitraries/model.js';
 import type { ModelDoc } from '../../arbitraries/document.js';
 import { claimFails, type Claim } from '../support/claim.js';
@@ -74,7 +78,13 @@ export const separateTenantAndSubscription: Claim<Input> = {
     const prepared = load(doc);
     const { model } = prepared;
     if (!separated(model)) return 0;
-    if (bridges(model).length > 0) return 0;
+    const excluded = bridges(model);
+    if (excluded.length > 0) {
+      // Every model the claim must exclude is one `check` warns about (policy no-separation-bridges).
+      const found = findBridges(prepared.deployment, NO_TRUST);
+      if (found.length === 0) claimFails('the model bridges the separation, but no-separation-bridges finds no bridge', { excluded });
+      return 0;
+    }
     const everyone = principals(model);
     let checks = 0;
     for (const org of model.organizations) {

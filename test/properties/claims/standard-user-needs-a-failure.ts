@@ -10,13 +10,15 @@
 //     container, needs at least one failure; a store both users are authorized for is no leak;
 //   - for every principal B who may share a multi-session VM with S, each of B's profile containers
 //     is at depth exactly 1, and its single-failure sets are exactly {kernel}, {process}, {session}
-//     and {user}: the boundaries the guide names, and no other.
+//     and {user}: the boundaries the guide names, and no other;
+//   - the user boundary yields code: with {user} alone failed, S acts as every such B (B's principal
+//     is reached), since write access to B's profile runs code at B's next sign-in.
 
 import { modelArbitrary } from '../../arbitraries/model.js';
 import type { ModelDoc } from '../../arbitraries/document.js';
 import { claimFails, type Claim } from '../support/claim.js';
 import { authorizedData, mayShareVm, principals, profileContainers } from '../support/facts.js';
-import { depth, load } from '../support/load.js';
+import { depth, load, simulate } from '../support/load.js';
 
 export interface Input {
   readonly model: ModelDoc;
@@ -43,7 +45,15 @@ export const standardUserNeedsAFailure: Claim<Input> = {
         claimFails(`standard user ${s.id} should reach exactly their authorized data with 0 failures`, { atZero, authorized: expected });
       }
       checks++;
-      for (const b of everyone.filter((p) => p !== s && mayShareVm(model, s, p))) {
+      const coResidents = everyone.filter((p) => p !== s && mayShareVm(model, s, p));
+      if (coResidents.length > 0) {
+        const userFailed = new Set(simulate(prepared, [s.id], ['user']).identities.filter((i) => i.kind === 'principal').map((i) => i.id));
+        for (const b of coResidents) {
+          if (!userFailed.has(b.id)) claimFails(`a user failure alone should let standard user ${s.id} act as co-resident ${b.id} (profile logon code)`);
+          checks++;
+        }
+      }
+      for (const b of coResidents) {
         for (const container of profileContainers(model, b)) {
           const d = byId.get(container)!;
           const singles = d.minimalSets.filter((set) => set.length === 1).map((set) => set[0]!).sort();
