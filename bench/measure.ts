@@ -78,6 +78,8 @@ export interface ProcessMeasure {
   /** What measured it: `/usr/bin/time -v`, or the child's own resource usage when that is missing. */
   readonly via: string;
   readonly exitCode: number;
+  /** The child's standard output, when asked for with `keepStdout`. */
+  readonly stdout?: string;
 }
 
 /**
@@ -86,9 +88,10 @@ export interface ProcessMeasure {
  * reports its own process.resourceUsage() at exit (a preloaded module, ./usage-reporter.ts).
  * `exitCodes` are the statuses that count as success (`check` exits 1 when it has findings).
  */
-export function measureNode(script: string, args: readonly string[], exitCodes: readonly number[] = [0]): ProcessMeasure {
+export function measureNode(script: string, args: readonly string[], exitCodes: readonly number[] = [0], options: { readonly keepStdout?: boolean } = {}): ProcessMeasure {
+  const stdout = options.keepStdout === true ? 'pipe' : 'ignore';
   if (hasGnuTime()) {
-    const run = spawnSync(GNU_TIME, ['-v', process.execPath, script, ...args], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+    const run = spawnSync(GNU_TIME, ['-v', process.execPath, script, ...args], { encoding: 'utf8', stdio: ['ignore', stdout, 'pipe'], maxBuffer: 64 * 1024 * 1024 });
     const report = run.stderr;
     const field = (name: string): string => {
       const line = report.split('\n').find((l) => l.trim().startsWith(name));
@@ -103,13 +106,14 @@ export function measureNode(script: string, args: readonly string[], exitCodes: 
       peakRssMb: Number(field('Maximum resident set size (kbytes)')) / 1024,
       via: '/usr/bin/time -v',
       exitCode,
+      ...(options.keepStdout === true ? { stdout: run.stdout } : {}),
     };
   }
   const reporter = fileURLToPath(new URL('./usage-reporter.js', import.meta.url));
   const start = performance.now();
   const run = spawnSync(process.execPath, ['--import', pathToFileURL(reporter).href, script, ...args], {
     encoding: 'utf8',
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', stdout, 'pipe'],
     maxBuffer: 64 * 1024 * 1024,
   });
   const wallMs = performance.now() - start;
@@ -123,6 +127,7 @@ export function measureNode(script: string, args: readonly string[], exitCodes: 
     peakRssMb: usage.maxRSS / 1024,
     via: 'process.resourceUsage() of the child (no /usr/bin/time)',
     exitCode: run.status,
+    ...(options.keepStdout === true ? { stdout: run.stdout } : {}),
   };
 }
 

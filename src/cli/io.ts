@@ -55,11 +55,12 @@ export function describeWriteError(error: unknown): string {
 const SLEEP = new Int32Array(new SharedArrayBuffer(4));
 
 /**
- * Writes all of `text` to a file descriptor, synchronously: partial writes continue, a descriptor
- * left non-blocking by a parent process (EAGAIN) is retried after a millisecond. Throws OutputError.
+ * Writes all of `data` (text as UTF-8, or bytes) to a file descriptor, synchronously: partial writes
+ * continue, a descriptor left non-blocking by a parent process (EAGAIN) is retried after a
+ * millisecond. Throws OutputError.
  */
-export function writeAllSync(fd: number, text: string, target: string): void {
-  const bytes = Buffer.from(text, 'utf8');
+export function writeAllSync(fd: number, data: string | Uint8Array, target: string): void {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   let offset = 0;
   while (offset < bytes.length) {
     try {

@@ -1,5 +1,7 @@
-// Option parsers shared by commands: repeatable flags and control toggles.
+// Options shared by commands, defined once: the attacker (--from), --scenario, --control, --quiet;
+// and the parsers behind them (repeatable flags, control toggles, integers, sizes).
 
+import { Option } from 'commander';
 import { CONTROL_NAMES, isControlName, type ControlName } from '../domain/controls.js';
 import { didYouMean } from '../model/suggest.js';
 
@@ -57,4 +59,24 @@ export function parseByteSize(flag: string, text: string, problems: string[]): n
     return 1e9;
   }
   return bytes;
+}
+
+/** `-f, --from <id>`, repeatable; `what` says which footholds the command takes. */
+export function fromOption(what = 'foothold(s): node id (user, device, internet, web), user group, or organization (= any standard user of it); repeatable'): Option {
+  return new Option('-f, --from <id>', what).argParser(collect).default([]);
+}
+
+/** `-s, --scenario <file>`: a scenario file (schema/scenario.schema.json); `what` says what the command takes from it. */
+export function scenarioOption(what = 'scenario file (footholds, failures, control toggles); flags add to it'): Option {
+  return new Option('-s, --scenario <file>', what);
+}
+
+/** `--control <name=on|off>`, repeatable. */
+export function controlOption(what = `turn a control on or off (${CONTROL_NAMES.join(', ')}); repeatable`): Option {
+  return new Option('--control <name=on|off>', what).argParser(collect).default([]);
+}
+
+/** `-q, --quiet`: nothing on stderr but errors and warnings; `what` names what it silences in this command. */
+export function quietOption(what = 'no progress or notes on stderr (errors and warnings still print)'): Option {
+  return new Option('-q, --quiet', what);
 }

@@ -7,7 +7,7 @@ import { closeSync, existsSync, openSync, realpathSync, statSync } from 'node:fs
 import { dirname, extname, resolve } from 'node:path';
 import { terminalSafe } from '../domain/terminal-safe.js';
 import { jsonChunks } from '../report/json-stream.js';
-import { CliError, describeWriteError, EXIT_CANNOT_WRITE, OutputError, writeAllSync, type CliIo } from './io.js';
+import { CliError, describeWriteError, errorCode, EXIT_CANNOT_WRITE, OutputError, writeAllSync, type CliIo } from './io.js';
 
 /** Chunks are gathered up to this many UTF-16 units before one write. */
 const BATCH = 1 << 20;
@@ -66,14 +66,22 @@ export function writeOutput(io: CliIo, file: string | undefined, chunks: Iterabl
     for (const batch of batched(chunks)) io.out(batch);
     return;
   }
+  writeFileChecked(file, batched(chunks));
+}
+
+/**
+ * Writes text or bytes (a PNG, a PDF) to a file: every failure (cannot open, a full disk) is an
+ * OutputError naming the file, so the CLI prints one line and exits 2.
+ */
+export function writeFileChecked(file: string, parts: Iterable<string | Uint8Array>): void {
   let fd: number;
   try {
     fd = openSync(file, 'w');
   } catch (error) {
-    throw new OutputError(terminalSafe(file), String((error as { code?: unknown }).code ?? ''), describeWriteError(error));
+    throw new OutputError(terminalSafe(file), errorCode(error), describeWriteError(error));
   }
   try {
-    for (const batch of batched(chunks)) writeAllSync(fd, batch, terminalSafe(file));
+    for (const part of parts) writeAllSync(fd, part, terminalSafe(file));
   } finally {
     closeSync(fd);
   }

@@ -1,9 +1,9 @@
 // `indepth import --diff`: what the deployment has that a reviewed model does not say (new pools,
-// new users from new role assignments, changed pool types and sizes), and what the model has that
+// new role assignments and application group assignments, changed pool types and sizes), and what the model has that
 // the deployment no longer does. Entities are matched by collection and id.
 
 import type { Model } from '../model/types.js';
-import { DRAFT_COLLECTIONS, type ModelDraft } from './model-draft.js';
+import { DRAFT_COLLECTIONS, entriesOf, entryKey, type ModelDraft } from './model-draft.js';
 
 export interface ModelChange {
   readonly kind: 'added' | 'removed' | 'changed';
@@ -14,8 +14,16 @@ export interface ModelChange {
 
 const FIELDS: Readonly<Record<string, readonly string[]>> = {
   hostPools: ['type', 'vms', 'subscription'],
-  users: ['organization', 'privilege', 'hostPool', 'count', 'subscription', 'vm'],
-  data: ['organization', 'location', 'subscription', 'users'],
+  users: ['organization', 'hostPool', 'count', 'vm'],
+  groups: ['organization', 'members', 'count'],
+  applicationGroups: ['hostPool', 'type', 'apps', 'assignments'],
+  resourceGroups: ['subscription', 'resources'],
+  managementGroups: ['tenant', 'subscriptions'],
+  roleAssignments: ['delegation'],
+  domains: ['organizations', 'hostPools'],
+  storageAccounts: ['subscription', 'shares'],
+  subnets: ['network', 'hostPools', 'inbound'],
+  data: ['organization', 'location', 'subscription', 'users', 'access'],
   subscriptions: ['tenant', 'organizations'],
   tenants: ['organizations'],
 };
@@ -24,8 +32,8 @@ const FIELDS: Readonly<Record<string, readonly string[]>> = {
 export function diffModels(reviewed: Model, imported: ModelDraft): ModelChange[] {
   const changes: ModelChange[] = [];
   for (const collection of DRAFT_COLLECTIONS) {
-    const before = new Map((reviewed[collection] as readonly { id: string }[]).map((e) => [e.id, e as unknown as Record<string, unknown>]));
-    const after = new Map((imported[collection] as readonly { id: string }[]).map((e) => [e.id, e as unknown as Record<string, unknown>]));
+    const before = new Map(((reviewed[collection] ?? []) as readonly object[]).map((e) => [entryKey(e), e as Record<string, unknown>]));
+    const after = new Map(entriesOf(imported, collection).map((e) => [entryKey(e), e as Record<string, unknown>]));
     for (const [id, entity] of after) {
       const old = before.get(id);
       if (old === undefined) {

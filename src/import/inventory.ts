@@ -35,6 +35,8 @@ export interface Assumption {
   readonly origin?: SourceLocation;
   /** Read from the input rather than assumed: written as `from input:` and left out of the stderr summary. */
   readonly fact?: boolean;
+  /** A doubt about the model as a whole that a reviewer must act on: written as `warning:`, and on stderr even with `--quiet`. */
+  readonly warning?: boolean;
 }
 
 /** What the readers produced: resources, assumptions made while reading, and input problems. */
@@ -68,6 +70,9 @@ export const ARM = {
   roleAssignment: 'microsoft.authorization/roleassignments',
   storageAccount: 'microsoft.storage/storageaccounts',
   fileShare: 'microsoft.storage/storageaccounts/fileservices/shares',
+  networkInterface: 'microsoft.network/networkinterfaces',
+  networkSecurityGroup: 'microsoft.network/networksecuritygroups',
+  publicIpAddress: 'microsoft.network/publicipaddresses',
   subscription: 'microsoft.resources/subscriptions',
   resourceGroup: 'microsoft.resources/resourcegroups',
   group: 'microsoft.graph/groups',

@@ -3,7 +3,7 @@
 
 import { Document, isMap, isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Assumption } from './inventory.js';
-import { DRAFT_COLLECTIONS, type ModelDraft } from './model-draft.js';
+import { DRAFT_COLLECTIONS, entriesOf, entryKey, type DraftCollection, type ModelDraft } from './model-draft.js';
 import type { SourceLocation } from '../model/types.js';
 
 /** Renders the draft; `assumptions` whose subject is not in the model go to the header. */
@@ -20,7 +20,7 @@ export function writeModelYaml(model: ModelDraft, assumptions: readonly Assumpti
     before.set(node, lines);
   };
   for (const assumption of assumptions) {
-    const line = ` ${assumption.fact === true ? 'from input' : 'assumed'}: ${assumption.message}${where(assumption.origin)}`;
+    const line = ` ${assumption.warning === true ? 'warning' : assumption.fact === true ? 'from input' : 'assumed'}: ${assumption.message}${where(assumption.origin)}`;
     const target = locate(doc, model, assumption);
     if (target === null) header.push(line);
     else addBefore(target, line);
@@ -41,8 +41,7 @@ function locate(doc: Document, model: ModelDraft, assumption: Assumption): Node 
     if (entry === null) return null;
   } else {
     if (!(DRAFT_COLLECTIONS as readonly string[]).includes(collection)) return null;
-    const list = model[collection as (typeof DRAFT_COLLECTIONS)[number]] as readonly { id: string }[];
-    const index = list.findIndex((item) => item.id === id);
+    const index = entriesOf(model, collection as DraftCollection).findIndex((item) => entryKey(item) === id);
     if (index < 0) return null;
     const node = doc.getIn([collection, index], true);
     if (!isMap(node)) return null;
@@ -66,6 +65,11 @@ function splitSubject(subject: string): [string, string | null] {
 
 function where(origin: SourceLocation | undefined): string {
   return origin === undefined || origin.file === '' ? '' : ` (${origin.file}:${origin.line})`;
+}
+
+/** The warnings, one `warning:` line each, for stderr even when `--quiet`. */
+export function formatWarnings(assumptions: readonly Assumption[]): string {
+  return assumptions.filter((a) => a.warning === true).map((a) => `indepth import: warning: ${a.subject ?? 'model'}: ${a.message}\n`).join('');
 }
 
 /** One line per assumption for stderr: `hostPools/pool1.vms: message (file:line)`. */

@@ -6,6 +6,8 @@ import type { PricedCost } from '../analyze/cost.js';
 import { authorizedText } from './leakage-text.js';
 import { formatDepth, formatSet, formatSets, withFailed } from './sets-text.js';
 import { probabilityText } from './risk-text.js';
+import { formatTable } from './table.js';
+import { byNaturalOrder } from '../util/string-order.js';
 
 export function formatCompare(result: CompareResult): string {
   const [a, b] = result.sides;
@@ -19,13 +21,9 @@ export function formatCompare(result: CompareResult): string {
   }
 
   lines.push('', `blast radius: most other-organization data the attacker is not authorized for, reached with at most k failed boundary types`);
-  const header = ['attacker', ...Array.from({ length: result.order + 1 }, (_, k) => `k=${k}`)];
-  lines.push(`  ${'model'.padEnd(24)}${header.map((h) => h.padEnd(10)).join('')}`);
-  for (const side of result.sides) {
-    for (const row of side.blastRadius) {
-      lines.push(`  ${side.model.padEnd(24)}${[row.attacker, ...row.byOrder.map(String)].map((c) => c.padEnd(10)).join('')}`);
-    }
-  }
+  const blast = [['model', 'attacker', ...Array.from({ length: result.order + 1 }, (_, k) => `k=${k}`)]];
+  for (const side of result.sides) for (const row of side.blastRadius) blast.push([side.model, row.attacker, ...row.byOrder.map(String)]);
+  lines.push(...formatTable(blast, { indent: '  ', align: ['left', 'left', ...Array<'right'>(result.order + 1).fill('right')] }));
 
   lines.push('');
   if (result.differences.length === 0) {
@@ -51,7 +49,7 @@ export function formatCompare(result: CompareResult): string {
   if (a.cost.given && b.cost.given && worstA !== null && worstB !== null && worstA !== worstB) {
     lines.push(`  and ${worstB < worstA ? 'cuts' : 'raises'} the worst cross-organization exposure from ${probabilityText(worstA)} to ${probabilityText(worstB)} a year`);
   }
-  if (result.unmatched.length > 0) lines.push('', `not compared (in one model only): ${result.unmatched.join(', ')}`);
+  if (result.unmatched.length > 0) lines.push('', `not compared (in one model only): ${[...result.unmatched].sort(byNaturalOrder).join(', ')}`);
   return `${lines.join('\n').replace(/ +$/gm, '')}\n`;
 }
 
@@ -97,13 +95,14 @@ function riskLines(result: CompareResult): string[] {
   const lines = [
     '',
     `risk: probability per year that the attacker\u2019s insiders reach any of the victim\u2019s data (failures per boundary type, exact;${defaults ? ' default likelihoods, which are assumptions:' : ''} docs/risk.md)`,
-    `  ${'attacker \u2192 victim'.padEnd(24)}${a.model.padEnd(24)}${b.model}`,
   ];
+  const table = [['attacker \u2192 victim', a.model, b.model]];
   for (let i = 0; i < a.cells.length; i++) {
     const ca = a.cells[i]!;
     const cb = b.cells[i]!;
-    lines.push(`  ${`${ca.attacker} \u2192 ${ca.victim}`.padEnd(24)}${cellProbability(ca.probability).padEnd(24)}${cellProbability(cb.probability)}`);
+    table.push([`${ca.attacker} \u2192 ${ca.victim}`, cellProbability(ca.probability), cellProbability(cb.probability)]);
   }
+  lines.push(...formatTable(table, { indent: '  ' }));
   for (const s of result.sides) for (const note of s.risk.notes) lines.push(`  note (${s.model}): ${note}`);
   return lines;
 }

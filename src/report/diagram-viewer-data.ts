@@ -52,7 +52,8 @@ export interface ViewerModel {
 
 export interface ViewerPayload {
   readonly models: readonly ViewerModel[];
-  readonly initial: { readonly from: string | null; readonly fail: readonly string[] };
+  /** What the page opens on: a foothold (null: the viewer's default), failures, and control toggles over the models' own. */
+  readonly initial: { readonly from: string | null; readonly fail: readonly string[]; readonly controls?: Partial<Record<ControlName, boolean>> };
 }
 
 export function viewerModel(prepared: Pick<PreparedModel, 'model' | 'deployment' | 'compiled' | 'nodes'>): ViewerModel {

@@ -4,6 +4,7 @@ import type { DeploymentGraph, EdgeAttributes, NodeAttributes } from '../compile
 import { BOUNDARY_TYPES } from '../domain/boundary.js';
 import { NODE_KINDS } from '../domain/kinds.js';
 import { byString } from './json.js';
+import { formatTable } from './table.js';
 
 export interface GraphDump {
   readonly model: string;
@@ -40,19 +41,23 @@ export function formatGraphSummary(graph: DeploymentGraph): string {
     if (a.instance !== null) instances.add(a.instance);
     rules.set(a.rule, (rules.get(a.rule) ?? 0) + 1);
   });
+  // One table per heading, each column as wide as its data (a long rule id widens it).
+  const counts = (entries: readonly (readonly [string, number])[]) =>
+    formatTable(
+      entries.map(([name, n]) => [name, String(n)]),
+      { indent: '  ', align: ['left', 'right'] },
+    );
   const lines = [
     `${graph.getAttribute('model')}: ${graph.order} nodes, ${graph.size} edges, ${instances.size} boundary instances`,
     '',
     'nodes by kind:',
-    ...NODE_KINDS.filter((k) => kinds.has(k)).map((k) => `  ${k.padEnd(14)} ${kinds.get(k)}`),
+    ...counts(NODE_KINDS.filter((k) => kinds.has(k)).map((k) => [k, kinds.get(k)!])),
     '',
     'edges by boundary:',
-    ...[...BOUNDARY_TYPES, 'none (legitimate access)']
-      .filter((b) => boundaries.has(b))
-      .map((b) => `  ${b.padEnd(14)} ${boundaries.get(b)}`),
+    ...counts([...BOUNDARY_TYPES, 'none (legitimate access)'].filter((b) => boundaries.has(b)).map((b) => [b, boundaries.get(b)!])),
     '',
     'edges by rule:',
-    ...[...rules.keys()].sort(byString).map((r) => `  ${r.padEnd(22)} ${rules.get(r)}`),
+    ...counts([...rules.keys()].sort(byString).map((r) => [r, rules.get(r)!])),
   ];
   return `${lines.join('\n')}\n`;
 }

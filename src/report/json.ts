@@ -5,7 +5,5 @@ export function toJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-/** Compare strings by code unit, the same on every machine and locale. */
-export function byString(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+/** Code-unit string order; it lives in util/ (analyze/ and report/ both use it), re-exported here for existing importers. */
+export { byString } from '../util/string-order.js';

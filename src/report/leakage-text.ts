@@ -5,6 +5,7 @@
 import type { AttackerLeakage, LeakageMatrix, VictimLeakage } from '../analyze/leakage.js';
 import { plural } from './plural.js';
 import { formatDepth, formatSets } from './sets-text.js';
+import { formatTable } from './table.js';
 
 export function formatLeakage(matrix: LeakageMatrix): string {
   const lines = [
@@ -24,18 +25,16 @@ export function formatLeakage(matrix: LeakageMatrix): string {
   if (weakest.length > shown.length) lines.push(`\u2026 ${weakest.length - shown.length} more pairs (--json lists all)`);
 
   if (matrix.organizations.length <= 20) {
-    const width = Math.max('unreachable'.length, ...matrix.organizations.map((o) => o.length)) + 2;
-    const corner = 'attacker \u2193 / victim \u2192';
-    const first = Math.max(corner.length, ...matrix.organizations.map((o) => o.length)) + 2;
-    lines.push('', corner.padEnd(first) + matrix.organizations.map((o) => o.padEnd(width)).join(''));
+    const table = [['attacker \u2193 / victim \u2192', ...matrix.organizations]];
     for (const a of matrix.attackers) {
       const cells = matrix.organizations.map((o) => {
-        if (o === a.attacker) return '\u2014'.padEnd(width);
+        if (o === a.attacker) return '\u2014';
         const v = a.victims.find((x) => x.victim === o);
-        return (v !== undefined && allAuthorized(v) ? 'authorized' : formatDepth(v?.depth ?? null)).padEnd(width);
+        return v !== undefined && allAuthorized(v) ? 'authorized' : formatDepth(v?.depth ?? null);
       });
-      lines.push(a.attacker.padEnd(first) + cells.join(''));
+      table.push([a.attacker, ...cells]);
     }
+    lines.push('', ...formatTable(table));
   }
   lines.push(...authorizedLines(matrix.attackers));
   return `${lines.join('\n').replace(/ +$/gm, '')}\n`;

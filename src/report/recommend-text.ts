@@ -4,6 +4,7 @@
 
 import type { Recommendation } from '../recommend/recommend.js';
 import { probabilityText } from './risk-text.js';
+import { formatTable } from './table.js';
 
 /** `written`: the model file written (-o); `policyWritten`: the trust policy file written (--policy-out). */
 export function formatRecommendation(r: Recommendation, written: string | null, policyWritten: string | null = null): string {
@@ -12,6 +13,7 @@ export function formatRecommendation(r: Recommendation, written: string | null, 
   for (const note of r.notes) lines.push(`  note: ${note}`);
 
   lines.push('', 'the guide\u2019s table, applied:');
+  const applied: string[][] = [];
   for (const row of r.table) {
     const peers = row.trustGroup.filter((o) => o !== row.organization);
     const parts: string[] = [];
@@ -21,8 +23,9 @@ export function formatRecommendation(r: Recommendation, written: string | null, 
     }
     if (row.adminPool !== null) parts.push(`${row.admins} admins \u2192 ${row.adminPool.type === 'personal' ? 'personal desktops' : 'pool'} ${row.adminPool.id}`);
     parts.push(`identity ${row.tenant}, subscription ${row.subscription}`);
-    lines.push(`  ${row.organization.padEnd(16)}${parts.join('; ')}`);
+    applied.push([row.organization, parts.join('; ')]);
   }
+  lines.push(...formatTable(applied, { indent: '  ' }));
 
   const recommended = r.alternatives[0]!;
   lines.push('', `verification of the recommended model (failures per boundary type): ${recommended.passed ? 'passed' : 'FAILED'}`);
@@ -35,16 +38,15 @@ export function formatRecommendation(r: Recommendation, written: string | null, 
   lines.push(
     '',
     `alternatives: ${costHeading}`,
-    `  ${'alternative'.padEnd(22)}${'tenants'.padEnd(9)}${'VMs'.padEnd(10)}${'cost/month'.padStart(12)}  ${'cross-org'.padEnd(11)}${'admins\u2192others'.padEnd(16)}guide`,
   );
+  const alternatives = [['  alternative', 'tenants', 'VMs', 'cost/month', 'cross-org', 'admins\u2192others', 'guide']];
   for (const a of r.alternatives) {
     const vms = `${a.pooledVms}+${a.personalVms}`;
     const admin = a.adminRisk === null ? '\u2013' : probabilityText(a.adminRisk);
     const failed = a.checks.filter((c) => !c.passed).map((c) => c.id);
-    lines.push(
-      `${a.pareto ? '*' : ' '} ${a.id.padEnd(22)}${String(a.tenants).padEnd(9)}${vms.padEnd(10)}${(a.cost.given ? a.cost.totalMonthly.toFixed(2) : 'no costs given').padStart(12)}  ${probabilityText(a.crossOrgRisk).padEnd(11)}${admin.padEnd(16)}${failed.length === 0 ? 'follows it' : `breaks ${failed.join(', ')}`}`,
-    );
+    alternatives.push([`${a.pareto ? '*' : ' '} ${a.id}`, String(a.tenants), vms, a.cost.given ? a.cost.totalMonthly.toFixed(2) : 'no costs given', probabilityText(a.crossOrgRisk), admin, failed.length === 0 ? 'follows it' : `breaks ${failed.join(', ')}`]);
   }
+  lines.push(...formatTable(alternatives, { align: ['left', 'right', 'right', 'right', 'left', 'left', 'left'] }));
   lines.push('  (VMs: multi-session + personal; cross-org: worst pair of organizations that do not trust each other, any insider; admins\u2192others: data none of the admins may use)');
   for (const a of r.alternatives) lines.push(`  ${a.id}: ${a.title}${a.pareto || !costsGiven ? '' : `; dominated by ${a.dominatedBy.join(', ')}`}`);
   if (written !== null || policyWritten !== null) lines.push('');

@@ -6,6 +6,7 @@ import type { CostBreakdown } from '../analyze/cost.js';
 import type { Estimate } from '../risk/estimate.js';
 import type { Importance } from '../risk/exact.js';
 import type { RiskResult } from '../risk/types.js';
+import { formatTable } from './table.js';
 
 export function formatRisk(result: RiskResult): string {
   const how =
@@ -17,18 +18,18 @@ export function formatRisk(result: RiskResult): string {
   const victims = named.length === 0 ? 'nobody' : named.length <= 4 ? named.join(', ') : `${named.length} organizations (${named.slice(0, 3).join(', ')}, …)`;
   lines.push(`top event: any data of ${victims} exposed within a year: P = ${estimateText(result.target)}`, '');
 
-  lines.push(`  ${'organization'.padEnd(24)}${'depth'.padEnd(7)}${'probability'.padEnd(13)}${'95 % interval'.padEnd(24)}method`);
-  for (const o of result.organizations) {
-    const who = o.attacker ? `${o.id} (attacker)` : o.id;
-    lines.push(`  ${who.padEnd(24)}${depthText(o.depth).padEnd(7)}${row(o)}`);
-  }
+  const estimateHeader = ['probability', '95 % interval', 'method'];
+  const organizations = [['organization', 'depth', ...estimateHeader]];
+  for (const o of result.organizations) organizations.push([o.attacker ? `${o.id} (attacker)` : o.id, depthText(o.depth), ...estimateCells(o)]);
+  lines.push(...formatTable(organizations, { indent: '  ' }));
   const authorized = result.organizations.filter((o) => o.authorized.length > 0);
   if (authorized.length > 0) {
     lines.push('  authorized, not counted (the store\u2019s access names the attacker\u2019s organization, or they trust each other):');
     for (const o of authorized) lines.push(`    ${o.id}: ${o.authorized.length === 1 ? '1 store' : `${o.authorized.length} stores`} (${o.authorized.join(', ')})`);
   }
-  lines.push('', `  ${'data store'.padEnd(26)}${'org'.padEnd(12)}${'depth'.padEnd(7)}${'probability'.padEnd(13)}${'95 % interval'.padEnd(24)}method`);
-  for (const d of result.data) lines.push(`  ${d.id.padEnd(26)}${d.organization.padEnd(12)}${depthText(d.depth).padEnd(7)}${row(d)}${d.authorized ? '  (authorized)' : ''}`);
+  const data = [['data store', 'org', 'depth', ...estimateHeader]];
+  for (const d of result.data) data.push([d.authorized ? `${d.id} (authorized)` : d.id, d.organization, depthText(d.depth), ...estimateCells(d)]);
+  lines.push('', ...formatTable(data, { indent: '  ' }));
 
   const { importance } = result;
   lines.push('', `harden these first (against the top event, P = ${probabilityText(importance.base)}; importance ${importance.method === 'exact' ? 'exact' : 'from minimal cut sets'}):`);
@@ -44,13 +45,12 @@ export function formatRisk(result: RiskResult): string {
   lines.push(
     '',
     `failure likelihoods per year${defaults ? ' \u2014 the DEFAULTS, which are assumptions: replace them with your own figures (docs/risk.md)' : ''}:`,
-    `  ${'type'.padEnd(14)}${'p/year'.padEnd(9)}${'config'.padEnd(9)}${'0-day'.padEnd(9)}${'known unpatched'.padEnd(17)}${'instances'.padEnd(11)}source`,
   );
+  const likelihoodRows = [['type', 'p/year', 'config', '0-day', 'known unpatched', 'instances', 'source']];
   for (const t of likelihoods.types) {
-    lines.push(
-      `  ${t.type.padEnd(14)}${fixed(t.probability).padEnd(9)}${fixed(t.configuration).padEnd(9)}${fixed(t.zeroDay).padEnd(9)}${fixed(t.knownUnpatched).padEnd(17)}${String(t.instances).padEnd(11)}${t.source}`,
-    );
+    likelihoodRows.push([t.type, fixed(t.probability), fixed(t.configuration), fixed(t.zeroDay), fixed(t.knownUnpatched), String(t.instances), t.source]);
   }
+  lines.push(...formatTable(likelihoodRows, { indent: '  ', align: ['left', 'right', 'right', 'right', 'right', 'right', 'left'] }));
   lines.push(`  patch cadence ${likelihoods.patch.patchDays} days; a working exploit ${likelihoods.patch.exploitDays} days after disclosure on average`);
   for (const o of likelihoods.overrides) {
     if (o.kind !== 'type') lines.push(`  override ${o.target} (${o.kind}, ${o.instances} instances, from the ${o.source})${o.applied ? '' : ': ignored'}`);
@@ -73,7 +73,8 @@ export function costLines(cost: CostBreakdown): string[] {
   const lines = [
     `cost per month (${cost.currency}): ${money(cost.totalMonthly)} = VMs ${money(cost.computeMonthly)} (${cost.vms}) + identity ${money(cost.identityMonthly)} (${cost.tenants} tenants) + subscriptions ${money(cost.subscriptionMonthly)} (${cost.subscriptions})`,
   ];
-  for (const o of cost.organizations) lines.push(`  ${o.id.padEnd(20)}${money(o.totalMonthly).padStart(12)}   ${money(o.perUserMonthly)} per user (${o.users} users)`);
+  const rows = cost.organizations.map((o) => [o.id, money(o.totalMonthly), `${money(o.perUserMonthly)} per user (${o.users} users)`]);
+  lines.push(...formatTable(rows, { indent: '  ', gap: 3, align: ['left', 'right', 'left'] }));
   for (const p of cost.pools) {
     if (p.undersized) lines.push(`  note: pool ${p.pool} has ${p.users} users for ${p.vms} VMs at ${cost.sessionsPerHost} sessions per host`);
   }
@@ -81,19 +82,18 @@ export function costLines(cost: CostBreakdown): string[] {
 }
 
 function importanceTable(what: string, list: readonly Importance[]): string[] {
-  const lines = [`  ${what.padEnd(34)}${'p/year'.padEnd(9)}${'reduction'.padEnd(11)}${'Birnbaum'.padEnd(10)}${'F-V'.padEnd(8)}RAW`];
+  const rows = [[what, 'p/year', 'reduction', 'Birnbaum', 'F-V', 'RAW']];
   for (const i of list) {
-    lines.push(
-      `  ${i.id.padEnd(34)}${probabilityText(i.probability).padEnd(9)}${probabilityText(i.reduction).padEnd(11)}${probabilityText(i.birnbaum).padEnd(10)}${i.fussellVesely.toFixed(3).padEnd(8)}${rawText(i.raw)}`,
-    );
+    rows.push([i.id, probabilityText(i.probability), probabilityText(i.reduction), probabilityText(i.birnbaum), i.fussellVesely.toFixed(3), rawText(i.raw)]);
   }
-  return lines;
+  return formatTable(rows, { indent: '  ' });
 }
 
-function row(e: Estimate): string {
+/** Probability, 95 % interval (empty when exact) and method of an estimate: three table cells. */
+function estimateCells(e: Estimate): string[] {
   const interval = e.method === 'exact' ? '' : `[${probabilityText(e.low)}, ${probabilityText(e.high)}]`;
   const method = e.method === 'exact' ? 'exact' : `${e.method}, ${e.samples} samples`;
-  return `${probabilityText(e.probability).padEnd(13)}${interval.padEnd(24)}${method}`;
+  return [probabilityText(e.probability), interval, method];
 }
 
 function estimateText(e: Estimate): string {

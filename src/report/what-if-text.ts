@@ -5,7 +5,7 @@ import { formatTable } from './table.js';
 import { plural } from './plural.js';
 import type { Hop, ReachedData, WhatIfResult } from '../analyze/what-if-types.js';
 import { CONTROL_NAMES } from '../domain/controls.js';
-import { byString } from './json.js';
+import { byNaturalOrder, byString } from '../util/string-order.js';
 import { groupBy } from '../util/group-by.js';
 
 const CLASSIFICATION_RANK: Readonly<Record<string, number>> = { restricted: 0, confidential: 1, internal: 2, public: 3 };
@@ -68,7 +68,7 @@ export function formatWhatIf(result: WhatIfResult): string {
     const who = [...totals].map(([org, n]) => `${n} ${org}`).join(' and ');
     lines.push('');
     lines.push(
-      `availability: the attacker controls ${result.availability.length} VM${result.availability.length > 1 ? 's' : ''} (${result.availability.map((a) => a.vm).join(', ')}); shutting them down denies service to ${who} users`,
+      `availability: the attacker controls ${result.availability.length} VM${result.availability.length > 1 ? 's' : ''} (${result.availability.map((a) => a.vm).sort(byNaturalOrder).join(', ')}); shutting them down denies service to ${who} users`,
     );
   }
   return `${lines.join('\n')}\n`;
@@ -86,7 +86,7 @@ function formatIdentities(result: WhatIfResult): string[] {
   for (const org of [...byOrg.keys()].sort(byString)) {
     const list = byOrg.get(org)!;
     const part = (persistence: string, label: string) => {
-      const ids = list.filter((i) => i.persistence === persistence).map((i) => i.id);
+      const ids = list.filter((i) => i.persistence === persistence).map((i) => i.id).sort(byNaturalOrder);
       if (ids.length === 0) return [];
       const shown = ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more` : ids.join(', ');
       return [`${ids.length} ${label} (${shown})`];
@@ -107,10 +107,10 @@ export function formatPath(result: Pick<WhatIfResult, 'footholds'>, path: readon
 }
 
 function describeFootholds(result: WhatIfResult): string {
-  const ids = result.footholds;
+  const ids = [...result.footholds].sort(byNaturalOrder);
   const shown = ids.length > 4 ? `${ids.slice(0, 4).join(', ')} and ${ids.length - 4} more` : ids.join(', ');
   const asked = result.scenario.from.join(', ');
-  return asked === ids.join(', ') ? shown : `${asked} (${shown})`;
+  return asked === result.footholds.join(', ') ? shown : `${asked} (${shown})`;
 }
 
 interface StoreGroup {

@@ -58,6 +58,12 @@ export interface RiskQuestion {
   readonly instanceLimit: number;
   /** Words per row of the bit-parallel sampler (32 samples each). */
   readonly words?: number;
+  /**
+   * Called after each Monte Carlo batch with the samples drawn and the most that will be drawn
+   * (`samples`, or `maxSamples` when sampling to a precision, which may stop earlier). For progress
+   * bars; it never changes the answer.
+   */
+  readonly onSamples?: (drawn: number, most: number) => void;
 }
 
 export const DEFAULT_RISK_QUESTION: Omit<RiskQuestion, 'from'> = {
@@ -292,12 +298,16 @@ function sampleTargets(
   const certain = [...known.organizations, known.top].map((e) => e !== null);
   const rare = groups.map(() => false);
   if (question.samples !== null) {
-    while (sampler.samples < question.samples) sampler.runBatch(question.samples - sampler.samples);
+    while (sampler.samples < question.samples) {
+      sampler.runBatch(question.samples - sampler.samples);
+      question.onSamples?.(sampler.samples, question.samples);
+    }
   } else {
     const active = new Set(groups.map((_, g) => g).filter((g) => !certain[g]));
     while (sampler.samples < question.maxSamples && active.size > 0) {
       sampler.runBatch(question.maxSamples - sampler.samples);
       const n = sampler.samples;
+      question.onSamples?.(n, question.maxSamples);
       if (n < MIN_SAMPLES) continue;
       for (const g of [...active]) {
         const e = sampled(sampler.groupHits[g]!, n);

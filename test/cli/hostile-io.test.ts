@@ -4,7 +4,7 @@
 // clear, positioned message with the right exit code: never a hang, a stack or an "internal error".
 
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -65,6 +65,17 @@ describe('output paths', () => {
     expect(run.out).toBe('');
     expect(readFileSync(SHARED, 'utf8')).toBe(before);
   });
+
+  // Chromium hands the PNG back and indepth writes it through the checked writer: a file that opens
+  // but cannot be written (/dev/full: ENOSPC) is one line naming the path, exit 2, as for -o.
+  it.skipIf(!existsSync('/usr/bin/chromium')).each([
+    ['diagram', ['diagram', SHARED, '--from', 'mallory', '-o', join(DIR, 'd.svg'), '--png', '/dev/full']],
+    ['view', ['view', SHARED, '-o', join(DIR, 'v.html'), '--png', '/dev/full']],
+  ])('%s --png to a full disk: exit 2, one clear line naming the path', async (_name, argv) => {
+    const run = await cli(argv);
+    expectClean(run, 2, ['indepth: cannot write /dev/full: no space left on device']);
+    expect(run.err.trim().split('\n').filter((l) => l.startsWith('indepth:'))).toHaveLength(1);
+  }, 60_000);
 
   it('recommend refuses -o naming its spec, and -o equal to --policy-out', async () => {
     const spec = file('spec.yaml', 'name: s\norganizations: [{id: a, users: 2}]\n');

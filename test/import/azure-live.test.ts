@@ -53,8 +53,15 @@ describe('indepth import azure (recorded)', () => {
     // live, the storage account has no share, and the importer says so instead of inventing one.
     expect(live.data).toEqual([]);
     expect(result.assumptions.some((a) => a.message.includes('file shares are not in Resource Graph'))).toBe(true);
+    // Without a profile share to hold them, the group's 50 unknown members stay the group's `count`;
+    // the export lists them as a users entry its FSLogix share holds.
+    expect(live.groups.map((g) => [g.id, g.count, g.members])).toEqual([['group-22222222', 50, []]]);
+    expect(exported.groups.map((g) => [g.id, g.count, g.members])).toEqual([['group-22222222', 0, ['group-22222222-members']]]);
+    // Without shares the storage account holds no data store and is not a storageAccounts entry.
+    expect(live.storageAccounts ?? []).toEqual([]);
     // Everything else is the same model (the export also holds an unmapped virtual network: the description's count).
-    expect({ ...live, description: '' }).toEqual({ ...exported, data: [], description: '' });
+    const rest = (m: typeof live) => ({ ...m, description: '', data: [], storageAccounts: [], groups: [], users: m.users.filter((u) => u.id !== 'group-22222222-members') });
+    expect(rest(live)).toEqual(rest(exported));
   });
 
   it('a failing query is a problem in the output, not a crash', async () => {

@@ -14,7 +14,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('indepth import → indepth depth', () => {
   const cases: [string, string[], string][] = [
-    ['ADDS scenario', [`${F}/terraform/avdaccelerator-ADDSscenario`], 'avdusersgrp#1'],
+    ['ADDS scenario', [`${F}/terraform/avdaccelerator-ADDSscenario`], 'avdusersgrp-members#1'],
     ['AAD scenario', [`${F}/terraform/avdaccelerator-AADscenario`], 'org-default-subscription'],
     ['ARM quickstart', [`${F}/arm/quickstart-azure-virtual-desktop.json`], 'internet'],
     ['REST examples', [`${F}/rest/HostPool_Get.json`, `${F}/rest/SessionHost_List.json`, `${F}/rest/ApplicationGroup_ListBySubscription.json`], 'user1-microsoft.com'],
@@ -26,12 +26,20 @@ describe('indepth import → indepth depth', () => {
     expect(imported.code).toBe(0);
     // The stderr summary counts what the file's comments hold.
     const assumed = readFileSync(out, 'utf8').split('\n').filter((l) => l.trim().startsWith('# assumed:')).length;
-    expect(imported.err).toMatch(/^indepth import: \d+ resources read; 1 host pools, \d+ users, \d+ data stores; \d+ assumptions:\n/);
+    expect(imported.err).toMatch(/^indepth import: \d+ resources read; 1 host pools, \d+ application groups, \d+ users, \d+ groups, \d+ role assignments, \d+ data stores; \d+ assumptions:\n/);
     expect(imported.err.split('\n').filter((l) => l.startsWith('  ')).length).toBeGreaterThanOrEqual(assumed);
     const depth = await cli(['depth', out, '--from', foothold, '-q']);
     expect(depth.err).toBe('');
     expect(depth.code).toBe(0);
     expect(depth.out).toContain('defense depth on');
+    // Every other command takes the imported model as it takes a hand-typed one.
+    const matrix = await cli(['matrix', out, '-q']);
+    expect([matrix.code, matrix.err]).toEqual([0, '']);
+    const check = await cli(['check', out, '-q']);
+    expect(check.err).not.toMatch(STACK_FRAME);
+    expect([0, 1]).toContain(check.code);
+    const compare = await cli(['compare', out, out, '-q']);
+    expect([compare.code, compare.err]).toEqual([0, '']);
   });
 });
 

@@ -23,16 +23,33 @@ describe('Terraform: avdaccelerator ADDS scenario with its terraform.tfvars.samp
     expect(model.hostPools[0]?.osBuild).toBe('win10-22h2-avd-g2');
     // host.tf: each VM has a JsonADDomainExtension (domain join), no AADLoginForWindows.
     expect(comments(result.yaml).some((c) => c.includes('AD DS-joined (extension poc1-1-domainJoin (JsonADDomainExtension))'))).toBe(true);
+    // host.tf: the domain join extension's settings name var.domain_name = "contoso.net" (the sample).
+    expect(model.domains.map((d) => [d.id, d.hostPools])).toEqual([['contoso.net', ['vdpool-poc1-prod']]]);
     // main.tf: azurerm_role_assignment.this gives data.azuread_group.existing (display_name =
     // var.user_group_name = "avdusersgrp") Desktop Virtualization User on the application group
-    // of the pool; members are not in the files, so the group counts --group-size (50).
-    const group = model.users.find((u) => u.id === 'avdusersgrp');
-    expect(group).toMatchObject({ hostPool: 'vdpool-poc1-prod', count: 50, privilege: 'standard' });
-    // afstorage.tf: share "fslogix" of azurerm_storage_account.azfile; the same group holds
-    // Storage File Data SMB Share Contributor and Elevated Contributor on the account.
-    expect(model.data.map((d) => [d.id, d.location, d.users])).toEqual([['azfile-fslogix', 'fslogixProfile', ['avdusersgrp']]]);
-    // The deployer's Storage Account Contributor on the account cannot be expressed yet: a listed assumption.
-    expect(result.assumptions.some((a) => a.message.includes('terraform-deployer') && a.message.includes('Storage Account Contributor'))).toBe(true);
+    // of the pool: an Entra group assigned the application group, not a user with a count.
+    expect(model.applicationGroups.map((g) => [g.id, g.hostPool, g.type, g.assignments])).toEqual([['vdag-poc1-prod-01', 'vdpool-poc1-prod', 'desktop', ['avdusersgrp']]]);
+    // Its members are not in the files: --group-size (50) unlisted members, one users entry the group
+    // lists so that the FSLogix share (a store lists users) can hold their profiles.
+    expect(model.groups.map((g) => [g.id, g.members, g.count])).toEqual([['avdusersgrp', ['avdusersgrp-members'], 0]]);
+    expect(model.users.find((u) => u.id === 'avdusersgrp-members')).toMatchObject({ count: 50, privilege: 'standard', hostPool: null });
+    // afstorage.tf: share "fslogix" of azurerm_storage_account.azfile, without azure_files_authentication:
+    // the hosts mount it with the account key.
+    expect(model.data.map((d) => [d.id, d.location, d.users, d.access])).toEqual([['azfile-fslogix', 'fslogixProfile', ['avdusersgrp-members'], 'storageKey']]);
+    // The account is a storageAccounts entry listing its share: its key opens every share of it.
+    expect((model.storageAccounts ?? []).map((a) => [a.id, a.subscription, a.shares])).toEqual([['azfile', 'default-subscription', ['azfile-fslogix']]]);
+    // afstorage.tf: the group holds SMB Share Contributor and Elevated Contributor on the account (so on
+    // its one share), and the deployer (data.azurerm_client_config, a service principal) Storage
+    // Account Contributor: three role assignments, scoped to the share.
+    expect(model.roleAssignments.map((a) => [a.principal, a.role, a.scope])).toEqual([
+      ['avdusersgrp', 'Storage File Data SMB Share Elevated Contributor', 'azfile-fslogix'],
+      ['avdusersgrp', 'Storage File Data SMB Share Contributor', 'azfile-fslogix'],
+      ['terraform-deployer', 'Storage Account Contributor', 'azfile-fslogix'],
+    ]);
+    expect(model.users.find((u) => u.id === 'terraform-deployer')).toMatchObject({ device: false });
+    // host.tf: each VM's azurerm_network_interface has no public_ip_address_id: no direct RDP, no subnet.
+    expect(model.subnets ?? []).toEqual([]);
+    expect(comments(result.yaml)).toContain(`# from input: no direct RDP from the internet: no public IP address on network interface \`poc1-1-nic\`; no public IP address on network interface \`poc1-2-nic\` (${ADDS}/main.tf:37)`);
   });
 });
 
@@ -51,18 +68,30 @@ describe('Terraform: avdaccelerator AAD scenario with its terraform.tfvars.sampl
     // host.tf: AADLoginForWindows extension on every VM.
     expect(comments(result.yaml).some((c) => c.includes('Entra ID-joined (extension poc1-1-aadJoin (AADLoginForWindows))'))).toBe(true);
     // rbac.tf and main.tf look the group up twice (adds_group, existing), both by var.user_group_name:
-    // one principal, assigned the application group and the FSLogix share.
-    expect(model.users.map((u) => [u.id, u.hostPool, u.count])).toEqual([['var.user_group_name', 'vdmpool-poc1--var.environment--eastus', 50]]);
-    expect(model.data.map((d) => [d.location, d.users])).toEqual([['fslogixProfile', ['var.user_group_name']]]);
-    // rbac.tf: Virtual Machine User Login on the session hosts' resource group, read as a sign-in right.
-    expect(comments(result.yaml).some((c) => c.includes('Virtual Machine User Login'))).toBe(true);
+    // one group, assigned the application group (main.tf) and the FSLogix share (afstorage.tf).
+    expect(model.groups.map((g) => g.id)).toEqual(['var.user_group_name']);
+    expect(model.applicationGroups.map((g) => g.assignments)).toEqual([['var.user_group_name']]);
+    // afstorage.tf: azure_files_authentication { directory_type = "AADKERB" }: identity-based access.
+    expect(model.data.map((d) => [d.location, d.users, d.access])).toEqual([['fslogixProfile', ['var.user_group_name-members'], 'identity']]);
+    // rbac.tf: Virtual Machine User Login on azurerm_resource_group.shrg, the resource group of the
+    // session host VMs (host.tf), so a model resource group holding the pool; SMB Share Contributor on
+    // the storage account (afstorage.tf). rbac.tf's Desktop Virtualization User on the host pool object
+    // holds no application group: listed, not imported.
+    expect(model.resourceGroups.map((g) => [g.id, g.resources])).toEqual([['rg-avd-poc1--var.environment--eastus-pool-compute', ['vdmpool-poc1--var.environment--eastus']]]);
+    expect(model.roleAssignments.map((a) => [a.principal, a.role, a.scope])).toEqual([
+      ['var.user_group_name', 'Storage File Data SMB Share Contributor', 'storage-fslogix'],
+      ['var.user_group_name', 'Virtual Machine User Login', 'rg-avd-poc1--var.environment--eastus-pool-compute'],
+    ]);
+    expect(messages.some((m) => m.includes('Desktop Virtualization User on hostpools') && m.includes('holds no application group'))).toBe(true);
+    // Entra-joined: no AD DS domain.
+    expect(model.domains).toEqual([]);
   });
 
   it('takes -var values over the sample', async () => {
     const result = await importFixture([AAD], { vars: { environment: 'prod', user_group_name: 'avd-users' } });
     const model = loadImported(result);
     expect(model.hostPools.map((p) => p.id)).toEqual(['vdmpool-poc1-prod-eastus']);
-    expect(model.users.map((u) => u.id)).toEqual(['avd-users']);
+    expect(model.groups.map((g) => g.id)).toEqual(['avd-users']);
   });
 });
 
@@ -77,6 +106,9 @@ describe('ARM template: the AVD quickstart', () => {
     const messages = result.assumptions.map((a) => a.message);
     expect(messages).toContain('template parameter `hostPoolName` has no value (no default, no parameters file)');
     expect(messages.some((m) => m.includes('template function reference() is not supported'))).toBe(true);
+    // The VM's NIC (resourceId('Microsoft.Network/networkInterfaces', …)) is in the template, without
+    // a public IP address: no direct RDP.
+    expect(model.subnets ?? []).toEqual([]);
   });
 });
 
@@ -87,13 +119,22 @@ describe('ARM REST examples', () => {
     expect(result.issues).toEqual([]);
     // HostPool_Get: hostPool1, Pooled; SessionHost_List: two hosts of hostPool1.
     expect(model.hostPools.map((p) => [p.id, p.type, p.vms])).toEqual([['hostPool1', 'pooled', 2]]);
-    // ApplicationGroup_ListBySubscription: two RemoteApp groups of hostPool1.
-    expect(model.hostPools[0]?.apps).toEqual(['applicationGroup1', 'applicationGroup2']);
+    // ApplicationGroup_ListBySubscription: two RemoteApp groups of hostPool1, assigned to nobody in the
+    // examples; their applications are not listed, so each publishes one stand-in app.
+    expect(model.applicationGroups.map((g) => [g.id, g.hostPool, g.type, g.apps, g.assignments])).toEqual([
+      ['applicationGroup1', 'hostPool1', 'remoteApp', ['applicationGroup1-apps'], []],
+      ['applicationGroup2', 'hostPool1', 'remoteApp', ['applicationGroup2-apps'], []],
+    ]);
+    expect(model.hostPools[0]?.apps).toEqual(['applicationGroup1-apps', 'applicationGroup2-apps']);
+    // HostPool_Get: the DomainJoinedCheck health check succeeded: AD DS-joined, domain not named.
+    expect(model.domains.map((d) => [d.id, d.hostPools])).toEqual([['ad-ds-domain', ['hostPool1']]]);
     // sessionHost1 → user1@microsoft.com, sessionHost2 → user2@microsoft.com (sorted by name).
     expect(model.users.map((u) => [u.id, u.hostPool, u.vm])).toEqual([
       ['user1-microsoft.com', 'hostPool1', 1],
       ['user2-microsoft.com', 'hostPool1', 2],
     ]);
+    // The examples hold no VM or network interface: direct RDP from the internet is assumed (worst case).
+    expect((model.subnets ?? []).map((n) => [n.hostPools, n.inbound?.[0]])).toEqual([[['hostPool1'], { from: ['internet'], ports: [3389] }]]);
     // Subscription daefabc0-…: one organization per subscription by default.
     expect(model.subscriptions.map((s) => [s.id, s.organizations])).toEqual([['daefabc0-95b4-48b3-b645-8a753a63c4fa', ['org-daefabc0']]]);
   });

@@ -9,16 +9,20 @@ describe('az graph query output', () => {
     const result = await importFixture([`${FIXTURES}handmade/resource-graph.json`], { orgBy: { kind: 'tag', tag: 'customer' } });
     const model = loadImported(result);
     expect(model.hostPools.map((p) => [p.id, p.type, p.vms])).toEqual([['contoso-pool', 'pooled', 2]]);
-    // r1: Desktop Virtualization User (1d18fff3-…) on the desktop group → the group signs in to the pool.
-    // r2: Virtual Machine Administrator Login (1c0163c0-…) on rg-contoso-hosts, which holds both VMs → localAdmin there.
-    // r3: Owner (8e3af657-…) on the subscription → subscriptionOwner.
-    expect(model.users.map((u) => [u.id, u.hostPool, u.privilege, u.subscription, u.count])).toEqual([
-      ['group-22222222', 'contoso-pool', 'standard', null, 50],
-      ['user-33333333', 'contoso-pool', 'localAdmin', null, 1],
-      ['user-44444444', null, 'subscriptionOwner', '11111111-1111-1111-1111-111111111111', 1],
+    // r1: Desktop Virtualization User (1d18fff3-…) on the desktop group → an assignment of the group.
+    expect(model.applicationGroups.map((g) => [g.id, g.hostPool, g.assignments])).toEqual([['contoso-desktop', 'contoso-pool', ['group-22222222']]]);
+    // r2: Virtual Machine Administrator Login (1c0163c0-…) on rg-contoso-hosts, the resource group of
+    // both session host VMs → a model resource group holding the pool. r3: Owner (8e3af657-…) on the subscription.
+    expect(model.resourceGroups.map((g) => [g.id, g.subscription, g.resources])).toEqual([['rg-contoso-hosts', '11111111-1111-1111-1111-111111111111', ['contoso-pool']]]);
+    expect(model.roleAssignments.map((a) => [a.principal, a.role, a.scope])).toEqual([
+      ['user-33333333', 'Virtual Machine Administrator Login', 'rg-contoso-hosts'],
+      ['user-44444444', 'Owner', '11111111-1111-1111-1111-111111111111'],
     ]);
-    // The share `profiles` is FSLogix by name; without SMB roles it holds the profiles of the pool's users.
-    expect(model.data.map((d) => [d.id, d.location, d.users])).toEqual([['stcontoso-profiles', 'fslogixProfile', ['group-22222222', 'user-33333333']]]);
+    // The principals are known by object id only (principalType Group / User).
+    expect(model.groups.map((g) => [g.id, g.organization])).toEqual([['group-22222222', 'contoso']]);
+    // The share `profiles` is FSLogix by name; without SMB roles it holds the profiles of everyone who
+    // signs in to the pool: the group's members and the VM administrator.
+    expect(model.data.map((d) => [d.id, d.location, d.users, d.access])).toEqual([['stcontoso-profiles', 'fslogixProfile', ['group-22222222-members', 'user-33333333'], 'storageKey']]);
     // tenantId is in every Resource Graph row: one named tenant, no shared-tenant assumption.
     expect(model.tenants.map((t) => t.id)).toEqual(['tenant-aaaaaaaa']);
     // The virtual network is a type the mapping does not read: listed with its position.
@@ -32,7 +36,7 @@ describe('terraform show -json', () => {
     const result = await importFixture([`${FIXTURES}handmade/terraform-show.json`]);
     const model = loadImported(result);
     expect(model.hostPools.map((p) => [p.id, p.subscription, p.vms, p.osBuild])).toEqual([['fab-pool', '66666666-6666-6666-6666-666666666666', 1, 'win11-23h2-avd-m365']]);
-    expect(model.users.map((u) => [u.id, u.hostPool])).toEqual([['fabrikam-users', 'fab-pool']]);
+    expect(model.applicationGroups.map((g) => [g.hostPool, g.assignments])).toEqual([['fab-pool', ['fabrikam-users']]]);
   });
 });
 
@@ -48,12 +52,18 @@ describe('a Terraform layout unlike the accelerator (for_each over customers)', 
       ['hp-fabrikam', 'personal', 1, 'win11-23h2-avd-m365'],
     ]);
     expect(model.organizations.map((o) => o.id)).toEqual(['contoso', 'fabrikam']);
-    // fabrikam's group holds Virtual Machine Administrator Login on contoso's resource group:
-    // a fabrikam local admin on contoso's pooled hosts, the pattern the guide warns against.
-    expect(model.users.map((u) => [u.id, u.organization, u.hostPool, u.privilege])).toEqual([
-      ['contoso-avd-users', 'contoso', 'hp-contoso', 'standard'],
-      ['fabrikam-avd-users', 'fabrikam', 'hp-fabrikam', 'standard'],
-      ['fabrikam-avd-users-hp-contoso', 'fabrikam', 'hp-contoso', 'localAdmin'],
+    // Each customer's group is assigned its own desktop; fabrikam's group also holds Virtual Machine
+    // Administrator Login on contoso's resource group: fabrikam local admins on contoso's pooled
+    // hosts, the pattern the guide warns against, kept in fabrikam.
+    expect(model.groups.map((g) => [g.id, g.organization, g.count])).toEqual([
+      ['contoso-avd-users', 'contoso', 50],
+      ['fabrikam-avd-users', 'fabrikam', 50],
     ]);
+    expect(model.applicationGroups.map((g) => [g.hostPool, g.assignments])).toEqual([
+      ['hp-contoso', ['contoso-avd-users']],
+      ['hp-fabrikam', ['fabrikam-avd-users']],
+    ]);
+    expect(model.roleAssignments.map((a) => [a.principal, a.role, a.scope])).toEqual([['fabrikam-avd-users', 'Virtual Machine Administrator Login', 'rg-avd-contoso']]);
+    expect(model.resourceGroups.map((g) => [g.id, g.resources])).toEqual([['rg-avd-contoso', ['hp-contoso']]]);
   });
 });

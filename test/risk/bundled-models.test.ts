@@ -115,7 +115,7 @@ describe('indepth risk', () => {
     expect(run.err).toMatch(/--failures: expected `type` or `instance`/);
     expect(run.err).toMatch(/--precision: expected a number between 0 and 1/);
     expect(run.err).toMatch(/--likelihood: expected TARGET=P/);
-    expect(run.err).toMatch(/--from: give at least one foothold/);
+    expect(run.err).toMatch(/no foothold: give --from ID .* or a --scenario with `from`/);
   });
 
   it('names unknown targets and likelihood targets', async () => {

@@ -139,7 +139,8 @@ function polyline(points: Point[], from: Point, to: Point): Point[] {
     const b = points[i + 1];
     if (a === undefined || b === undefined || (a.x === p.x) !== (p.x === b.x)) corners.push(p);
   }
-  if (corners.length === 1) return [from, to];
+  // Both ends in one cell, or one straight run of cells: a straight line or one L, never a diagonal.
+  if (corners.length <= 2) return from.x === to.x || from.y === to.y ? [from, to] : [from, { x: to.x, y: from.y }, to];
   // Move the first and last segments onto the exact endpoints (off by less than half a cell).
   const snap = (end: Point, i: number, j: number) => {
     const p = corners[i]!;
@@ -148,9 +149,6 @@ function polyline(points: Point[], from: Point, to: Point): Point[] {
     corners[i] = end;
     corners[j] = horizontal ? { x: q.x, y: end.y } : { x: end.x, y: q.y };
   };
-  if (corners.length === 2) {
-    return from.x === to.x || from.y === to.y ? [from, to] : [from, { x: to.x, y: from.y }, to];
-  }
   snap(from, 0, 1);
   snap(to, corners.length - 1, corners.length - 2);
   return corners;

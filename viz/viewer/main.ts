@@ -19,6 +19,7 @@ import { palette } from '../diagram/palette.js';
 import { el } from '../svg/tree.js';
 import { formatSet } from '../../src/report/sets-text.js';
 import { doc, h, toDom, type DomElement, type InputElement, type SelectElement } from './dom.js';
+import { byNaturalOrder } from '../../src/util/string-order.js';
 import { bindPanZoom, type PanZoom } from './pan-zoom.js';
 
 interface Panel {
@@ -42,7 +43,7 @@ interface Panel {
 }
 
 const payload = JSON.parse(doc().getElementById('indepth-data')!.textContent ?? '{}') as ViewerPayload;
-const controls: Record<ControlName, boolean> = { ...payload.models[0]!.controls };
+const controls: Record<ControlName, boolean> = { ...payload.models[0]!.controls, ...payload.initial.controls };
 const footholdNames = [...new Set(payload.models.flatMap((m) => m.footholds.map((f) => f.name)))];
 // Default foothold: an attacker of interest — the first organization's standard users — not a victim.
 const firstOrganization = payload.models[0]?.structure.organizations.find((o) => footholdNames.includes(o.id))?.id;
@@ -217,7 +218,8 @@ function layoutChoice(): DomElement {
 
 function instancesOfType(panel: Panel, type: BoundaryType): string[] {
   const code = BOUNDARY_TYPES.indexOf(type);
-  return panel.compiled.instanceIds.filter((_, i) => panel.compiled.instanceType[i] === code);
+  // Listed for people: `kernel@pool-vm2` before `kernel@pool-vm10`.
+  return panel.compiled.instanceIds.filter((_, i) => panel.compiled.instanceType[i] === code).sort(byNaturalOrder);
 }
 
 function renderAll(): void {

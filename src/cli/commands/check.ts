@@ -19,7 +19,7 @@ import { CliError, type CliIo } from '../io.js';
 import { loadModel } from '../load.js';
 import { checkOutputPath, writeOutput } from '../output.js';
 import { repositoryRoot } from '../repository-root.js';
-import { parseIntegerOption } from '../options.js';
+import { parseIntegerOption, quietOption } from '../options.js';
 import { progress } from '../progress.js';
 
 export const EXIT_FINDINGS = 1;
@@ -57,7 +57,7 @@ export function registerCheck(program: Command, io: CliIo): void {
     .option('--format <format>', `output format: ${Object.keys(CHECK_FORMATS).join(', ')}`, 'text')
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .option('-j, --jobs <n>', 'worker threads for the depth passes (default: one per core; 1 runs in this thread)', String(defaultJobs()))
-    .option('-q, --quiet', 'no progress bar on stderr')
+    .addOption(quietOption())
     .addHelpText(
       'after',
       [

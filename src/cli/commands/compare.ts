@@ -1,18 +1,19 @@
-// `indepth compare A B [--from ORG]… [--order K] [--json]`: shared vs separated, risk beside cost.
+// `indepth compare A B [--from ORG]… [--scenario FILE] [--order K] [--quiet] [--json]`: shared vs separated, risk beside cost.
 
 import { Option, type Command } from 'commander';
 import { compareFromPasses, planCompare } from '../../analyze/compare.js';
 import { defaultJobs, runPasses } from '../../parallel/pass-pool.js';
 import { formatCompare } from '../../report/compare-text.js';
-import { didYouMean } from '../../model/suggest.js';
 import { terminalSafe } from '../../domain/terminal-safe.js';
 import { CliError, type CliIo } from '../io.js';
 import { printJson, printText } from '../output.js';
 import { loadModel } from '../load.js';
-import { collect, parseControlToggles, parseIntegerOption } from '../options.js';
+import { collect, controlOption, fromOption, parseIntegerOption, quietOption, scenarioOption } from '../options.js';
+import { attackerFromFlags, noteIgnoredFailures, ORGANIZATION_SCENARIO_HELP, questionError, unknownOrganizations } from '../what-if-flags.js';
 import { progress } from '../progress.js';
 
 interface CompareOptions {
+  scenario?: string;
   from: string[];
   fromOrg: string[];
   order: string;
@@ -28,23 +29,25 @@ export function registerCompare(program: Command, io: CliIo): void {
     .description('compare two topologies of the same organizations: leakage matrix, blast radius, differences and cost')
     .argument('<first>', 'model file (e.g. the shared topology)')
     .argument('<second>', 'model file (e.g. the separated topology)')
-    .option('-f, --from <org>', 'attacker organization(s) (any standard user of it); repeatable; default: every organization', collect, [])
+    .addOption(fromOption('attacker organization(s) (any standard user of it); repeatable; default: every organization'))
     // The attacker is `--from` in every command; `--from-org` stays as a hidden alias.
     .addOption(new Option('--from-org <org>').hideHelp().argParser(collect).default([]))
+    .addOption(scenarioOption(ORGANIZATION_SCENARIO_HELP))
     .option('--order <k>', 'largest number of failed boundary types for blast radius and differences', '2')
-    .option('--control <name=on|off>', 'turn a control on or off in both models; repeatable', collect, [])
+    .addOption(controlOption('turn a control on or off in both models; repeatable'))
     .option('-j, --jobs <n>', 'worker threads for the attacker passes (default: one per core; 1 runs in this thread)', String(defaultJobs()))
-    .option('-q, --quiet', 'no progress bar on stderr')
+    .addOption(quietOption())
     .option('--json', 'machine-readable output')
     .addHelpText('after', '\nExample:\n  indepth compare models/cross-org-shared.yaml models/cross-org-separated.yaml')
     .action(async (firstFile: string, secondFile: string, options: CompareOptions) => {
       const problems: string[] = [];
-      const attackers = [...options.from, ...options.fromOrg];
+      const asked = attackerFromFlags({ scenario: options.scenario, from: [...options.from, ...options.fromOrg], control: options.control });
+      const attackers = asked.question.from;
       const order = parseIntegerOption('--order', options.order, 0, 11, problems);
       const jobs = parseIntegerOption('--jobs', options.jobs, 1, 64, problems);
-      const toggles = parseControlToggles(options.control);
-      problems.push(...toggles.problems);
+      problems.push(...asked.problems);
       if (problems.length > 0) throw new CliError(problems.join('\nindepth: '));
+      noteIgnoredFailures(io, 'compare', asked.ignoredFail, options.quiet === true);
       const bar = progress(io, 'compare', options.quiet === true);
       let result;
       try {
@@ -53,10 +56,8 @@ export function registerCompare(program: Command, io: CliIo): void {
         bar.phase('loading and compiling the second model');
         const second = loadModel(secondFile).prepared;
         const known = first.model.organizations.map((o) => o.id).filter((o) => second.model.organizations.some((p) => p.id === o));
-        const unknown = attackers.filter((o) => !known.includes(o));
-        if (unknown.length > 0) {
-          throw new CliError(unknown.map((o) => `--from: \`${o}\` is not an organization of both models${didYouMean(o, known)}`).join('\nindepth: '));
-        }
+        const unknown = unknownOrganizations(attackers, known, (o) => `\`${o}\` is not an organization of both models`);
+        if (unknown.length > 0) throw questionError(unknown, asked.scenario);
         const firstData = new Set(first.model.data.map((d) => d.id));
         if (first.model.data.length > 0 && !second.model.data.some((d) => firstData.has(d.id))) {
           // Reach is compared store by store: with no id in common, every difference is a renaming.
@@ -67,7 +68,7 @@ export function registerCompare(program: Command, io: CliIo): void {
           );
         }
         // One depth pass per attacker and model, on the worker pool; everything else is read off them.
-        const plan = planCompare(first, second, { fromOrgs: attackers, order, controls: toggles.values });
+        const plan = planCompare(first, second, { fromOrgs: attackers, order, controls: asked.question.controls });
         const [a, b] = plan.sides;
         const total = a.tasks.length + b.tasks.length;
         bar.phase('attackers');

@@ -16,8 +16,8 @@ import { buildDiagramStructure } from '../../report/diagram-structure.js';
 import { diagramInputFromReach } from '../../report/diagram-input.js';
 import type { DiagramInput, DiagramState, DiagramStructure } from '../../report/diagram-types.js';
 import { renderDiagramSvg } from '../../../viz/diagram/render.js';
-import { CliError, describeWriteError, EXIT_CANNOT_WRITE, type CliIo } from '../io.js';
-import { checkOutputPath, writeOutput } from '../output.js';
+import { CliError, type CliIo } from '../io.js';
+import { checkOutputPath, writeFileChecked, writeOutput } from '../output.js';
 import { loadModel, type LoadedModel } from '../load.js';
 import { parseIntegerOption } from '../options.js';
 import { addWhatIfFlags, NO_FOOTHOLD, questionError, questionFromFlags, type WhatIfFlags } from '../what-if-flags.js';
@@ -123,25 +123,29 @@ type PageSource = { readonly html: string } | { readonly file: string; readonly 
  * Renders a page (HTML text, or a file opened by file:// URL) in headless Chromium and writes a PNG:
  * the whole page, or (`fullPage: false`) only the viewport, like the first page of a document.
  * Chromium and playwright-core are optional: without them this fails with an actionable message.
+ * Chromium hands the image back and indepth writes it, so a file that cannot be written (a full
+ * disk, a read-only file system) is the same one-line OutputError (exit 2) as every other output.
  */
 export async function screenshot(page: PageSource, out: string, viewport: { readonly width: number; readonly height: number }, fullPage = true, scale = 2): Promise<void> {
-  await inChromium('--png', page, viewport, scale, (tab) => tab.screenshot({ path: out, fullPage }).then(() => undefined));
+  const image = await inChromium('--png', page, viewport, scale, (tab) => tab.screenshot({ fullPage }));
+  writeFileChecked(out, [image]);
 }
 
-/** Prints a page to PDF (A4 landscape, backgrounds kept) in headless Chromium. */
+/** Prints a page to PDF (A4 landscape, backgrounds kept) in headless Chromium; written as `screenshot` writes. */
 export async function printPdf(page: PageSource, out: string): Promise<void> {
-  await inChromium('PDF output', page, { width: 1240, height: 900 }, 1, (tab) =>
-    tab.pdf({ path: out, format: 'A4', landscape: true, printBackground: true, margin: { top: '12mm', bottom: '12mm', left: '10mm', right: '10mm' } }).then(() => undefined),
+  const pdf = await inChromium('PDF output', page, { width: 1240, height: 900 }, 1, (tab) =>
+    tab.pdf({ format: 'A4', landscape: true, printBackground: true, margin: { top: '12mm', bottom: '12mm', left: '10mm', right: '10mm' } }),
   );
+  writeFileChecked(out, [pdf]);
 }
 
-async function inChromium(
+async function inChromium<T>(
   what: string,
   page: PageSource,
   viewport: { readonly width: number; readonly height: number },
   deviceScaleFactor: number,
-  act: (tab: import('playwright-core').Page) => Promise<void>,
-): Promise<void> {
+  act: (tab: import('playwright-core').Page) => Promise<T>,
+): Promise<T> {
   const executablePath = chromiumPath();
   if (!existsSync(executablePath)) {
     throw new CliError(
@@ -166,7 +170,7 @@ async function inChromium(
       await tab.goto(pathToFileURL(page.file).href, { waitUntil: 'load' });
       if (page.ready !== undefined) await tab.waitForSelector(page.ready, { timeout: 15_000 });
     }
-    await act(tab);
+    return await act(tab);
   } finally {
     await browser.close();
   }

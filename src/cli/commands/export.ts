@@ -10,7 +10,7 @@ import { EXPORT_FORMATS, isExportFormat } from '../../export/formats.js';
 import { BLOODHOUND_UPLOAD_BYTES, openGraphFiles } from '../../export/opengraph.js';
 import { CliError, type CliIo } from '../io.js';
 import { loadModel } from '../load.js';
-import { parseByteSize } from '../options.js';
+import { parseByteSize, quietOption } from '../options.js';
 import { checkOutputPath, writeOutput } from '../output.js';
 import { addWhatIfFlags, questionError, questionFromFlags, type WhatIfFlags } from '../what-if-flags.js';
 
@@ -20,6 +20,7 @@ interface ExportOptions extends WhatIfFlags {
   full?: boolean;
   output?: string;
   splitSize: string;
+  quiet?: boolean;
 }
 
 export function registerExport(program: Command, io: CliIo): void {
@@ -32,6 +33,7 @@ export function registerExport(program: Command, io: CliIo): void {
     .option('--only-reached', 'keep only the reached nodes and the attack edges between them (needs a scenario or --from)')
     .option('--full', 'dot and mermaid: one node per member of a user entry (default: each entry’s members drawn as one node per role, as in the diagram)')
     .option('-o, --output <file>', 'write to a file instead of standard output')
+    .addOption(quietOption('no note on stderr of the files a split wrote'))
     .option('--split-size <size>', 'opengraph with -o: split into files of at most this size (e.g. 500MB), each a valid upload; past it `out.json` becomes out.json, out.2.json, …', '1GB')
     .addHelpText(
       'after',
@@ -74,7 +76,7 @@ export function registerExport(program: Command, io: CliIo): void {
         writeOutput(io, name, part);
         written.push(name);
       }
-      if (written.length > 1) {
+      if (written.length > 1 && options.quiet !== true) {
         io.err(`wrote ${written.length} files of at most ${options.splitSize} each (upload them together): ${written.join(', ')}\n`);
       }
     });

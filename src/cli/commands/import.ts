@@ -10,13 +10,14 @@ import { AZURE_SOURCE } from '../../import/read-sources.js';
 import { DEFAULT_GROUP_SIZE, type OrgBy } from '../../import/map/context.js';
 import type { OrgRule } from '../../import/map/organizations.js';
 import { diffModels, formatModelDiff } from '../../import/diff.js';
-import { formatAssumptions } from '../../import/write-yaml.js';
+import { formatAssumptions, formatWarnings } from '../../import/write-yaml.js';
+import { importCounts } from '../../import/model-draft.js';
 import { formatIssue } from '../../model/issues.js';
 import { loadModelFile } from '../../model/load-model.js';
 import { readTextFile } from '../../model/read-text-file.js';
 import { InputError } from '../../model/issues.js';
 import { CliError, type CliIo } from '../io.js';
-import { collect, parseIntegerOption } from '../options.js';
+import { collect, parseIntegerOption, quietOption } from '../options.js';
 
 interface ImportOptions {
   output?: string;
@@ -47,7 +48,7 @@ export function registerImport(program: Command, io: CliIo): void {
     .option('--subscription <id>', '`indepth import azure`: a subscription to read through Azure Resource Graph (signs in with DefaultAzureCredential: az login, environment, managed identity); repeatable', collect, [])
     .option('--name <name>', 'model name (default: from the first source)')
     .option('--diff <model>', 'compare with a reviewed model: print what the deployment adds, removes or changes, instead of writing a model')
-    .option('-q, --quiet', 'no assumption summary on stderr')
+    .addOption(quietOption('no assumption summary on stderr'))
     .addHelpText(
       'after',
       '\nExamples:\n  indepth import infra/terraform/avd -o avd.yaml\n  indepth import azure --subscription 11111111-2222-3333-4444-555555555555 -o avd.yaml\n  indepth import hostpools.json sessionhosts.json appgroups.json roles.json --org-by tag:customer\n  indepth import --diff reviewed.yaml infra/terraform/avd',
@@ -94,9 +95,10 @@ export function registerImport(program: Command, io: CliIo): void {
         }
       }
       if (options.quiet !== true) {
-        io.err(`indepth import: ${result.resourceCount} resources read; ${result.model.hostPools.length} host pools, ${result.model.users.length} users, ${result.model.data.length} data stores; ${result.assumptions.filter((a) => a.fact !== true).length} assumptions:\n`);
+        io.err(`indepth import: ${result.resourceCount} resources read; ${importCounts(result.model)}; ${result.assumptions.filter((a) => a.fact !== true).length} assumptions:\n`);
         io.err(formatAssumptions(result.assumptions));
       }
+      io.err(formatWarnings(result.assumptions));
       if (result.issues.length > 0) throw new CliError(`${result.issues.length} problem${result.issues.length === 1 ? '' : 's'} in the input; the model holds the part that could be read`);
     });
 }

@@ -1,20 +1,21 @@
-// `indepth matrix MODEL [--from ORG]… [--jobs N | --queue URL] [--quiet] [--json]`: every
+// `indepth matrix MODEL [--from ORG]… [--scenario FILE] [--jobs N | --queue URL] [--quiet] [--json]`: every
 // organization as the attacker, on worker threads (both cores by default) or on queue workers,
 // identical to the sequential run.
 
 import { Option, type Command } from 'commander';
 import { assembleLeakageMatrix, leakageFromPass, leakageInput, leakageTasks } from '../../analyze/leakage.js';
-import { didYouMean } from '../../model/suggest.js';
 import { defaultJobs, runPasses } from '../../parallel/pass-pool.js';
 import { formatLeakage } from '../../report/leakage-text.js';
 import { CliError, type CliIo } from '../io.js';
 import { printJson, printText } from '../output.js';
 import { loadModel } from '../load.js';
-import { collect, parseControlToggles, parseIntegerOption } from '../options.js';
+import { collect, controlOption, fromOption, parseIntegerOption, quietOption, scenarioOption } from '../options.js';
+import { attackerFromFlags, noteIgnoredFailures, ORGANIZATION_SCENARIO_HELP, questionError, unknownOrganizations } from '../what-if-flags.js';
 import { progress } from '../progress.js';
 import { givenOnCommandLine, parseQueueOption, QUEUE_OPTION_HELP, runUnitsOnQueue } from '../queue-option.js';
 
 interface MatrixOptions {
+  scenario?: string;
   from: string[];
   fromOrg: string[];
   jobs: string;
@@ -29,13 +30,14 @@ export function registerMatrix(program: Command, io: CliIo): void {
     .command('matrix')
     .description('cross-organization leakage matrix: each organization as attacker, the defense depth of every other one')
     .argument('<model>', 'model file')
-    .option('-f, --from <org>', 'attacker organizations (any standard user of each); repeatable; default: every organization', collect, [])
+    .addOption(fromOption('attacker organizations (any standard user of each); repeatable; default: every organization'))
+    .addOption(scenarioOption(ORGANIZATION_SCENARIO_HELP))
     // The attacker is `--from` in every command; `--from-org` stays as a hidden alias.
     .addOption(new Option('--from-org <org>').hideHelp().argParser(collect).default([]))
     .option('-j, --jobs <n>', 'worker threads (default: one per core; 1 runs in this thread)', String(defaultJobs()))
-    .option('--control <name=on|off>', 'turn a control on or off; repeatable', collect, [])
+    .addOption(controlOption())
     .option('--queue <url>', QUEUE_OPTION_HELP)
-    .option('-q, --quiet', 'no progress bar on stderr')
+    .addOption(quietOption())
     .option('--json', 'machine-readable output')
     .addHelpText(
       'after',
@@ -43,13 +45,14 @@ export function registerMatrix(program: Command, io: CliIo): void {
     )
     .action(async (file: string, options: MatrixOptions, self: Command) => {
       const problems: string[] = [];
-      const attackers = [...options.from, ...options.fromOrg];
+      const asked = attackerFromFlags({ scenario: options.scenario, from: [...options.from, ...options.fromOrg], control: options.control });
+      const attackers = asked.question.from;
       const jobs = parseIntegerOption('--jobs', options.jobs, 1, 64, problems);
-      const toggles = parseControlToggles(options.control);
-      problems.push(...toggles.problems);
+      problems.push(...asked.problems);
       const queue = parseQueueOption(options.queue, problems);
       if (options.queue !== undefined && givenOnCommandLine(self, 'jobs')) problems.push('--jobs and --queue: give one (--queue runs on the workers, --jobs on local threads)');
       if (problems.length > 0) throw new CliError(problems.join('\nindepth: '));
+      noteIgnoredFailures(io, 'matrix', asked.ignoredFail, options.quiet === true);
 
       const bar = progress(io, 'matrix', options.quiet === true);
       let matrix;
@@ -57,21 +60,19 @@ export function registerMatrix(program: Command, io: CliIo): void {
         bar.phase('loading and compiling the model');
         const { prepared, text } = loadModel(file);
         const orgs = prepared.model.organizations.map((o) => o.id);
-        const unknown = attackers.filter((o) => !orgs.includes(o));
-        if (unknown.length > 0) {
-          throw new CliError(unknown.map((o) => `--from: unknown organization \`${o}\`${didYouMean(o, orgs)}`).join('\nindepth: '));
-        }
+        const unknown = unknownOrganizations(attackers, orgs, (o) => `unknown organization \`${o}\``);
+        if (unknown.length > 0) throw questionError(unknown, asked.scenario);
         const tasks = leakageTasks(prepared, attackers.length > 0 ? attackers : orgs);
         bar.phase('attackers');
         const onProgress = (done: number, total: number) => bar.update(done, total);
         if (queue !== undefined) {
           const units = tasks.map((t) => t.attacker);
           const version = self.parent?.version() ?? '0.0.0';
-          const question = { kind: 'matrix', controls: toggles.values } as const;
+          const question = { kind: 'matrix', controls: asked.question.controls } as const;
           matrix = assembleLeakageMatrix(prepared, await runUnitsOnQueue(io, bar, { target: queue, version, modelText: text, question, units }));
         } else {
           // On worker threads (or in this thread with --jobs 1): the same passes either way.
-          const input = leakageInput(prepared, toggles.values);
+          const input = leakageInput(prepared, asked.question.controls);
           const passes = await runPasses(input, tasks, jobs, onProgress);
           matrix = assembleLeakageMatrix(prepared, passes.map((pass) => leakageFromPass(pass, input)));
         }

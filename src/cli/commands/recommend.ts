@@ -9,11 +9,13 @@ import { formatRecommendation } from '../../report/recommend-text.js';
 import { checkOutputPath, printJson, printText, writeOutput } from '../output.js';
 import { terminalSafe } from '../../domain/terminal-safe.js';
 import { CliError, EXIT_CANNOT_WRITE, type CliIo } from '../io.js';
+import { quietOption } from '../options.js';
 
 interface RecommendOptions {
   output?: string;
   policyOut?: string;
   json?: boolean;
+  quiet?: boolean;
 }
 
 export function registerRecommend(program: Command, io: CliIo): void {
@@ -27,6 +29,7 @@ export function registerRecommend(program: Command, io: CliIo): void {
       'also write a policy file declaring the spec\u2019s trust groups (`trusted`), for `indepth check MODEL --policy FILE`',
     )
     .option('--json', 'the report as JSON (with the model text in `yaml`)')
+    .addOption(quietOption('without -o: the model on standard output and no report on stderr'))
     .addHelpText(
       'after',
       [
@@ -61,7 +64,7 @@ export function registerRecommend(program: Command, io: CliIo): void {
       else if (options.output !== undefined) printText(io, report);
       else {
         io.out(recommendation.yaml);
-        io.err(terminalSafe(report));
+        if (options.quiet !== true || !recommendation.passed) io.err(terminalSafe(report));
       }
       if (!recommendation.passed) throw new CliError('the recommended model fails its own verification (see the checks above); please report it with the spec');
     });

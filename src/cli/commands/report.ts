@@ -22,12 +22,14 @@ import { reviewMarkdown } from '../../report/review-markdown.js';
 import { renderDiagramSvg } from '../../../viz/diagram/render.js';
 import { CliError, type CliIo } from '../io.js';
 import { loadModel, type LoadedModel } from '../load.js';
+import { quietOption } from '../options.js';
 import { addWhatIfFlags, questionError, questionFromFlags, type WhatIfFlags } from '../what-if-flags.js';
 import { diagramOf, printPdf, screenshot } from './diagram.js';
 
 interface ReportOptions extends WhatIfFlags {
   output?: string;
   png?: string;
+  quiet?: boolean;
 }
 
 const FORMATS = ['.md', '.html', '.pdf'] as const;
@@ -41,6 +43,7 @@ export function registerReport(program: Command, io: CliIo): void {
   addWhatIfFlags(command, 'the what-if to draw (default: the single boundary-type failure that leaks the most data across organizations)')
     .requiredOption('-o, --output <file>', 'write the review here; the extension picks the format: .md (with SVG images in <name>-files/), .html (self-contained) or .pdf (Chromium)')
     .option('--png <file>', 'also write an image of the review’s first page (Chromium)')
+    .addOption(quietOption('no notes on stderr (what is reviewed, what was written)'))
     .addHelpText(
       'after',
       '\nExamples:\n  indepth report models/cross-org-shared.yaml models/cross-org-separated.yaml -o review.html\n  indepth report models/cross-org-shared.yaml --scenario scenarios/kernel-0day.yaml -o review.pdf',
@@ -57,7 +60,7 @@ export function registerReport(program: Command, io: CliIo): void {
 
       const loaded = [first, ...(second === undefined ? [] : [second])].map(loadModel);
       const [a, b] = [loaded[0]!, loaded[1] ?? loaded[0]!];
-      io.err(`indepth: reviewing ${loaded.map((l) => l.file).join(' and ')}…\n`);
+      if (options.quiet !== true) io.err(`indepth: reviewing ${loaded.map((l) => l.file).join(' and ')}…\n`);
       const compare = compareModels(a.prepared, b.prepared, { fromOrgs: [], order: 2, controls: {} });
       const picked = asked ? question : worstSingleFailure(loaded, compare.attackers);
       const figures: ReviewFigure[] = [];
@@ -88,7 +91,7 @@ export function registerReport(program: Command, io: CliIo): void {
       } else if (format === '.html') writeFileSync(output, html);
       else await printPdf({ html }, output);
       if (options.png !== undefined) await screenshot({ html }, options.png, { width: 1240, height: 1754 }, false, 1);
-      io.err(`indepth: wrote ${output}${options.png === undefined ? '' : ` and ${options.png}`}\n`);
+      if (options.quiet !== true) io.err(`indepth: wrote ${output}${options.png === undefined ? '' : ` and ${options.png}`}\n`);
     });
 }
 

@@ -1,4 +1,5 @@
-// `indepth risk MODEL --from ID… [--failures type|instance] [--samples N | --precision P] [--seed S] [--json]`
+// `indepth risk MODEL --from ID… | --scenario FILE [--failures type|instance] [--samples N | --precision P] [--seed S] [--quiet] [--json]`:
+// Monte Carlo sampling shows a progress bar on an interactive stderr.
 
 import type { Command } from 'commander';
 import { formatRisk } from '../../report/risk-text.js';
@@ -9,11 +10,11 @@ import { RISK_METHODS, type RiskMethod } from '../../risk/types.js';
 import { CliError, type CliIo } from '../io.js';
 import { printJson, printText } from '../output.js';
 import { loadModel } from '../load.js';
-import { collect, parseControlToggles, parseIntegerOption } from '../options.js';
-import { questionError } from '../what-if-flags.js';
+import { collect, parseIntegerOption, quietOption } from '../options.js';
+import { progress } from '../progress.js';
+import { addAttackerFlags, attackerFromFlags, NO_FOOTHOLD, noteIgnoredFailures, questionError, type AttackerFlags } from '../what-if-flags.js';
 
-interface RiskOptions {
-  from: string[];
+interface RiskOptions extends AttackerFlags {
   target: string[];
   failures: string;
   method: string;
@@ -25,17 +26,17 @@ interface RiskOptions {
   likelihood: string[];
   patchDays?: string;
   instanceLimit: string;
-  control: string[];
+  quiet?: boolean;
   json?: boolean;
   timing?: boolean;
 }
 
 export function registerRisk(program: Command, io: CliIo): void {
-  program
+  const command = program
     .command('risk')
     .description('exposure probability of every organization and data store from a foothold, what to harden first, and cost')
-    .argument('<model>', 'model file')
-    .option('-f, --from <id>', 'foothold(s): node id, user group, or organization (= any standard user of it); repeatable', collect, [])
+    .argument('<model>', 'model file');
+  addAttackerFlags(command)
     .option('--target <org>', 'victim organization(s) of the top event that importance ranks against; default: every other organization', collect, [])
     .option('--failures <mode>', '`type`: a failure fails every instance of its type (exact); `instance`: instances fail independently (sampled)', 'type')
     .option('--method <m>', '`auto`, `exact` (type), `monte-carlo`, or `rare-event` (instance: Karp–Luby–Madras over minimal cut sets)', 'auto')
@@ -47,12 +48,12 @@ export function registerRisk(program: Command, io: CliIo): void {
     .option('--likelihood <target=p>', 'override a failure probability per year (type, instance, group, type@group); repeatable', collect, [])
     .option('--patch-days <d>', 'days from a fix\u2019s release until it is deployed (overrides the model\u2019s risk.patchDays)')
     .option('--instance-limit <n>', 'most instances in the importance table', String(DEFAULT_RISK_QUESTION.instanceLimit))
-    .option('--control <name=on|off>', 'turn a control on or off; repeatable', collect, [])
+    .addOption(quietOption('no progress bar on stderr (--timing still prints)'))
     .option('--json', 'machine-readable output')
     .option('--timing', 'print elapsed time and samples per second on stderr')
     .addHelpText(
       'after',
-      '\nExamples:\n  indepth risk models/cross-org-shared.yaml --from mallory\n  indepth risk models/cross-org-separated.yaml --from fabrikam --failures instance --precision 0.02 --seed 7',
+      '\nExamples:\n  indepth risk models/cross-org-shared.yaml --from mallory\n  indepth risk models/cross-org-shared.yaml --scenario scenarios/kernel-0day.yaml --failures instance --samples 1000000\n  indepth risk models/cross-org-separated.yaml --from fabrikam --failures instance --precision 0.02 --seed 7',
     )
     .action((file: string, options: RiskOptions) => {
       const problems: string[] = [];
@@ -71,30 +72,42 @@ export function registerRisk(program: Command, io: CliIo): void {
         if (parsed.ok) likelihoods.push(parsed.override);
         else problems.push(parsed.message);
       }
-      const toggles = parseControlToggles(options.control);
-      problems.push(...toggles.problems);
-      if (options.from.length === 0) problems.push('--from: give at least one foothold (e.g. --from mallory)');
+      const { question, scenario, ignoredFail, problems: flagProblems } = attackerFromFlags(options);
+      problems.push(...flagProblems);
+      if (question.from.length === 0) problems.push(NO_FOOTHOLD);
       if (problems.length > 0) throw new CliError(problems.join('\nindepth: '));
+      noteIgnoredFailures(io, 'risk', ignoredFail, options.quiet === true);
 
-      const { prepared } = loadModel(file);
-      const started = performance.now();
-      const outcome = analyzeRisk(prepared, {
-        ...DEFAULT_RISK_QUESTION,
-        from: options.from,
-        controls: toggles.values,
-        failures: options.failures as FailureMode,
-        method: options.method as RiskMethod,
-        victims: options.target,
-        likelihoods,
-        patchDays,
-        samples,
-        precision,
-        maxSamples,
-        seed,
-        order,
-        instanceLimit,
-      });
-      if (!outcome.ok) throw questionError(outcome.problems, undefined, outcome.messages);
+      const bar = progress(io, 'risk', options.quiet === true);
+      let started = 0;
+      const outcome = (() => {
+        try {
+          bar.phase('loading and compiling the model');
+          const { prepared } = loadModel(file);
+          started = performance.now();
+          bar.phase('estimating (Monte Carlo samples drawn)');
+          return analyzeRisk(prepared, {
+            ...DEFAULT_RISK_QUESTION,
+            from: question.from,
+            controls: question.controls,
+            failures: options.failures as FailureMode,
+            method: options.method as RiskMethod,
+            victims: options.target,
+            likelihoods,
+            patchDays,
+            samples,
+            precision,
+            maxSamples,
+            seed,
+            order,
+            instanceLimit,
+            onSamples: (drawn, most) => bar.update(drawn, most),
+          });
+        } finally {
+          bar.end();
+        }
+      })();
+      if (!outcome.ok) throw questionError(outcome.problems, scenario, outcome.messages);
       if (options.timing === true) {
         const seconds = (performance.now() - started) / 1000;
         const drawn = Math.max(0, ...outcome.result.organizations.filter((o) => o.method === 'monte-carlo').map((o) => o.samples), outcome.result.target.method === 'monte-carlo' ? outcome.result.target.samples : 0);

@@ -3,40 +3,39 @@
 
 import type { Command } from 'commander';
 import type { DepthMode } from '../../analyze/depth-types.js';
-import { finishSweep, planSweep, sweepRows } from '../../analyze/sweep.js';
+import { finishSweep, planSweep, sweepRows, type SweepRow } from '../../analyze/sweep.js';
 import { formatSweep } from '../../report/sweep-text.js';
 import { CliError, type CliIo } from '../io.js';
 import { printJson, printText } from '../output.js';
 import { loadModel } from '../load.js';
-import { collect, parseControlToggles, parseIntegerOption } from '../options.js';
+import { parseIntegerOption, quietOption } from '../options.js';
 import { progress } from '../progress.js';
 import { parseQueueOption, QUEUE_OPTION_HELP, runUnitsOnQueue } from '../queue-option.js';
-import { questionError } from '../what-if-flags.js';
+import { addAttackerFlags, attackerFromFlags, NO_FOOTHOLD, noteIgnoredFailures, questionError, type AttackerFlags } from '../what-if-flags.js';
 
 /** At most this many queue jobs per sweep: enough to keep many workers busy, few enough to track. */
 const MAX_SWEEP_JOBS = 256;
+/** Failure sets run between two progress updates when sweeping on this thread. */
+const SLICE = 64;
 
-interface SweepOptions {
-  from: string[];
+interface SweepOptions extends AttackerFlags {
   by: string;
   order: string;
-  control: string[];
   queue?: string;
   quiet?: boolean;
   json?: boolean;
 }
 
 export function registerSweep(program: Command, io: CliIo): void {
-  program
+  const command = program
     .command('sweep')
     .description('exposure matrix: every failure combination up to order k (rows) × organizations (columns)')
-    .argument('<model>', 'model file')
-    .option('-f, --from <id>', 'foothold(s): node id, user group, or organization; repeatable', collect, [])
+    .argument('<model>', 'model file');
+  addAttackerFlags(command)
     .option('--by <mode>', 'fail boundary `type`s or `instance`s', 'type')
     .option('--order <k>', 'largest failure set', '2')
-    .option('--control <name=on|off>', 'turn a control on or off; repeatable', collect, [])
     .option('--queue <url>', `${QUEUE_OPTION_HELP} (by instance)`)
-    .option('-q, --quiet', 'no progress bar on stderr (with --queue)')
+    .addOption(quietOption())
     .option('--json', 'machine-readable output (rows carry the reached data ids)')
     .addHelpText(
       'after',
@@ -46,18 +45,27 @@ export function registerSweep(program: Command, io: CliIo): void {
       const problems: string[] = [];
       if (options.by !== 'type' && options.by !== 'instance') problems.push(`--by: expected \`type\` or \`instance\`, got \`${options.by}\``);
       const order = parseIntegerOption('--order', options.order, 0, options.by === 'instance' ? 3 : 11, problems);
-      const toggles = parseControlToggles(options.control);
-      problems.push(...toggles.problems);
-      if (options.from.length === 0) problems.push('--from: give at least one foothold (e.g. --from mallory)');
+      const { question: asked, scenario, ignoredFail, problems: flagProblems } = attackerFromFlags(options);
+      problems.push(...flagProblems);
+      if (asked.from.length === 0) problems.push(NO_FOOTHOLD);
       const queue = parseQueueOption(options.queue, problems);
       if (queue !== undefined && options.by !== 'instance') {
         problems.push('--queue: a by-type sweep reads every row off one pass, so there is nothing to spread; use it with --by instance');
       }
       if (problems.length > 0) throw new CliError(problems.join('\nindepth: '));
-      const { prepared, text } = loadModel(file);
-      const question = { from: options.from, by: options.by as DepthMode, order, controls: toggles.values };
+      noteIgnoredFailures(io, 'sweep', ignoredFail, options.quiet === true);
+      const bar = progress(io, 'sweep', options.quiet === true);
+      bar.phase('loading and compiling the model');
+      const { prepared, text } = (() => {
+        try {
+          return loadModel(file);
+        } finally {
+          bar.end();
+        }
+      })();
+      const question = { from: asked.from, by: options.by as DepthMode, order, controls: asked.controls };
       const planned = planSweep(prepared, question);
-      if (!planned.ok) throw questionError(planned.problems, undefined);
+      if (!planned.ok) throw questionError(planned.problems, scenario);
       const { plan } = planned;
       let rows = plan.typeRows;
       if (rows === null && queue !== undefined) {
@@ -67,17 +75,31 @@ export function registerSweep(program: Command, io: CliIo): void {
         for (let i = 0; i < plan.instanceSets.length; i += size) {
           units.push(JSON.stringify(plan.instanceSets.slice(i, i + size).map((set) => set.map((x) => ids[x]!))));
         }
-        const bar = progress(io, 'sweep', options.quiet === true);
         try {
           bar.phase('failure sets');
           const version = self.parent?.version() ?? '0.0.0';
-          const queued = { kind: 'sweep', from: options.from, order, controls: toggles.values } as const;
+          const queued = { kind: 'sweep', from: asked.from, order, controls: asked.controls } as const;
           rows = (await runUnitsOnQueue(io, bar, { target: queue, version, modelText: text, question: queued, units })).flat();
         } finally {
           bar.end();
         }
       }
-      const result = finishSweep(prepared, plan, rows ?? sweepRows(prepared, plan, plan.instanceSets));
+      if (rows === null) {
+        // By instance on this thread: one reachability run per failure set, in slices so the bar moves.
+        const sets = plan.instanceSets;
+        const local: SweepRow[] = [];
+        try {
+          bar.phase('failure sets');
+          for (let i = 0; i < sets.length; i += SLICE) {
+            local.push(...sweepRows(prepared, plan, sets.slice(i, i + SLICE)));
+            bar.update(Math.min(i + SLICE, sets.length), sets.length);
+          }
+        } finally {
+          bar.end();
+        }
+        rows = local;
+      }
+      const result = finishSweep(prepared, plan, rows);
       if (options.json === true) printJson(io, result);
       else printText(io, formatSweep(result));
     });

@@ -1,6 +1,6 @@
-// `indepth view MODEL [MODEL2] -o out.html [--from ID] [--fail SPEC…] [--png out.png]`: one
+// `indepth view MODEL [MODEL2] -o out.html [--scenario FILE] [--from ID] [--fail SPEC…] [--control NAME=on|off]… [--png out.png] [--quiet]`: one
 // self-contained HTML file (engine bundled in, data embedded, no network) to explore what-ifs by
-// clicking; with two models, side by side (shared vs separated).
+// clicking; with two models, side by side (shared vs separated). The page is streamed to the file.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -8,52 +8,76 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { resolveFailures } from '../../engine/scenario.js';
 import { viewerModel, type ViewerPayload } from '../../report/diagram-viewer-data.js';
-import { renderViewerHtml } from '../../../viz/viewer/page.js';
+import { viewerHtmlChunks } from '../../../viz/viewer/page.js';
 import { CliError, type CliIo } from '../io.js';
 import { checkOutputPath, writeOutput } from '../output.js';
 import { loadModel } from '../load.js';
-import { collect } from '../options.js';
+import { quietOption } from '../options.js';
+import { addWhatIfFlags, questionError, questionFromFlags, type WhatIfFlags } from '../what-if-flags.js';
+import type { QuestionProblem } from '../../analyze/what-if.js';
+import { terminalSafe } from '../../domain/terminal-safe.js';
 import { screenshot } from './diagram.js';
 
-interface ViewOptions {
+interface ViewOptions extends WhatIfFlags {
   output: string;
-  from?: string;
-  fail: string[];
   png?: string;
+  quiet?: boolean;
 }
 
 export function registerView(program: Command, io: CliIo): void {
-  program
+  const command = program
     .command('view')
     .description('interactive what-if viewer: one self-contained HTML file (the engine bundled in, no network); two models side by side')
     .argument('<model>', 'model file')
     .argument('[model2]', 'a second model to compare (e.g. the separated variant)')
-    .requiredOption('-o, --output <file>', 'write the HTML here')
-    .option('-f, --from <id>', 'foothold selected when the page opens (default: the first user)')
-    .option('--fail <spec>', 'boundary failed when the page opens: a type, an instance or a group; repeatable', collect, [])
+    .requiredOption('-o, --output <file>', 'write the HTML here');
+  addWhatIfFlags(command, 'scenario the page opens on: its foothold, failures and control toggles; flags add to it')
     .option('--png <file>', 'also write a screenshot of the page (the name must end in .png), rendered by headless Chromium')
+    .addOption(quietOption('no note on stderr of the file written'))
     .addHelpText(
       'after',
-      '\nExample:\n  indepth view models/cross-org-shared.yaml models/cross-org-separated.yaml -o compare.html --from mallory --fail kernel',
+      [
+        '',
+        'The page opens on one foothold (--from; default: the first organization\u2019s standard users) with the --fail boundaries failed; both can be changed by clicking.',
+        '',
+        'Examples:',
+        '  indepth view models/cross-org-shared.yaml models/cross-org-separated.yaml -o compare.html --from mallory --fail kernel',
+        '  indepth view models/cross-org-shared.yaml --scenario scenarios/kernel-0day.yaml -o kernel.html --png kernel.png',
+      ].join('\n'),
     )
     .action(async (file: string, file2: string | undefined, options: ViewOptions) => {
-      const inputs = [file, ...(file2 === undefined ? [] : [file2])];
+      const inputs = [file, ...(file2 === undefined ? [] : [file2]), ...(options.scenario === undefined ? [] : [options.scenario])];
       checkOutputPath(options.output, { option: '-o', inputs });
       if (options.png !== undefined) checkOutputPath(options.png, { option: '--png', inputs, extensions: ['.png'] });
+      const { question, scenario, problems: toggleProblems } = questionFromFlags(options);
+      const flagProblems = [...toggleProblems];
+      if (question.from.length > 1) {
+        flagProblems.push(`--from: the page opens on one foothold, got ${question.from.length} (${question.from.join(', ')}); give one (the others can be picked in the page)`);
+      }
+      if (flagProblems.length > 0) throw new CliError(flagProblems.join('\nindepth: '));
       const loaded = [file, ...(file2 === undefined ? [] : [file2])].map((f) => loadModel(f));
-      const unknown = options.fail.filter((spec) => !loaded.some((l) => resolveFailures(l.prepared.compiled, [spec]).ok));
-      if (unknown.length > 0) {
-        throw new CliError(unknown.map((spec) => `--fail: unknown boundary failure \`${spec}\`; use a boundary type, an instance like \`kernel@pool1-vm1\`, or a group like \`build:…\``).join('\nindepth: '));
-      }
       const models = loaded.map((l) => viewerModel(l.prepared));
-      const from = options.from ?? null;
+      const problems: QuestionProblem[] = [];
+      question.fail.forEach((spec, index) => {
+        if (!loaded.some((l) => resolveFailures(l.prepared.compiled, [spec]).ok)) {
+          problems.push({ field: 'fail', index, message: `unknown boundary failure \`${spec}\`; use a boundary type, an instance like \`kernel@pool1-vm1\`, or a group like \`build:…\`` });
+        }
+      });
+      const from = question.from[0] ?? null;
       if (from !== null && !models.some((m) => m.footholds.some((f) => f.name === from))) {
-        throw new CliError(`--from: no foothold \`${from}\` in ${models.map((m) => m.name).join(' or ')}; use a user, an organization, internet or web`);
+        problems.push({ field: 'from', index: 0, message: `no foothold \`${from}\` in ${models.map((m) => m.name).join(' or ')}; use a user, an organization, internet or web` });
       }
-      const payload: ViewerPayload = { models, initial: { from, fail: options.fail } };
-      const html = renderViewerHtml({ title: `indepth — ${models.map((m) => m.name).join(' vs ')}`, payload, bundle: await viewerBundle() });
-      writeOutput(io, options.output, [html]);
-      io.err(`wrote ${options.output} (${Math.round(html.length / 1024)} KiB, self-contained)\n`);
+      if (problems.length > 0) throw questionError(problems, scenario);
+      const payload: ViewerPayload = { models, initial: { from, fail: question.fail, controls: question.controls } };
+      let bytes = 0;
+      const counted = function* (chunks: Iterable<string>): Generator<string> {
+        for (const chunk of chunks) {
+          bytes += Buffer.byteLength(chunk, 'utf8');
+          yield chunk;
+        }
+      };
+      writeOutput(io, options.output, counted(viewerHtmlChunks({ title: `indepth — ${models.map((m) => m.name).join(' vs ')}`, payload, bundle: await viewerBundle() })));
+      if (options.quiet !== true) io.err(`wrote ${terminalSafe(options.output)} (${Math.round(bytes / 1024)} KiB, self-contained)\n`);
       if (options.png !== undefined) {
         await screenshot({ file: resolve(options.output), ready: 'body[data-ready="true"]' }, options.png, { width: models.length > 1 ? 1900 : 1500, height: 1000 });
       }

@@ -4,7 +4,7 @@
 
 import type { Command } from 'commander';
 import { CliError, type CliIo } from '../io.js';
-import { parseIntegerOption } from '../options.js';
+import { parseIntegerOption, quietOption } from '../options.js';
 import { parseQueueOption } from '../queue-option.js';
 
 interface WorkerOptions {
@@ -21,7 +21,7 @@ export function registerWorker(program: Command, io: CliIo): void {
     .requiredOption('--queue <url>', 'the Redis the commands enqueue on (redis://HOST:PORT[/DB], rediss:// for TLS)')
     .option('--lock-duration <ms>', 'a job whose worker dies goes back to the queue after about this long plus --stalled-interval', '30000')
     .option('--stalled-interval <ms>', 'how often to look for jobs of dead workers', '30000')
-    .option('-q, --quiet', 'no log line per job (errors and connection changes are still logged)')
+    .addOption(quietOption('no log line per job (errors and connection changes are still logged)'))
     .addHelpText(
       'after',
       [

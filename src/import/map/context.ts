@@ -51,6 +51,11 @@ export class MapContext {
     this.assumptions.push({ subject, message, ...(origin === undefined ? {} : { origin }), ...(field === undefined ? {} : { field }) });
   }
 
+  /** A warning: an assumption a reviewer must act on (see Assumption.warning). */
+  warn(subject: string | null, message: string, origin?: SourceLocation): void {
+    this.assumptions.push({ subject, message, warning: true, ...(origin === undefined ? {} : { origin }) });
+  }
+
   /** Records where a model value came from (a comment, not an assumption). */
   read(subject: string | null, message: string, origin?: SourceLocation, field?: string): void {
     if (this.assumptions.some((a) => a.subject === subject && a.message === message && a.field === field)) return;

@@ -51,7 +51,7 @@ export function mapHostPools(context: MapContext, orgs: Organizations): MappedPo
     const joins = new Map<string, string>();
     for (const h of hosts) if (h.join !== null && !joins.has(h.join)) joins.set(h.join, h.joinEvidence ?? '');
     if (joins.size > 0) {
-      context.read(subject, `session hosts are ${[...joins].map(([join, evidence]) => `${join}-joined (${evidence})`).join(' and ')}${joins.has('AD DS') ? '; AD DS Domain Admins are local administrators of every joined host' : ''}`, resource.origin);
+      context.read(subject, `session hosts are ${[...joins].map(([join, evidence]) => `${join}-joined (${evidence})`).join(' and ')}`, resource.origin);
     } else if (hosts.length > 0) {
       context.assume(subject, 'how the session hosts join a directory is not in the input', resource.origin);
     }

@@ -1,17 +1,25 @@
 // The one mapping from the inventory to indepth's model: organizations, host pools, application
-// groups, role assignments, users and storage, each by its own small function, every gap an assumption.
+// groups, storage, Entra identities, role assignments and scopes, each by its own small function,
+// every gap an assumption.
 
-import { parseArmId } from '../arm-id.js';
 import { ARM, type Assumption, type Inventory, type InventoryResource } from '../inventory.js';
-import type { DraftApp, ModelDraft } from '../model-draft.js';
+import { pruneEmpty, type DraftApp, type ModelDraft } from '../model-draft.js';
 import { mapApplicationGroups } from './application-groups.js';
 import { MapContext, type MapOptions } from './context.js';
 import { mapControls } from './controls.js';
+import { reconcileOrganizations } from './cross-organization.js';
+import { mapDomains } from './domains.js';
+import { warnMergedCustomers } from './merged-customers.js';
+import { mapRdpExposure } from './networks.js';
 import { mapHostPools } from './host-pools.js';
+import { Identities } from './identities.js';
 import { Organizations } from './organizations.js';
+import { mapPinnedUsers } from './pinned-users.js';
 import { readGrants } from './principals.js';
+import { mapProfileOwners } from './profile-owners.js';
+import { mapRoleAssignments } from './role-assignments.js';
+import { Scopes } from './scopes.js';
 import { mapStorage } from './storage.js';
-import { Users } from './users.js';
 
 export interface MappedModel {
   readonly model: ModelDraft;
@@ -26,17 +34,20 @@ export function mapInventory(inventory: Inventory, options: MapOptions): MappedM
   const apps: DraftApp[] = [];
   const appGroups = mapApplicationGroups(context, pools, apps);
   const grants = readGrants(context);
-  const users = new Users(context, orgs);
-  const scopeOf = (scope: string): InventoryResource => context.get(scope) ?? scopeStandIn(scope, inventory);
-  users.mapGrants(grants, pools, appGroups, scopeOf);
-  const data = mapStorage(context, orgs, users, grants, pools);
+  const { stores, accounts } = mapStorage(context, orgs, grants);
+  const identities = new Identities(context);
+  const scopes = new Scopes(context, orgs, pools, stores);
+  const roleAssignments = mapRoleAssignments(context, grants, identities, scopes, appGroups, pools, stores, orgs);
+  mapPinnedUsers(context, pools, identities);
   for (const pool of pools) {
-    if (!users.drafts.some((u) => u.hostPool === pool.draft.id)) context.assume(`hostPools/${pool.draft.id}`, 'no user or group is assigned this pool in the input', pool.resource.origin);
+    const assigned = appGroups.some((g) => g.pool === pool && g.draft.assignments.length > 0) || identities.users.some((u) => u.hostPool === pool.draft.id);
+    if (!assigned) context.assume(`hostPools/${pool.draft.id}`, 'no user or group is assigned this pool in the input', pool.resource.origin);
   }
+  const { networks, subnets } = mapRdpExposure(context, pools);
   reportUnread(context);
   const controls = mapControls(context);
   if (pools.length === 0) context.assume(null, 'the input holds no Azure Virtual Desktop host pool');
-  const { organizations, tenants, subscriptions } = orgs.finish();
+  const { organizations, tenants, subscriptions, tenantOf } = orgs.finish();
   if (organizations.length === 0) {
     // A model needs one organization; an input with nothing mappable still yields a valid model.
     const id = context.ids.allocate('organization:empty', 'imported');
@@ -44,19 +55,47 @@ export function mapInventory(inventory: Inventory, options: MapOptions): MappedM
     tenants.push({ id: context.ids.allocate('tenant:empty', 'tenant'), organizations: [id] });
     context.assume(`organizations/${id}`, 'nothing in the input maps to an organization: one placeholder organization');
   }
+  const managementGroups = scopes.managementGroups((tenant) => {
+    const tenantId = tenant === null ? undefined : tenantOf(tenant);
+    const list = subscriptions.filter((s) => tenantId === undefined || s.tenant === tenantId);
+    const first = list[0];
+    return first === undefined ? null : { tenant: first.tenant, subscriptions: list.filter((s) => s.tenant === first.tenant).map((s) => s.id) };
+  });
+  const scopeIds = new Set([...subscriptions.map((s) => s.id), ...managementGroups.map((m) => m.id), ...scopes.resourceGroups.map((g) => g.id), ...pools.map((p) => p.draft.id), ...stores.map((s) => s.draft.id)]);
+  const kept = roleAssignments.filter((a) => scopeIds.has(a.scope));
+  // The model scopes that hold a host pool or data store: itself, its resource group, subscription and management groups.
+  const containing = (resource: string): string[] => {
+    const subscription = stores.find((s) => s.draft.id === resource)?.draft.subscription ?? pools.find((p) => p.draft.id === resource)?.draft.subscription;
+    const rgs = scopes.resourceGroups.filter((g) => g.resources.includes(resource)).map((g) => g.id);
+    const mgs = managementGroups.filter((m) => subscription !== undefined && m.subscriptions.includes(subscription)).map((m) => m.id);
+    return [resource, ...rgs, ...(subscription === undefined ? [] : [subscription]), ...mgs];
+  };
+  mapProfileOwners(context, stores, kept, appGroups.map((g) => g.draft), new Map(pools.map((p) => [p.draft.id, p.draft.subscription])), identities, containing);
   const model: ModelDraft = {
     name: options.name,
     description: `Imported by \`indepth import\` from ${inventory.resources.length} Azure resources; review every \`assumed\` comment.`,
     organizations,
     tenants,
     subscriptions,
+    managementGroups,
+    resourceGroups: scopes.resourceGroups,
     hostPools: pools.map((p) => p.draft),
     apps,
-    users: users.drafts,
-    data,
+    users: identities.users,
+    groups: identities.groups,
+    guests: [],
+    applicationGroups: appGroups.map((g) => g.draft),
+    roleAssignments: kept,
+    domains: mapDomains(context, pools),
+    data: stores.map((s) => s.draft),
+    storageAccounts: accounts,
+    networks,
+    subnets,
     controls,
   };
-  return { model, assumptions: [...inventory.assumptions, ...context.assumptions] };
+  reconcileOrganizations(context, model);
+  warnMergedCustomers(context, model, identities, (org) => orgs.resourcesOf(org));
+  return { model: pruneEmpty(model), assumptions: [...inventory.assumptions, ...context.assumptions] };
 }
 
 /** Resource types the mapping does not read, one line per type with its first position. */
@@ -69,21 +108,4 @@ function reportUnread(context: MapContext): void {
     const first = list[0] as InventoryResource;
     context.assume(null, `${list.length} resource${list.length === 1 ? '' : 's'} of type \`${type}\` (first: \`${first.name}\`): not a type the importer maps, not imported`, first.origin);
   }
-}
-
-/** A scope the input does not hold as a resource (a subscription, a resource group): its parts only. */
-function scopeStandIn(scope: string, inventory: Inventory): InventoryResource {
-  const parsed = parseArmId(scope);
-  const sample = inventory.resources.find((r) => r.subscription !== null && r.subscription.toLowerCase() === parsed.subscription?.toLowerCase());
-  return {
-    type: parsed.type ?? (parsed.resourceGroup !== null ? 'microsoft.resources/resourcegroups' : 'microsoft.resources/subscriptions'),
-    id: scope,
-    name: parsed.name ?? parsed.resourceGroup ?? parsed.subscription ?? scope,
-    subscription: parsed.subscription,
-    resourceGroup: parsed.resourceGroup,
-    tenant: sample?.tenant ?? null,
-    properties: {},
-    tags: {},
-    origin: sample?.origin ?? { file: '', line: 1, column: 1 },
-  };
 }

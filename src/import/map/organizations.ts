@@ -21,6 +21,7 @@ export class Organizations {
   private readonly tenantOfOrg = new Map<string, string | null>();
   private readonly subscriptionIds = new Map<string, string>();
   private unknownSubscriptionNoted = false;
+  private readonly resources = new Map<string, InventoryResource[]>();
 
   constructor(private readonly context: MapContext) {}
 
@@ -53,11 +54,35 @@ export class Organizations {
     return this.subscriptionOrgs.get(subscription)?.has(organization) ?? false;
   }
 
+  /** The first organization with resources in a model subscription; without one, the organization `--org-by` gives the subscription itself. */
+  firstOrganizationIn(subscription: string): string {
+    const first = this.subscriptionOrgs.get(subscription)?.values().next().value;
+    if (first !== undefined) return first;
+    const key = [...this.subscriptionIds].find(([, id]) => id === subscription)?.[0] ?? UNKNOWN_SUBSCRIPTION;
+    const input = key === UNKNOWN_SUBSCRIPTION.toLowerCase() ? null : key;
+    const standIn: InventoryResource = { type: 'microsoft.resources/subscriptions', id: `/subscriptions/${input ?? UNKNOWN_SUBSCRIPTION}`, name: input ?? UNKNOWN_SUBSCRIPTION, subscription: input, resourceGroup: null, tenant: null, properties: {}, tags: {}, origin: { file: '', line: 1, column: 1 } };
+    return this.organizationOf(standIn);
+  }
+
+  /** The input resources placed in an organization. */
+  resourcesOf(organization: string): readonly InventoryResource[] {
+    return this.resources.get(organization) ?? [];
+  }
+
+  /** An organization of an input tenant id (the first seen), else the first organization at all; null when there is none yet. */
+  organizationOfTenant(tenant: string | null): string | null {
+    const match = [...this.tenantOfOrg].find(([, t]) => t !== null && tenant !== null && t.toLowerCase() === tenant.toLowerCase());
+    return match?.[0] ?? this.orgs.keys().next().value ?? null;
+  }
+
   /** The organization id of a resource, registering it, its subscription and its tenant. */
   organizationOf(resource: InventoryResource): string {
     const { key, name } = this.keyOf(resource);
     const id = this.context.ids.allocate(`organization:${key}`, name);
     if (!this.orgs.has(id)) this.orgs.set(id, { id });
+    const held = this.resources.get(id) ?? [];
+    if (!held.includes(resource)) held.push(resource);
+    this.resources.set(id, held);
     const subscription = this.subscriptionOf(resource);
     const set = this.subscriptionOrgs.get(subscription) ?? new Set<string>();
     set.add(id);
@@ -97,7 +122,7 @@ export class Organizations {
   }
 
   /** Organizations, tenants and subscriptions seen so far, in first-seen order. */
-  finish(): { organizations: DraftOrganization[]; tenants: DraftTenant[]; subscriptions: DraftSubscription[] } {
+  finish(): { organizations: DraftOrganization[]; tenants: DraftTenant[]; subscriptions: DraftSubscription[]; tenantOf: (inputTenant: string | null) => string | undefined } {
     const organizations = [...this.orgs.values()];
     const tenantIds = new Map<string, string>();
     const tenants: DraftTenant[] = [];
@@ -125,7 +150,7 @@ export class Organizations {
       const list = [...orgs];
       return { id, tenant: tenantOf(list[0] as string), organizations: list };
     });
-    return { organizations, tenants, subscriptions };
+    return { organizations, tenants, subscriptions, tenantOf: (inputTenant) => tenantIds.get((inputTenant ?? UNKNOWN_TENANT).toLowerCase()) };
   }
 }
 

@@ -14,6 +14,10 @@ export interface Principal {
   /** Members of a group when the input lists them; null when unknown. */
   readonly memberCount: number | null;
   readonly origin: InventoryResource['origin'] | undefined;
+  /** The Entra tenant the principal lives in, when the input says. */
+  readonly tenant?: string | null;
+  /** A principal of another tenant (role assignment `principalType` `ForeignGroup`). */
+  readonly foreign?: boolean;
 }
 
 export interface Grant {
@@ -41,6 +45,7 @@ export function readGrants(context: MapContext): Grant[] {
         kind: KIND_BY_TYPE[type] ?? 'unknown',
         memberCount: typeof count === 'number' && count >= 1 ? Math.floor(count) : null,
         origin: r.origin,
+        tenant: r.tenant,
       });
     }
   }
@@ -57,7 +62,8 @@ export function readGrants(context: MapContext): Grant[] {
     let principal = principals.get(principalId.toLowerCase());
     if (principal === undefined) {
       const kind = kindFromType(p['principalType']);
-      principal = { key: principalId.toLowerCase(), name: `${kind === 'servicePrincipal' ? 'sp' : kind}-${principalId.slice(0, 8)}`, kind, memberCount: null, origin: assignment.origin };
+      const foreign = String(p['principalType']).toLowerCase() === 'foreigngroup';
+      principal = { key: principalId.toLowerCase(), name: `${kind === 'servicePrincipal' ? 'sp' : kind}-${principalId.slice(0, 8)}`, kind, memberCount: null, origin: assignment.origin, ...(foreign ? { foreign } : {}) };
       principals.set(principal.key, principal);
     }
     grants.push({ principal, role: resolveRole(roleRef), scope, resource: assignment });

@@ -18,6 +18,8 @@ export interface SessionHost {
   /** How the host joins a directory, when the input says (`Entra ID`, `AD DS`). */
   readonly join: string | null;
   readonly joinEvidence: string | null;
+  /** The AD DS domain an AD DS-joined host joins (the domain join extension's `Name`), when the input says. */
+  readonly domain: string | null;
   readonly origin: InventoryResource['origin'];
 }
 
@@ -28,7 +30,7 @@ export function sessionHostsByPool(context: MapContext, pools: readonly Inventor
   const add = (poolId: string, host: SessionHost): void => {
     const hosts = byPool.get(normalize(poolId)) ?? new Map<string, SessionHost>();
     const known = hosts.get(host.key);
-    hosts.set(host.key, known === undefined ? host : { ...known, assignedUser: known.assignedUser ?? host.assignedUser, join: known.join ?? host.join, joinEvidence: known.joinEvidence ?? host.joinEvidence });
+    hosts.set(host.key, known === undefined ? host : { ...known, assignedUser: known.assignedUser ?? host.assignedUser, join: known.join ?? host.join, joinEvidence: known.joinEvidence ?? host.joinEvidence, domain: known.domain ?? host.domain });
     byPool.set(normalize(poolId), hosts);
   };
   const extensionsByVm = new Map<string, InventoryResource[]>();
@@ -36,15 +38,18 @@ export function sessionHostsByPool(context: MapContext, pools: readonly Inventor
     const vm = normalize(parentId(ext.id));
     extensionsByVm.set(vm, [...(extensionsByVm.get(vm) ?? []), ext]);
   }
-  const joinOf = (vmId: string | null): { join: string | null; evidence: string | null } => {
+  const joinOf = (vmId: string | null): { join: string | null; evidence: string | null; domain: string | null } => {
     for (const ext of vmId === null ? [] : (extensionsByVm.get(normalize(vmId)) ?? [])) {
       const type = String(ext.properties['type'] ?? '').toLowerCase();
-      if (type === 'aadloginforwindows') return { join: 'Entra ID', evidence: `extension ${ext.name} (AADLoginForWindows)` };
-      if (type === 'jsonaddomainextension') return { join: 'AD DS', evidence: `extension ${ext.name} (JsonADDomainExtension)` };
+      if (type === 'aadloginforwindows') return { join: 'Entra ID', evidence: `extension ${ext.name} (AADLoginForWindows)`, domain: null };
+      if (type === 'jsonaddomainextension') {
+        const name = lookup(settingsOf(ext) ?? {}, 'Name');
+        return { join: 'AD DS', evidence: `extension ${ext.name} (JsonADDomainExtension)`, domain: typeof name === 'string' && name !== '' ? name : null };
+      }
       const settings = dscProperties(ext);
-      if (settings !== null && lookup(settings, 'aadJoin') === true) return { join: 'Entra ID', evidence: `extension ${ext.name} (DSC aadJoin)` };
+      if (settings !== null && lookup(settings, 'aadJoin') === true) return { join: 'Entra ID', evidence: `extension ${ext.name} (DSC aadJoin)`, domain: null };
     }
-    return { join: null, evidence: null };
+    return { join: null, evidence: null, domain: null };
   };
 
   for (const host of context.ofType(ARM.sessionHost)) {
@@ -59,6 +64,7 @@ export function sessionHostsByPool(context: MapContext, pools: readonly Inventor
       vmId,
       assignedUser: typeof host.properties['assignedUser'] === 'string' && host.properties['assignedUser'] !== '' ? host.properties['assignedUser'] : null,
       join: fromExt.join ?? health,
+      domain: fromExt.domain,
       joinEvidence: fromExt.evidence ?? (health === null ? null : 'session host health check DomainJoinedCheck'),
       origin: host.origin,
     });
@@ -75,17 +81,30 @@ export function sessionHostsByPool(context: MapContext, pools: readonly Inventor
     const vmId = parentId(ext.id);
     const vm = context.get(vmId);
     const join = joinOf(vmId);
-    add(pool.id, { key: normalize(vmId), name: vm?.name ?? vmId.split('/').pop() ?? vmId, vm, vmId, assignedUser: null, join: join.join, joinEvidence: join.evidence, origin: vm?.origin ?? ext.origin });
+    add(pool.id, { key: normalize(vmId), name: vm?.name ?? vmId.split('/').pop() ?? vmId, vm, vmId, assignedUser: null, join: join.join, joinEvidence: join.evidence, domain: join.domain, origin: vm?.origin ?? ext.origin });
   }
   const sorted = new Map<string, SessionHost[]>();
   for (const [pool, hosts] of byPool) sorted.set(pool, [...hosts.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
   return sorted;
 }
 
+/** An extension's public settings: an object, or JSON text (a Terraform heredoc). */
+function settingsOf(ext: InventoryResource): Record<string, unknown> | null {
+  let settings = ext.properties['settings'];
+  if (typeof settings === 'string') {
+    try {
+      settings = JSON.parse(settings) as unknown;
+    } catch {
+      return null;
+    }
+  }
+  return isRecord(settings) ? settings : null;
+}
+
 /** The `properties` object of an AVD agent DSC extension's settings, or null for other extensions. */
 function dscProperties(ext: InventoryResource): Record<string, unknown> | null {
-  const settings = ext.properties['settings'];
-  if (!isRecord(settings)) return null;
+  const settings = settingsOf(ext);
+  if (settings === null) return null;
   const properties = lookup(settings, 'properties');
   return isRecord(properties) ? properties : null;
 }

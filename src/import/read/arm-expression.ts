@@ -149,7 +149,7 @@ function call(rawName: string, args: HclValue[], scope: ArmScope): HclValue {
       const parts = args.map(text);
       if (name === 'extensionresourceid') {
         const [base, type, ...names] = parts;
-        return `${base}/providers/${type}/${namesPath(type ?? '', names)}`;
+        return `${base}/providers/${namespaceOf(type ?? '')}/${namesPath(type ?? '', names)}`;
       }
       const typeAt = parts.findIndex((a) => a.includes('/') && !a.startsWith('/'));
       const type = parts[typeAt] ?? '';
@@ -157,7 +157,7 @@ function call(rawName: string, args: HclValue[], scope: ArmScope): HclValue {
       const sub = before.length >= 1 && before.length <= 2 && /^[0-9a-f-]{36}$/i.test(before[0] ?? '') ? (before[0] as string) : scope.subscriptionId;
       const rg = before.length === 2 ? (before[1] as string) : before.length === 1 && !/^[0-9a-f-]{36}$/i.test(before[0] ?? '') ? (before[0] as string) : scope.resourceGroup;
       const names = parts.slice(typeAt + 1);
-      return name === 'subscriptionresourceid' ? `/subscriptions/${sub}/providers/${type}/${namesPath(type, names)}` : `/subscriptions/${sub}/resourceGroups/${rg}/providers/${type}/${namesPath(type, names)}`;
+      return name === 'subscriptionresourceid' ? `/subscriptions/${sub}/providers/${namespaceOf(type)}/${namesPath(type, names)}` : `/subscriptions/${sub}/resourceGroups/${rg}/providers/${namespaceOf(type)}/${namesPath(type, names)}`;
     }
     case 'resourcegroup':
       return { name: scope.resourceGroup, id: `/subscriptions/${scope.subscriptionId}/resourceGroups/${scope.resourceGroup}`, location: new Unknown('the resource group location is known only at deployment') };
@@ -226,6 +226,11 @@ function call(rawName: string, args: HclValue[], scope: ArmScope): HclValue {
     default:
       return new Unknown(`template function ${rawName}() is not supported by the importer`);
   }
+}
+
+/** `Microsoft.Network` of `Microsoft.Network/networkInterfaces`: the id holds the namespace once, then type/name pairs. */
+function namespaceOf(type: string): string {
+  return type.split('/')[0] ?? type;
 }
 
 function namesPath(type: string, names: readonly string[]): string {

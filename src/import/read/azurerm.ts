@@ -104,7 +104,28 @@ function virtualMachine(inst: TerraformInstance, unresolved: string[]) {
   const image = firstBlock(inst.get('source_image_reference')) ?? firstBlock(inst.get('storage_image_reference'));
   const imageId = str(inst.get('source_image_id'));
   const imageReference = image !== null ? { publisher: known(image['publisher'] ?? null), offer: known(image['offer'] ?? null), sku: known(image['sku'] ?? null) } : imageId !== null ? { id: imageId } : undefined;
-  return { resources: [resource(inst, ARM.virtualMachine, id, name, { storageProfile: { imageReference } }, sub)], computed: { id, name } };
+  const nics = inst.get('network_interface_ids');
+  const networkProfile = Array.isArray(nics) ? { networkInterfaces: nics.map(str).filter((n): n is string => n !== null).map((nic) => ({ id: nic })) } : undefined;
+  return { resources: [resource(inst, ARM.virtualMachine, id, name, { storageProfile: { imageReference }, networkProfile }, sub)], computed: { id, name } };
+}
+
+/**
+ * A network interface: its subnet and public IP per `ip_configuration`. Terraform attaches an NSG to
+ * a NIC by a separate association resource, which is not read: the NSG is marked unknown.
+ */
+function networkInterface(inst: TerraformInstance, unresolved: string[]) {
+  const name = nameOf(inst, 'name', unresolved);
+  const { sub, rg } = scopeOf(inst, 'resource_group_name', unresolved);
+  const id = armId(sub, rg, 'Microsoft.Network/networkInterfaces', [name]);
+  const blocks = inst.get('ip_configuration');
+  const ipConfigurations = (Array.isArray(blocks) ? blocks : [blocks]).filter(isObject).map((block) => {
+    const subnet = str(block['subnet_id'] ?? null);
+    const publicIp = block['public_ip_address_id'] ?? null;
+    // An unresolved public IP reference is still a public IP.
+    const publicIpId = str(publicIp) ?? (isUnknown(publicIp) ? (publicIp.placeholder ?? 'unresolved-public-ip') : null);
+    return { properties: { subnet: subnet === null ? undefined : { id: subnet }, publicIPAddress: publicIpId === null ? undefined : { id: publicIpId } } };
+  });
+  return { resources: [resource(inst, ARM.networkInterface, id, name, { ipConfigurations, networkSecurityGroupUnknown: true }, sub)], computed: { id, name } };
 }
 
 function jsonSettings(v: HclValue): unknown {
@@ -143,6 +164,7 @@ const TRANSLATORS: Readonly<Record<string, Translator>> = {
     return { resources: [resource(inst, ARM.application, id, name, { filePath: known(inst.get('path')) }, inst.subscription)], computed: { id, name } };
   },
   azurerm_windows_virtual_machine: virtualMachine,
+  azurerm_network_interface: networkInterface,
   azurerm_linux_virtual_machine: virtualMachine,
   azurerm_virtual_machine: virtualMachine,
   azurerm_virtual_machine_extension: (inst, u) => {

@@ -8,6 +8,9 @@
 // share a multi-session VM with A:
 //   - data: a kernel, a session or a process failure alone (each by itself) exposes everything B is
 //     authorized for, and by instance a single failed boundary instance does (depth ≤ 1);
+//   - an AppContainer-sandboxed app of A is no safer a start: from inside the sandbox (the app's
+//     process as the foothold) a kernel failure alone exposes the same data — a sandboxed app is
+//     still non-admin user-mode code and attacks the kernel directly, no appcontainer failure needed;
 //   - identity: each of those single failures also gives the attacker B itself (B's principal is
 //     reached): control of B's live session acts as B, with every privilege B holds, Credential Guard
 //     or not — it stops the theft of reusable secrets, not their use (domain.md);
@@ -21,6 +24,7 @@
 
 import { modelArbitrary } from '../../arbitraries/model.js';
 import type { ModelDoc } from '../../arbitraries/document.js';
+import { nodeId } from '../../../src/compile/ids.js';
 import { claimFails, type Claim } from '../support/claim.js';
 import { authorizedData, mayShareVm, missing, principals, type Principal } from '../support/facts.js';
 import { dataIds, depth, load, simulate } from '../support/load.js';
@@ -66,10 +70,18 @@ export const crossOrgHostSingleFailure: Claim<Input> = {
       const single = new Map(SINGLE_FAILURES.map((t) => [t, simulate(prepared, [a.id], [t])] as const));
       const byInstance = new Map(depth(prepared, [a.id], 'instance', 1).data.map((d) => [d.id, d] as const));
       const kernelOnly = single.get('kernel')!;
+      const pool = model.hostPools.find((p) => p.id === a.user.hostPool);
+      const sandboxed = [...new Set([...(pool?.apps ?? []), ...a.user.apps])].filter((app) => model.apps.find((x) => x.id === app)?.sandboxed === true);
+      const fromSandbox = sandboxed.map((app) => [app, dataIds(simulate(prepared, [nodeId.process(a.id, app)], ['kernel']))] as const);
       const kernelAndVsm = model.controls.credentialGuard ? simulate(prepared, [a.id], ['kernel', 'vsm']) : kernelOnly;
       const kernelOnlyNoDrives = model.controls.credentialGuard ? simulate(load(withoutDriveRedirection(doc)), [a.id], ['kernel']) : kernelOnly;
       for (const b of victims) {
         const theirs = authorizedData(model, b);
+        for (const [app, reached] of fromSandbox) {
+          const lost = missing(theirs, reached);
+          if (lost.length > 0) claimFails(`a kernel failure alone should expose the data of ${b.id} to ${a.id}'s sandboxed ${app}, from inside its AppContainer`, { lost });
+          checks++;
+        }
         for (const [type, result] of single) {
           const lost = missing(theirs, dataIds(result));
           if (lost.length > 0) claimFails(`a ${type} failure alone should expose the data of ${b.id} to co-resident ${a.id} (other org)`, { lost });
