@@ -5,6 +5,7 @@
 // run ahead on worker threads for the sets the policies will ask about (prefetch).
 
 import { minimalSets } from '../analyze/antichain.js';
+import { authorizationOf } from '../analyze/authorization.js';
 import { attackerPass, familyDepth, passInput, type AttackerPass, type PassInput, type PassTask } from '../analyze/attacker-pass.js';
 import { privilegedFootholds } from '../analyze/footholds.js';
 import { toHop } from '../analyze/hops.js';
@@ -174,37 +175,33 @@ function storeDepthsOf(
   return out;
 }
 
-/** Every data store as a target; another organization's containers in a profile store as targets of their own. */
+/**
+ * Every data store as a target; another organization's containers in a profile store as targets of
+ * their own. Who is authorized for a target is src/analyze/authorization.ts's one definition (users,
+ * readers, data roles through nested groups, the model's `trust`); a policy file's `trusted` groups
+ * apply on top, through the policies' Trust.
+ */
 function depthTargets(prepared: PreparedModel): DepthTarget[] {
-  const { model } = prepared;
-  const listedOrganizations = (store: DataStore): Set<string> => {
-    const listed = new Set([...store.users, ...store.readers]);
-    const orgs = new Set([store.organization]);
-    for (const user of model.users) if (listed.has(user.id)) orgs.add(user.organization);
-    return orgs;
-  };
+  const { model, deployment } = prepared;
+  const authorization = authorizationOf(deployment);
   return model.data.flatMap((store) => {
-    if (store.location !== 'fslogixProfile') return [{ id: store.id, store, organization: store.organization, authorized: listedOrganizations(store) }];
-    const own: DepthTarget = { id: store.id, store, organization: store.organization, authorized: new Set([store.organization]) };
-    const others = containerOrganizations(prepared, store).filter((org) => org !== store.organization);
-    return [own, ...others.map((org) => ({ id: containerTargetId(store.id, org), store, organization: org, authorized: new Set([org]) }))];
+    if (store.location !== 'fslogixProfile') return [{ id: store.id, store, organization: store.organization, authorized: new Set(authorization.organizationsForStore(store)) }];
+    // Containers by owner organization, each with the organizations authorized for them.
+    const byOwner = new Map<string, Set<string>>([[store.organization, new Set([store.organization])]]);
+    for (const node of deployment.dataNodes.get(store.id) ?? []) {
+      const owner = authorization.ownerOf(store, node);
+      const authorized = byOwner.get(owner) ?? byOwner.set(owner, new Set([owner])).get(owner)!;
+      for (const org of authorization.organizationsFor(store, node)) authorized.add(org);
+    }
+    const own: DepthTarget = { id: store.id, store, organization: store.organization, authorized: byOwner.get(store.organization)! };
+    const others = model.organizations.map((o) => o.id).filter((org) => org !== store.organization && byOwner.has(org));
+    return [own, ...others.map((org) => ({ id: containerTargetId(store.id, org), store, organization: org, authorized: byOwner.get(org)! }))];
   });
 }
 
 /** Target id of one organization's containers in another organization's profile store (`:` never occurs in model ids). */
 export function containerTargetId(store: string, organization: string): string {
   return `${store}:${organization}`;
-}
-
-/** Organizations of the users whose containers a profile store holds, in model order. */
-function containerOrganizations(prepared: PreparedModel, store: DataStore): string[] {
-  const { model, deployment } = prepared;
-  const orgs = new Set<string>();
-  for (const node of deployment.dataNodes.get(store.id) ?? []) {
-    const member = node.member === null ? undefined : deployment.memberById.get(node.member);
-    if (member !== undefined) orgs.add(member.user.organization);
-  }
-  return model.organizations.map((o) => o.id).filter((id) => orgs.has(id));
 }
 
 /** The pass input with its data nodes grouped by target instead of by store. */
