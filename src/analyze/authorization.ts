@@ -18,7 +18,7 @@
 // Nor is reach: a local admin reaching co-residents' data at depth 0 is leakage (claim 1). Being
 // invited as a B2B guest, or assigned to an application group, grants sign-in, not data.
 
-import type { Deployment, DataNode } from '../compile/deployment.js';
+import { dataOwner, type Deployment, type DataNode } from '../compile/deployment.js';
 import type { RoleEffect } from '../domain/roles.js';
 import type { DataLocation, DataStore } from '../model/types.js';
 import { modelTrust, type Trust } from './trust.js';
@@ -78,10 +78,7 @@ export function authorizationOf(deployment: Deployment, trusted: readonly (reado
   }
   const organizationIds = model.organizations.map((o) => o.id);
 
-  const ownerOf = (store: DataStore, node: DataNode): string => {
-    if (node.member === null) return store.organization;
-    return deployment.memberById.get(node.member)?.user.organization ?? store.organization;
-  };
+  const ownerOf = (store: DataStore, node: DataNode): string => dataOwner(deployment, store, node);
   return {
     trust,
     ownerOf,

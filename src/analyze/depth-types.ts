@@ -41,9 +41,11 @@ export interface OrganizationDepth {
   readonly minimalSetCount: number;
   /** Some store's list was capped, so these sets are minimal among the listed ones only. */
   readonly truncated: boolean;
-  /** Its data nodes at that depth / in all. */
+  /** Its data nodes at that depth / in all, counting only data the attackers are not authorized for. */
   readonly dataAtDepth: number;
   readonly dataTotal: number;
+  /** Its stores the attackers' organizations are authorized for (ids, sorted): not leakage, not in the depth. */
+  readonly authorized: readonly string[];
 }
 
 export interface DepthResult {

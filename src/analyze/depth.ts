@@ -11,11 +11,13 @@ import { reachedRow } from '../engine/propagation-graph.js';
 import { explainPath, reach } from '../engine/reach.js';
 import { controlMask, failInstances, failTypes, allFailed } from '../engine/scenario.js';
 import { compareSets, minimalSets } from './antichain.js';
+import { authorizationOf } from './authorization.js';
 import type { DataDepth, DepthMode, DepthResult, OrganizationDepth, Witness } from './depth-types.js';
 import { toHop } from './hops.js';
 import type { PreparedModel } from './prepared.js';
 import { resolveQuestion, type QuestionProblem } from './what-if.js';
 import { groupBy } from '../util/group-by.js';
+import { byString } from '../util/string-order.js';
 
 export interface DepthQuestion {
   readonly from: readonly string[];
@@ -172,15 +174,37 @@ function key(set: readonly string[]): string {
   return set.join('\u0000');
 }
 
+/**
+ * Per organization: the depth of its data the attackers' organizations are not authorized for
+ * (authorization.ts — authorized access is not leakage, domain.md), and apart from it the stores they
+ * are authorized for. The attackers' own organizations count all their data.
+ */
 function rollUp(
   prepared: PreparedModel,
   data: readonly DataDepth[],
   attackerOrgs: ReadonlySet<string>,
   maxSets: number,
 ): OrganizationDepth[] {
+  const authorization = authorizationOf(prepared.deployment);
+  // Data node id → the organizations authorized for it (model stores only; extra nodes: nobody).
+  const allowedOf = new Map<string, readonly string[]>();
+  if (attackerOrgs.size > 0) {
+    for (const store of prepared.model.data) {
+      for (const node of prepared.deployment.dataNodes.get(store.id) ?? []) allowedOf.set(node.node, authorization.organizationsFor(store, node));
+    }
+  }
+  const authorizedFor = (d: DataDepth): boolean => (allowedOf.get(d.id) ?? []).some((org) => attackerOrgs.has(org));
   const byOrg = groupBy(data, (d) => d.organization);
   return prepared.model.organizations.map((org) => {
-    const own = byOrg.get(org.id) ?? [];
+    const all = byOrg.get(org.id) ?? [];
+    const isAttacker = attackerOrgs.has(org.id);
+    const own: DataDepth[] = [];
+    const authorizedStores = new Set<string>();
+    for (const d of all) {
+      if (!isAttacker && authorizedFor(d)) authorizedStores.add(d.store);
+      else own.push(d);
+    }
+    const authorized = [...authorizedStores].sort(byString);
     let depth: number | null = null;
     for (const d of own) if (d.depth !== null && (depth === null || d.depth < depth)) depth = d.depth;
     const family = new Map<string, readonly string[]>();
@@ -195,6 +219,7 @@ function rollUp(
       truncated: sets.length > maxSets || own.some((d) => d.minimalSetCount > d.minimalSets.length),
       dataAtDepth: depth === null ? 0 : own.filter((d) => d.depth === depth).length,
       dataTotal: own.length,
+      authorized,
     };
   });
 }

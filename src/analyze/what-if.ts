@@ -1,6 +1,7 @@
 // The what-if simulator: footholds + failed boundaries + control toggles → everything reachable,
 // per organization, with each reached data store's impact and one shortest explanation path.
 
+import { dataOwner } from '../compile/deployment.js';
 import { patchCadence } from '../model/patch-cadence.js';
 import type { CompiledGraph } from '../compile/compile.js';
 import { CONTROL_NAMES, type ControlName, type Controls } from '../domain/controls.js';
@@ -206,7 +207,10 @@ function rollUp(
   for (const i of identities) if (i.kind === 'principal' && i.persistence === 'whileSignedIn') transient.set(i.organization, (transient.get(i.organization) ?? 0) + 1);
   const dataTotal = new Map<string, number>();
   for (const store of model.data) {
-    dataTotal.set(store.organization, (dataTotal.get(store.organization) ?? 0) + (deployment.dataNodes.get(store.id)?.length ?? 0));
+    for (const node of deployment.dataNodes.get(store.id) ?? []) {
+      const owner = dataOwner(deployment, store, node);
+      dataTotal.set(owner, (dataTotal.get(owner) ?? 0) + 1);
+    }
   }
   return model.organizations.map((org) => {
     const byKind = reached.get(compiled.organizationIds.indexOf(org.id));

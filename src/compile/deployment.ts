@@ -119,6 +119,15 @@ export interface DataNode {
   readonly member: string | null;
 }
 
+/**
+ * Whose data a node is: a profile container is its user's organization's data wherever the store
+ * sits (a provider's FSLogix share holds customers' data); any other node is the store's organization's.
+ */
+export function dataOwner(deployment: Pick<Deployment, 'memberById'>, store: DataStore, node: DataNode): string {
+  if (node.member === null) return store.organization;
+  return deployment.memberById.get(node.member)?.user.organization ?? store.organization;
+}
+
 export interface Deployment {
   /**
    * The model with unlisted group members added as users (`group/members`) and every user's

@@ -4,7 +4,7 @@
 import type { NodeKind } from '../domain/kinds.js';
 import type { User } from '../model/types.js';
 import type { GraphSink, NodeAttributes } from './graph-types.js';
-import type { Deployment } from './deployment.js';
+import { dataOwner, type Deployment } from './deployment.js';
 import { emitAccessNodes } from './access-nodes.js';
 import { emitInfraNodes } from './infra-nodes.js';
 import { ANY_SUBSCRIPTION, ANY_TENANT, INTERNET, WEB } from './ids.js';
@@ -101,9 +101,9 @@ export function emitNodes(deployment: Deployment, sink: GraphSink): void {
 
   for (const store of model.data) {
     const entity = `data/${store.id}`;
-    const { organization, classification, location } = store;
+    const { classification, location } = store;
     for (const target of deployment.dataNodes.get(store.id) ?? []) {
-      add(target.node, { kind: 'data', organization, entity, classification, location, label: target.label });
+      add(target.node, { kind: 'data', organization: dataOwner(deployment, store, target), entity, classification, location, label: target.label });
     }
   }
 

@@ -7,6 +7,7 @@ import { formatDepth, formatSets, withFailed } from './sets-text.js';
 import { formatPath } from './what-if-text.js';
 import { groupBy } from '../util/group-by.js';
 import { formatTable } from './table.js';
+import { authorizedText } from './leakage-text.js';
 
 export function formatDepthResult(result: DepthResult): string {
   const mode = result.by === 'type' ? 'boundary type (exhaustive)' : `boundary instance, up to ${result.order} failures`;
@@ -20,7 +21,8 @@ export function formatDepthResult(result: DepthResult): string {
     const own = org.attacker ? ' (own organization)' : '';
     const depth = formatDepth(org.depth, result.by === 'instance' && org.depth === null, result.order);
     const via = org.depth === null || org.depth === 0 ? '' : ` via ${formatSets(org.minimalSets, org.minimalSetCount)}`;
-    lines.push(`${who} \u2192 ${org.id}${own}: depth ${depth}${via}`);
+    const authorized = org.authorized.length === 0 ? '' : `; ${authorizedText(org)}`;
+    lines.push(`${who} \u2192 ${org.id}${own}: depth ${depth}${via}${authorized}`);
   }
 
   const table: string[][] = [['data store', 'org', 'depth', 'minimal failure sets']];
@@ -44,7 +46,7 @@ export function formatDepthResult(result: DepthResult): string {
 
   for (const org of result.organizations) {
     if (org.attacker || org.depth === null) continue;
-    const target = result.data.find((d) => d.organization === org.id && d.depth === org.depth);
+    const target = result.data.find((d) => d.organization === org.id && d.depth === org.depth && !org.authorized.includes(d.store));
     const witness = target?.witnesses[0];
     if (target === undefined || witness === undefined) continue;
     lines.push('', `witness: ${target.id} ${withFailed(witness.set)}`);

@@ -5,6 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { authorizationOf } from '../../src/analyze/authorization.js';
+import { analyzeDepth, DEFAULT_MAX_SETS } from '../../src/analyze/depth.js';
+import { formatDepthResult } from '../../src/report/depth-text.js';
 import { leakageInput, leakageMatrix, leakageTasks, type LeakageMatrix } from '../../src/analyze/leakage.js';
 import type { PreparedModel } from '../../src/analyze/prepared.js';
 import { analyzeRisk, DEFAULT_RISK_QUESTION } from '../../src/risk/analyze.js';
@@ -177,5 +179,31 @@ describe('sweep, risk and the diagrams count only unauthorized data (shared-read
     const { state } = drawn;
     expect(state.organizations.find((o) => o.id === 'alpha')).toMatchObject({ dataReached: 0, dataTotal: 2, authorizedReached: 1 });
     expect(state.headline).not.toMatch(/reaches 1 alpha/);
+  });
+});
+
+// `depth` reads the same authorization as `matrix` (a fresh user saw `depth --from custb` say depth 0 where
+// `matrix` said 1 with the share listed as authorized), and gives a provider's FSLogix containers to
+// their users' organizations, as the matrix does.
+describe('depth agrees with the matrix on authorized data and container owners', () => {
+  it('shared-reader-share from beta: alpha at depth 2 via {kernel, vm}, alpha-share authorized and apart', () => {
+    const outcome = analyzeDepth(hand('shared-reader-share'), { from: ['beta'], by: 'type', order: 2, controls: {}, maxSets: DEFAULT_MAX_SETS });
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    const alpha = outcome.result.organizations.find((o) => o.id === 'alpha')!;
+    // Same answer as the matrix cell above: alpha-db via b's kernel, the shared host and alpha's VM.
+    expect(alpha).toMatchObject({ depth: 2, minimalSets: [['kernel', 'vm']], authorized: ['alpha-share'], dataTotal: 1 });
+    expect(formatDepthResult(outcome.result)).toContain('beta \u2192 alpha: depth 2 via {kernel, vm}; authorized: 1 store (alpha-share)');
+  });
+
+  it('provider-profile-containers from beta: alpha\u2019s container at depth 1, msp holds no data of its own', () => {
+    const outcome = analyzeDepth(hand('provider-profile-containers'), { from: ['beta'], by: 'type', order: 2, controls: {}, maxSets: DEFAULT_MAX_SETS });
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    const org = (id: string) => outcome.result.organizations.find((o) => o.id === id)!;
+    expect(org('alpha')).toMatchObject({ depth: 1, minimalSets: [['user'], ['kernel', 'vm']], dataTotal: 1, authorized: [] });
+    expect(org('msp')).toMatchObject({ depth: null, dataTotal: 0 });
+    // b's own container is beta's data, reached with no failure.
+    expect(org('beta')).toMatchObject({ attacker: true, depth: 0, dataTotal: 1 });
   });
 });
