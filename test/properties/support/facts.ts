@@ -51,14 +51,18 @@ export function mayShareVm(model: Model, a: Principal, b: Principal): boolean {
   return a.user.vm === null || b.user.vm === null || a.user.vm === b.user.vm;
 }
 
-/** Data nodes of every store, with the store's organization. */
+/**
+ * Data nodes of every store, with the organization whose data each is: the store's, except that an
+ * FSLogix profile container is its user's organization's data wherever the store sits (domain.md,
+ * "Authorized access is not leakage"; README "Trust and authorized access").
+ */
 export function dataNodes(model: Model): { id: string; organization: string; store: string }[] {
   const all = principals(model);
   return model.data.flatMap((store) => {
     if (store.location !== 'fslogixProfile') return [{ id: store.id, organization: store.organization, store: store.id }];
     const owners = all.filter((p) => store.users.includes(p.user.id));
-    if (owners.length === 1) return [{ id: store.id, organization: store.organization, store: store.id }];
-    return owners.map((p) => ({ id: nodeId.userData(store.id, p.id), organization: store.organization, store: store.id }));
+    if (owners.length === 1) return [{ id: store.id, organization: owners[0]!.user.organization, store: store.id }];
+    return owners.map((p) => ({ id: nodeId.userData(store.id, p.id), organization: p.user.organization, store: store.id }));
   });
 }
 
