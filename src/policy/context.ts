@@ -12,6 +12,7 @@ import { toHop } from '../analyze/hops.js';
 import type { PreparedModel } from '../analyze/prepared.js';
 import { resolveQuestion } from '../analyze/what-if.js';
 import type { Hop } from '../analyze/what-if-types.js';
+import { dataOwner } from '../compile/deployment.js';
 import { hopOf } from '../engine/reach.js';
 import { runPasses, type Progress } from '../parallel/pass-pool.js';
 import type { Classification, DataStore, EntityLocations, SourceLocation } from '../model/types.js';
@@ -211,8 +212,8 @@ function byTarget(prepared: PreparedModel, base: PassInput): PassInput {
   for (const store of prepared.model.data) {
     if (store.location !== 'fslogixProfile') continue;
     for (const node of deployment.dataNodes.get(store.id) ?? []) {
-      const org = node.member === null ? undefined : deployment.memberById.get(node.member)?.user.organization;
-      if (org !== undefined && org !== store.organization) targetOfNode.set(node.node, containerTargetId(store.id, org));
+      const org = dataOwner(deployment, store, node);
+      if (org !== store.organization) targetOfNode.set(node.node, containerTargetId(store.id, org));
     }
   }
   if (targetOfNode.size === 0) return base;
