@@ -45,7 +45,7 @@ export class QueueInterrupted extends Error {
   ) {
     super(
       `interrupted: removed ${removed} waiting ${removed === 1 ? 'job' : 'jobs'} from the queue` +
-        (running === 0 ? '' : `; ${running} ${running === 1 ? 'job' : 'jobs'} already running on workers will finish and ${running === 1 ? 'its result is' : 'their results are'} discarded`),
+        (running === 0 ? '' : `; ${running} already running on workers will finish, unread (their results expire after 7 days)`),
     );
     this.name = 'QueueInterrupted';
   }
