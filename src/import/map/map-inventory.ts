@@ -10,7 +10,7 @@ import { mapControls } from './controls.js';
 import { reconcileOrganizations } from './cross-organization.js';
 import { mapDomains } from './domains.js';
 import { warnMergedCustomers } from './merged-customers.js';
-import { mapRdpExposure } from './networks.js';
+import { mapNetworks } from './networks.js';
 import { mapHostPools } from './host-pools.js';
 import { Identities } from './identities.js';
 import { Organizations } from './organizations.js';
@@ -43,7 +43,7 @@ export function mapInventory(inventory: Inventory, options: MapOptions): MappedM
     const assigned = appGroups.some((g) => g.pool === pool && g.draft.assignments.length > 0) || identities.users.some((u) => u.hostPool === pool.draft.id);
     if (!assigned) context.assume(`hostPools/${pool.draft.id}`, 'no user or group is assigned this pool in the input', pool.resource.origin);
   }
-  const { networks, subnets } = mapRdpExposure(context, pools);
+  const { networks, networkLinks, subnets } = mapNetworks(context, pools);
   reportUnread(context);
   const controls = mapControls(context);
   if (pools.length === 0) context.assume(null, 'the input holds no Azure Virtual Desktop host pool');
@@ -90,6 +90,7 @@ export function mapInventory(inventory: Inventory, options: MapOptions): MappedM
     data: stores.map((s) => s.draft),
     storageAccounts: accounts,
     networks,
+    networkLinks,
     subnets,
     controls,
   };
