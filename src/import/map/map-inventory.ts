@@ -20,6 +20,7 @@ import { mapProfileOwners } from './profile-owners.js';
 import { mapRoleAssignments } from './role-assignments.js';
 import { Scopes } from './scopes.js';
 import { mapStorage } from './storage.js';
+import { profileLocations } from './fslogix-settings.js';
 
 export interface MappedModel {
   readonly model: ModelDraft;
@@ -34,7 +35,14 @@ export function mapInventory(inventory: Inventory, options: MapOptions): MappedM
   const apps: DraftApp[] = [];
   const appGroups = mapApplicationGroups(context, pools, apps);
   const grants = readGrants(context);
-  const { stores, accounts } = mapStorage(context, orgs, grants);
+  const locations = profileLocations(context, pools);
+  const configured = new Set([...locations.values()].flatMap((l) => l.pools));
+  // A subscription is settled when each of its host pools' FSLogix settings were read.
+  const settled = (subscription: string): boolean => {
+    const mine = pools.filter((p) => p.draft.subscription === subscription);
+    return mine.length > 0 && mine.every((p) => configured.has(p.draft.id));
+  };
+  const { stores, accounts } = mapStorage(context, orgs, grants, locations, settled);
   const identities = new Identities(context);
   const scopes = new Scopes(context, orgs, pools, stores);
   const roleAssignments = mapRoleAssignments(context, grants, identities, scopes, appGroups, pools, stores, orgs);

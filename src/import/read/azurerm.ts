@@ -100,7 +100,7 @@ const TRANSLATORS: Readonly<Record<string, Translator>> = {
     const name = nameOf(inst, 'name', u);
     const vm = str(inst.get('virtual_machine_id')) ?? 'unknown-vm';
     const id = `${vm}/extensions/${name}`;
-    return { resources: [resource(inst, ARM.vmExtension, id, name, { publisher: known(inst.get('publisher')), type: known(inst.get('type')), settings: jsonSettings(inst.get('settings')) }, inst.subscription)], computed: { id, name } };
+    return { resources: [resource(inst, ARM.vmExtension, id, name, { publisher: known(inst.get('publisher')), type: known(inst.get('type')), settings: jsonSettings(inst.get('settings')), protectedSettings: jsonSettings(inst.get('protected_settings')) }, inst.subscription)], computed: { id, name } };
   },
   azurerm_role_assignment: (inst, u) => {
     const scope = str(inst.get('scope'));
