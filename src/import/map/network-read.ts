@@ -13,7 +13,7 @@ import { readRules, type NsgRule } from './nsg-rules.js';
 /** An NSG attached to a NIC or subnet: none, one whose rules are read, or one the input does not show. */
 export type NsgState =
   | { readonly state: 'none' }
-  | { readonly state: 'known'; readonly name: string; readonly rules: readonly NsgRule[]; readonly unresolved: readonly string[] }
+  | { readonly state: 'known'; readonly key: string; readonly name: string; readonly rules: readonly NsgRule[]; readonly unresolved: readonly string[] }
   | { readonly state: 'unknown'; readonly why: string };
 
 export interface VnetInfo {
@@ -111,7 +111,7 @@ export class NetworkInventory {
     if (nsg.properties['securityRulesUnknown'] === true) return { state: 'unknown', why: `the rules of network security group \`${nsg.name}\` (${where}) are not in the input` };
     const children = this.context.ofType(ARM.securityRule).filter((r) => normalize(parentId(r.id)) === normalize(nsg.id)).map((r) => ({ name: r.name, properties: r.properties }));
     const { rules, unresolved } = readRules([...list(props(nsg.properties)['securityRules']), ...children]);
-    return { state: 'known', name: nsg.name, rules, unresolved };
+    return { state: 'known', key: normalize(nsg.id), name: nsg.name, rules, unresolved };
   }
 
   private vnet(id: string, resource?: InventoryResource): VnetInfo {

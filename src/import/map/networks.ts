@@ -156,7 +156,10 @@ interface AllowEntry {
  * agree is named once.
  */
 function allowList(record: SubnetRecord, direction: Direction, peers: readonly { name: string; network: string | null; endpoint: Endpoint }[], subnetsOf: (network: string) => string[]): { entries: AllowEntry[]; azureDefault: boolean } {
-  const nics: (HostNic | null)[] = record.nics.length > 0 ? record.nics : [null];
+  // Hosts with the same NIC NSG and internet reach answer alike: one of each (pools of hundreds of hosts share a few).
+  const distinct = new Map<string, HostNic>();
+  for (const n of record.nics) distinct.set(`${nsgKey(nicNsg(n))}|${n.nic?.internet.state ?? 'unread'}`, n);
+  const nics: (HostNic | null)[] = distinct.size > 0 ? [...distinct.values()] : [null];
   const rules = [record.nsg, ...nics.map((n) => nicNsg(n))].flatMap((s) => (s.state === 'known' ? s.rules : []));
   const probes = [...new Set([...portBreakpoints(rules), ...HOST_PORTS])].sort((a, b) => a - b);
   const passes = (peer: Endpoint, port: number): boolean => {
@@ -189,6 +192,10 @@ function allowList(record: SubnetRecord, direction: Direction, peers: readonly {
     }
   }
   return { entries: [...groups.values()], azureDefault };
+}
+
+function nsgKey(nsg: NsgState): string {
+  return nsg.state === 'known' ? nsg.key : nsg.state;
 }
 
 function nicNsg(n: HostNic | null): NsgState {

@@ -89,7 +89,7 @@ export function readRules(raw: readonly unknown[]): { rules: NsgRule[]; unresolv
 export function decide(rules: readonly NsgRule[], direction: Direction, from: Endpoint, to: Endpoint, port: number): { allow: boolean; rule: NsgRule } {
   for (const r of rules) {
     if (r.direction !== direction || (r.protocol !== '*' && r.protocol !== 'tcp' && r.protocol !== 'any')) continue;
-    if (!r.ports.some((range) => portIn(range, port))) continue;
+    if (!r.ports.some((range) => portIn(range, port, r.allow))) continue;
     if (r.allow) {
       if (r.applicationGroups || (r.sources.some((s) => matches(s, from, 'overlap')) && r.destinations.some((d) => matches(d, to, 'overlap')))) return { allow: true, rule: r };
     } else if (!r.applicationGroups && r.sourcePorts.every((p) => p === '*') && r.sources.some((s) => matches(s, from, 'cover')) && r.destinations.some((d) => matches(d, to, 'cover'))) {
@@ -122,7 +122,7 @@ function matches(spec: string, endpoint: Endpoint, mode: 'overlap' | 'cover'): b
   // VirtualNetwork: the network's address space, its peered networks and the sites behind its gateways.
   if (s === 'virtualnetwork') return endpoint.kind === 'address';
   if (s === 'azureloadbalancer') return false;
-  const cidr = parseCidr(s);
+  const cidr = cidrOf(s);
   if (cidr === null) {
     // Another service tag (AzureCloud: any Azure tenant's addresses) or an IPv6 prefix: public space an attacker may hold.
     return mode === 'overlap' && (endpoint.kind === 'internet' || !/^[a-z]/.test(s));
@@ -132,7 +132,28 @@ function matches(spec: string, endpoint: Endpoint, mode: 'overlap' | 'cover'): b
   return mode === 'overlap' ? endpoint.prefixes.some((p) => overlaps(cidr, p)) : endpoint.prefixes.every((p) => contains(cidr, p));
 }
 
+const boundsCache = new Map<string, [number, number] | null>();
+const cidrCache = new Map<string, Cidr | null>();
+
+function cidrOf(spec: string): Cidr | null {
+  let cidr = cidrCache.get(spec);
+  if (cidr === undefined) {
+    cidr = parseCidr(spec);
+    cidrCache.set(spec, cidr);
+  }
+  return cidr;
+}
+
 function portBounds(range: string): [number, number] | null {
+  let bounds = boundsCache.get(range);
+  if (bounds === undefined) {
+    bounds = parsePortRange(range);
+    boundsCache.set(range, bounds);
+  }
+  return bounds;
+}
+
+function parsePortRange(range: string): [number, number] | null {
   const text = range.trim();
   if (text === '*' || text.toLowerCase() === 'any') return [0, 65535];
   const [low, high] = text.split('-').map((p) => Number(p.trim()));
@@ -140,10 +161,10 @@ function portBounds(range: string): [number, number] | null {
   return [low, high !== undefined && Number.isFinite(high) ? high : low];
 }
 
-function portIn(range: string, port: number): boolean {
+/** An unreadable range might include the port: an allow applies, a deny does not (the worst case). */
+function portIn(range: string, port: number, allow: boolean): boolean {
   const bounds = portBounds(range);
-  // An unreadable range might include the port.
-  return bounds === null || (port >= bounds[0] && port <= bounds[1]);
+  return bounds === null ? allow : port >= bounds[0] && port <= bounds[1];
 }
 
 function asRecord(value: unknown): Record<string, unknown> {
