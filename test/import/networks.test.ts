@@ -125,3 +125,15 @@ describe('direct exposure in the imported model (handmade/rdp-exposure.json)', (
     expect(model.controls.reverseConnect).toBe(true);
   });
 });
+
+describe('--diff on networks', () => {
+  it('reports a changed allow list and a new link', async () => {
+    const { diffModels } = await import('../../src/import/diff.js');
+    const result = await importFixture([`${FIXTURES}handmade/networks-terraform`]);
+    const reviewed = loadImported(result);
+    expect(diffModels(reviewed, result.model)).toEqual([]);
+    // A reviewed model that allowed 445 too, and did not know the ExpressRoute link.
+    const older = { ...reviewed, subnets: (reviewed.subnets ?? []).map((s) => (s.id === 'hosts' ? { ...s, inbound: [{ from: s.inbound?.[0]?.from ?? [], ports: [445, 3389] }] } : s)), networkLinks: (reviewed.networkLinks ?? []).filter((l) => l.type !== 'expressRoute') };
+    expect(diffModels(older, result.model).map((c) => `${c.kind} ${c.path}`)).toEqual(['added networkLinks/hub \u2194 er-circuit (expressRoute)', 'changed subnets/hosts.inbound']);
+  });
+});
