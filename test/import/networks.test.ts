@@ -137,3 +137,13 @@ describe('--diff on networks', () => {
     expect(diffModels(older, result.model).map((c) => `${c.kind} ${c.path}`)).toEqual(['added networkLinks/hub \u2194 er-circuit (expressRoute)', 'changed subnets/hosts.inbound']);
   });
 });
+
+describe('networks from `terraform show -json`', () => {
+  it('reads the state’s subnet NSG association and rules', async () => {
+    const model = loadImported(await importFixture([`${FIXTURES}handmade/terraform-show-network.json`]));
+    // NSG `n` (associated with subnet `s`) allows 3389 from `*` at 100: the internet reaches it (the NIC
+    // has public IP `pip` and no NSG); 445 from the internet falls to DenyAllInBound; the subnet itself
+    // (the only one) on every port through AllowVnetInBound.
+    expect((model.subnets ?? []).map((s) => [s.id, s.network, s.hostPools, s.inbound])).toEqual([['s', 'v', ['hp'], [{ from: ['s'], ports: null }, { from: ['internet'], ports: [3389] }]]]);
+  });
+});
