@@ -58,6 +58,11 @@ describe('output paths', () => {
     ['--png to a missing directory', ['view', SHARED, '-o', join(DIR, 'v.html'), '--png', '/no-such-dir/v.png'], '--png /no-such-dir/v.png: the directory /no-such-dir does not exist'],
     ['view -o over the second model', ['view', SHARED, 'models/cross-org-separated.yaml', '-o', 'models/cross-org-separated.yaml'], 'that is the input models/cross-org-separated.yaml'],
     ['generate -o to a directory', ['generate', '-o', DIR], 'it is a directory'],
+    // A name in another well-known format is a slip, not a wish for SVG bytes in a .jpg.
+    ['diagram -o to a .jpg', ['diagram', SHARED, '--from', 'mallory', '-o', join(DIR, 'd.jpg')], `-o ${join(DIR, 'd.jpg')}: this writes SVG, not JPEG; name a file ending in .svg`],
+    ['view -o to a .png', ['view', SHARED, '-o', join(DIR, 'v.png')], 'this writes HTML, not PNG; name a file ending in .html or .htm'],
+    ['export --format dot -o to a .json', ['export', SHARED, '--format', 'dot', '-o', join(DIR, 'g.json')], 'this writes Graphviz DOT, not JSON; name a file ending in .dot or .gv'],
+    ['check (text) -o to a .sarif', ['check', SHARED, '-o', join(DIR, 'r.sarif')], 'this writes text, not SARIF; name a file ending in .txt or .log or .md'],
   ])('%s: exit 2, one clear line, nothing written', async (_name, argv, message) => {
     const before = readFileSync(SHARED, 'utf8');
     const run = await cli(argv);
