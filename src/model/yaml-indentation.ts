@@ -94,7 +94,9 @@ export function indentationFaults(text: string): IndentationFault[] {
     opened = OPENER.test(trimmed) && !/^["'].*["']\s*$/.test(body);
     // Block scalar lines are deeper than the key (or the `-`) that holds them.
     if (BLOCK_SCALAR.test(body)) skipDeeperThan = body === trimmed || !/^[|>]/.test(body) ? indent + (trimmed.length - body.length) : indent;
-    openBrackets = Math.max(0, bracketBalance(body.replace(/^[^:[{]*:\s*/, '')));
+    // A flow collection is a value that starts with `[` or `{` (inside a plain scalar they are text).
+    const value = body.replace(/^[^:[{]*:\s+/, '');
+    openBrackets = /^[[{]/.test(value) ? Math.max(0, bracketBalance(value)) : 0;
   }
   return faults.map(withBlockEnd(content));
 }

@@ -97,7 +97,7 @@ describe('indentationFaults', () => {
       fc.property(fc.dictionary(key, value, { minKeys: 1, maxKeys: 5 }), fc.integer({ min: 2, max: 5 }), fc.boolean(), (doc, indent, indentSeq) => {
         expect(indentationFaults(stringify(doc, { indent, indentSeq }))).toEqual([]);
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 });
