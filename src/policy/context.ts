@@ -24,8 +24,14 @@ import type { Classification, DataStore, EntityLocations, SourceLocation } from 
  * of one such organization, which are that organization's data, whoever owns the share.
  */
 export interface DepthTarget {
-  /** The store id, or `store:organization` for another organization's containers in it (the finding's asset). */
+  /**
+   * The store id, `store:organization` for another organization's containers in it, or
+   * `extra.nodes/ID` for a hand-declared data node (the finding's asset; what `depth` lists).
+   */
   readonly id: string;
+  /** Where it is written, as `locate` takes it: `data/ID`, or `extra.nodes/ID`. */
+  readonly entity: string;
+  /** The model store; for an `extra` data node, a store standing for it (extraNodeStore). */
   readonly store: DataStore;
   /** Whose data it is: the store's organization, or the containers' owners'. */
   readonly organization: string;
@@ -75,7 +81,10 @@ export interface PolicyContext {
    * (if it has any), then its admins and owners (if it has any: privilegedFootholds).
    */
   readonly footholdSets: readonly FootholdSet[];
-  /** Every data store as a target, in model order; a profile store's other organizations' containers follow it. */
+  /**
+   * Every data store as a target, in model order (a profile store's other organizations' containers
+   * follow it), then every `extra` node of kind `data` that belongs to an organization.
+   */
   readonly targets: readonly DepthTarget[];
   /** Where an entity (`users/alice`) or a setting (`controls/reverseConnect`) is written; the model's start if unknown. */
   locate(key: string): SourceLocation;
@@ -188,8 +197,9 @@ function storeDepthsOf(
 function depthTargets(prepared: PreparedModel): DepthTarget[] {
   const { model, deployment } = prepared;
   const authorization = authorizationOf(deployment);
-  return model.data.flatMap((store) => {
-    if (store.location !== 'fslogixProfile') return [{ id: store.id, store, organization: store.organization, authorized: new Set(authorization.organizationsForStore(store)) }];
+  const stores = model.data.flatMap((store): DepthTarget[] => {
+    const entity = `data/${store.id}`;
+    if (store.location !== 'fslogixProfile') return [{ id: store.id, entity, store, organization: store.organization, authorized: new Set(authorization.organizationsForStore(store)) }];
     // Containers by owner organization, each with the organizations authorized for them.
     const byOwner = new Map<string, Set<string>>([[store.organization, new Set([store.organization])]]);
     for (const node of deployment.dataNodes.get(store.id) ?? []) {
@@ -197,10 +207,39 @@ function depthTargets(prepared: PreparedModel): DepthTarget[] {
       const authorized = byOwner.get(owner) ?? byOwner.set(owner, new Set([owner])).get(owner)!;
       for (const org of authorization.organizationsFor(store, node)) authorized.add(org);
     }
-    const own: DepthTarget = { id: store.id, store, organization: store.organization, authorized: byOwner.get(store.organization)! };
+    const own: DepthTarget = { id: store.id, entity, store, organization: store.organization, authorized: byOwner.get(store.organization)! };
     const others = model.organizations.map((o) => o.id).filter((org) => org !== store.organization && byOwner.has(org));
-    return [own, ...others.map((org) => ({ id: containerTargetId(store.id, org), store, organization: org, authorized: byOwner.get(org)! }))];
+    return [own, ...others.map((org) => ({ id: containerTargetId(store.id, org), entity, store, organization: org, authorized: byOwner.get(org)! }))];
   });
+  // A hand-declared data node of an organization is that organization's data, authorized to nobody
+  // else (as the matrix counts it: leakage.ts dataOwnership); its pass store id is its entity (storeId).
+  const extras = model.extra.nodes.flatMap((node): DepthTarget[] => {
+    if (node.kind !== 'data' || node.organization === null) return [];
+    const entity = `extra.nodes/${node.id}`;
+    const store = extraNodeStore(prepared, entity, node.id, node.organization);
+    return [{ id: entity, entity, store, organization: node.organization, authorized: new Set([node.organization]) }];
+  });
+  return [...stores, ...extras];
+}
+
+/**
+ * The store an `extra` data node stands for in the depth policies: its organization's, with the
+ * classification and location its node has (compile's defaults), no `users` or `readers` and no
+ * subscription: nobody outside its organization is authorized for it.
+ */
+function extraNodeStore(prepared: PreparedModel, id: string, node: string, organization: string): DataStore {
+  const index = prepared.compiled.nodeIndex.get(node);
+  const attributes = index === undefined ? undefined : prepared.nodes[index];
+  return {
+    id,
+    organization,
+    classification: attributes?.classification ?? 'confidential',
+    location: attributes?.location ?? 'share',
+    users: [],
+    readers: [],
+    subscription: null,
+    access: 'identity',
+  };
 }
 
 /** Target id of one organization's containers in another organization's profile store (`:` never occurs in model ids). */
