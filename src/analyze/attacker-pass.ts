@@ -7,10 +7,11 @@ import type { EngineArrays } from '../compile/compile.js';
 import type { BoundaryType } from '../domain/boundary.js';
 import type { ControlName } from '../domain/controls.js';
 import { NODE_KINDS } from '../domain/kinds.js';
-import { depthByType, minimalTypeSets, type TypeAntichain } from '../engine/depth-by-type.js';
+import { beyondReadAntichain, depthByType, type TypeAntichain } from '../engine/depth-by-type.js';
 import { explainEdges, reach, type ReachArrays } from '../engine/reach.js';
 import { controlMask, failTypes, type ControlMask } from '../engine/scenario.js';
 import { minimalSets } from './antichain.js';
+import { ALL_ACCESS, READ_ACCESS, type AccessMask } from './authorization.js';
 import type { PreparedModel } from './prepared.js';
 
 /** The compiled columns a pass reads: the engine's, plus edge sources for witness paths. */
@@ -46,6 +47,12 @@ export interface AttackerPass {
   readonly antichains: readonly TypeAntichain[];
   /** Per data node (PassInput.data order): index into antichains; an empty family = unreachable. */
   readonly dataAntichain: Int32Array;
+  /**
+   * Per data node: index into antichains of reach with control, tamper or deny — more than read, what a
+   * read-only authorization leaves unauthorized (leakFamily). The same as dataAntichain where only
+   * control edges lead to the node.
+   */
+  readonly dataBeyondReadAntichain: Int32Array;
   /**
    * With witnesses, per store: the position (in PassInput.data) of its least deep data node, the
    * first one on ties; -1 for a store without data nodes. Empty without witnesses.
@@ -88,6 +95,18 @@ export function storeId(entity: string | null | undefined, nodeId: string): stri
   return entity?.replace(/^data\//, '') ?? nodeId;
 }
 
+/**
+ * The family of a data node's leakage for an attacker authorized for `access` of it (authorization.ts):
+ * -1 when that covers read, tamper and deny; reach of any kind when it covers nothing; reach with more
+ * than read when it covers read. (Roles grant read alone or all three; any other partial mask — only
+ * a hand-written policy could make one — counts reach of any kind: the worst case.)
+ */
+export function leakFamily(pass: Pick<AttackerPass, 'dataAntichain' | 'dataBeyondReadAntichain'>, p: number, access: AccessMask): number {
+  if ((access & ALL_ACCESS) === ALL_ACCESS) return -1;
+  if ((access & READ_ACCESS) !== 0 && (access & ~READ_ACCESS & ALL_ACCESS) === 0) return pass.dataBeyondReadAntichain[p]!;
+  return pass.dataAntichain[p]!;
+}
+
 /** Depth of a family: the size of its smallest set; null when empty (never reached). */
 export function familyDepth(family: TypeAntichain): number | null {
   return family.length === 0 ? null : family[0]!.length;
@@ -98,16 +117,20 @@ export function attackerPass(input: PassInput, task: PassTask): AttackerPass {
   const antichains: TypeAntichain[] = [];
   const localOf = new Map<number, number>();
   const dataAntichain = new Int32Array(input.data.length);
-  input.data.forEach((v, p) => {
-    const global = result.antichainOf[v]!;
+  const dataBeyondReadAntichain = new Int32Array(input.data.length);
+  const localIndex = (global: number): number => {
     let local = localOf.get(global);
     if (local === undefined) {
       localOf.set(global, (local = antichains.length));
-      antichains.push(minimalTypeSets(result, v));
+      antichains.push(result.antichains[global]!);
     }
-    dataAntichain[p] = local;
+    return local;
+  };
+  input.data.forEach((v, p) => {
+    dataAntichain[p] = localIndex(result.antichainOf[v]!);
+    dataBeyondReadAntichain[p] = localIndex(beyondReadAntichain(result, v));
   });
-  const pass = { attacker: task.attacker, footholds: task.sources.length, types: result.types, antichains, dataAntichain };
+  const pass = { attacker: task.attacker, footholds: task.sources.length, types: result.types, antichains, dataAntichain, dataBeyondReadAntichain };
   return input.witnesses ? { ...pass, ...storeWitnesses(input, task, pass) } : { ...pass, storeNode: new Int32Array(0), storePath: [] };
 }
 

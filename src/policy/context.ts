@@ -5,14 +5,14 @@
 // run ahead on worker threads for the sets the policies will ask about (prefetch).
 
 import { minimalSets } from '../analyze/antichain.js';
-import { authorizationOf } from '../analyze/authorization.js';
+import { ALL_ACCESS, authorizationOf, READ_ACCESS } from '../analyze/authorization.js';
 import { attackerPass, familyDepth, passInput, type AttackerPass, type PassInput, type PassTask } from '../analyze/attacker-pass.js';
 import { privilegedFootholds } from '../analyze/footholds.js';
 import { toHop } from '../analyze/hops.js';
 import type { PreparedModel } from '../analyze/prepared.js';
 import { resolveQuestion } from '../analyze/what-if.js';
 import type { Hop } from '../analyze/what-if-types.js';
-import { dataOwner } from '../compile/deployment.js';
+import { dataOwner, type DataNode } from '../compile/deployment.js';
 import { hopOf } from '../engine/reach.js';
 import { runPasses, type Progress } from '../parallel/pass-pool.js';
 import type { Classification, DataStore, EntityLocations, SourceLocation } from '../model/types.js';
@@ -29,10 +29,13 @@ export interface DepthTarget {
   /** Whose data it is: the store's organization, or the containers' owners'. */
   readonly organization: string;
   /**
-   * Organizations authorized for it: a profile container's owner's only; for a share or a database,
-   * its own organization and those of the users it lists (`users`, `readers`).
+   * Organizations authorized for every kind of access to it (read, tamper, deny; authorization.ts): its
+   * own, trusted ones, those of its `users` and of data roles that write (a profile container: its
+   * owner's, and `full` trust only). Reach by them is no finding.
    */
   readonly authorized: ReadonlySet<string>;
+  /** Organizations authorized to read it only (`readers`, reader data roles): their reach beyond read (StoreDepth.beyondRead) counts. */
+  readonly readOnly: ReadonlySet<string>;
 }
 
 /** An attacker the depth policies start from: one organization's standard users, or its admins and owners. */
@@ -60,6 +63,18 @@ export interface StoreDepth {
   readonly setCount: number;
   /** A witness attack path for the first minimal set. */
   readonly path: readonly Hop[];
+  /** The same node's depth and sets for reach with control, tamper or deny: what a read-only authorization leaves unauthorized. */
+  readonly beyondRead: Pick<StoreDepth, 'depth' | 'sets' | 'setCount'>;
+}
+
+/**
+ * The depth of a target as leakage for an organization (authorization.ts, per access kind): none
+ * when it is authorized for every access, the reach beyond read when it may only read, else all reach.
+ */
+export function leakageDepth(target: DepthTarget, organization: string | null, depth: StoreDepth | undefined): StoreDepth | undefined {
+  if (depth === undefined || organization === null) return depth;
+  if (target.authorized.has(organization)) return undefined;
+  return target.readOnly.has(organization) ? { ...depth, ...depth.beyondRead } : depth;
 }
 
 export interface PolicyContext {
@@ -159,9 +174,14 @@ function storeDepthsOf(
   const canonical = new Map<number, string[][]>();
   pass.storeNode.forEach((p, s) => {
     if (p < 0) return;
+    const setsOf = (family: number) => {
+      let sets = canonical.get(family);
+      if (sets === undefined) canonical.set(family, (sets = minimalSets(pass.antichains[family]!)));
+      return sets;
+    };
     const family = pass.dataAntichain[p]!;
-    let sets = canonical.get(family);
-    if (sets === undefined) canonical.set(family, (sets = minimalSets(pass.antichains[family]!)));
+    const sets = setsOf(family);
+    const beyond = setsOf(pass.dataBeyondReadAntichain[p]!);
     const attributes = prepared.nodes[input.data[p]!]!;
     out.set(input.stores[s]!, {
       store: input.stores[s]!,
@@ -171,6 +191,7 @@ function storeDepthsOf(
       sets: sets.slice(0, SETS_SHOWN),
       setCount: sets.length,
       path: Array.from(pass.storePath[s]!, (e) => toHop(prepared, hopOf(prepared.compiled, e))),
+      beyondRead: { depth: familyDepth(pass.antichains[pass.dataBeyondReadAntichain[p]!]!), sets: beyond.slice(0, SETS_SHOWN), setCount: beyond.length },
     });
   });
   return out;
@@ -185,18 +206,31 @@ function storeDepthsOf(
 function depthTargets(prepared: PreparedModel): DepthTarget[] {
   const { model, deployment } = prepared;
   const authorization = authorizationOf(deployment);
-  return model.data.flatMap((store) => {
-    if (store.location !== 'fslogixProfile') return [{ id: store.id, store, organization: store.organization, authorized: new Set(authorization.organizationsForStore(store)) }];
-    // Containers by owner organization, each with the organizations authorized for them.
-    const byOwner = new Map<string, Set<string>>([[store.organization, new Set([store.organization])]]);
-    for (const node of deployment.dataNodes.get(store.id) ?? []) {
-      const owner = authorization.ownerOf(store, node);
-      const authorized = byOwner.get(owner) ?? byOwner.set(owner, new Set([owner])).get(owner)!;
-      for (const org of authorization.organizationsFor(store, node)) authorized.add(org);
+  // Per organization, the access kinds it holds on some node of the target (its own: all of them).
+  const targetOf = (id: string, store: DataStore, organization: string, nodes: readonly DataNode[]): DepthTarget => {
+    const access = new Map<string, number>([[organization, ALL_ACCESS]]);
+    if (nodes.length === 0) for (const org of authorization.organizationsForStore(store)) access.set(org, ALL_ACCESS);
+    for (const node of nodes) for (const [org, mask] of authorization.accessFor(store, node)) access.set(org, (access.get(org) ?? 0) | mask);
+    const authorized = new Set<string>();
+    const readOnly = new Set<string>();
+    for (const [org, mask] of access) {
+      if ((mask & ALL_ACCESS) === ALL_ACCESS) authorized.add(org);
+      else if ((mask & READ_ACCESS) !== 0) readOnly.add(org);
     }
-    const own: DepthTarget = { id: store.id, store, organization: store.organization, authorized: byOwner.get(store.organization)! };
+    return { id, store, organization, authorized, readOnly };
+  };
+  return model.data.flatMap((store) => {
+    const nodes = deployment.dataNodes.get(store.id) ?? [];
+    if (store.location !== 'fslogixProfile') return [targetOf(store.id, store, store.organization, nodes)];
+    // Containers by owner organization, each with the organizations authorized for them.
+    const byOwner = new Map<string, DataNode[]>([[store.organization, []]]);
+    for (const node of nodes) {
+      const owner = authorization.ownerOf(store, node);
+      (byOwner.get(owner) ?? byOwner.set(owner, []).get(owner)!).push(node);
+    }
+    const own = targetOf(store.id, store, store.organization, byOwner.get(store.organization)!);
     const others = model.organizations.map((o) => o.id).filter((org) => org !== store.organization && byOwner.has(org));
-    return [own, ...others.map((org) => ({ id: containerTargetId(store.id, org), store, organization: org, authorized: byOwner.get(org)! }))];
+    return [own, ...others.map((org) => targetOf(containerTargetId(store.id, org), store, org, byOwner.get(org)!))];
   });
 }
 

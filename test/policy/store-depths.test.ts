@@ -23,7 +23,9 @@ function referenceStoreDepths(prepared: PreparedModel, from: readonly string[]):
     const known = out.get(node.store);
     if (known !== undefined && !deeper(known.depth, node.depth)) continue;
     const { store, organization, classification, depth, minimalSets: sets, minimalSetCount: setCount } = node;
-    out.set(store, { store, organization, classification, depth, sets, setCount, path: node.witnesses[0]?.path ?? [] });
+    const beyond = node.beyondRead ?? node;
+    const beyondRead = { depth: beyond.depth, sets: beyond.minimalSets, setCount: beyond.minimalSetCount };
+    out.set(store, { store, organization, classification, depth, sets, setCount, path: node.witnesses[0]?.path ?? [], beyondRead });
   }
   return out;
 }
