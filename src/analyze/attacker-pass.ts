@@ -63,6 +63,11 @@ export interface AttackerPass {
    * first of its minimal sets (canonical order) fails; empty when unreachable.
    */
   readonly storePath: readonly Int32Array[];
+  /**
+   * With witnesses, per store: the same for reach beyond read (control, tamper or deny) when that
+   * needs other failures than reach (its first beyond-read set fails); else empty, as storePath.
+   */
+  readonly storeBeyondReadPath: readonly Int32Array[];
 }
 
 const DATA_KIND = NODE_KINDS.indexOf('data');
@@ -131,35 +136,59 @@ export function attackerPass(input: PassInput, task: PassTask): AttackerPass {
     dataBeyondReadAntichain[p] = localIndex(beyondReadAntichain(result, v));
   });
   const pass = { attacker: task.attacker, footholds: task.sources.length, types: result.types, antichains, dataAntichain, dataBeyondReadAntichain };
-  return input.witnesses ? { ...pass, ...storeWitnesses(input, task, pass) } : { ...pass, storeNode: new Int32Array(0), storePath: [] };
+  return input.witnesses ? { ...pass, ...storeWitnesses(input, task, pass) } : { ...pass, storeNode: new Int32Array(0), storePath: [], storeBeyondReadPath: [] };
 }
 
 function storeWitnesses(
   input: PassInput,
   task: PassTask,
-  pass: Pick<AttackerPass, 'antichains' | 'dataAntichain'>,
-): Pick<AttackerPass, 'storeNode' | 'storePath'> {
+  pass: Pick<AttackerPass, 'antichains' | 'dataAntichain' | 'dataBeyondReadAntichain'>,
+): Pick<AttackerPass, 'storeNode' | 'storePath' | 'storeBeyondReadPath'> {
   const depthOf = (p: number) => familyDepth(pass.antichains[pass.dataAntichain[p]!]!) ?? Infinity;
   const storeNode = new Int32Array(input.stores.length).fill(-1);
   input.storeOfData.forEach((store, p) => {
     const best = storeNode[store]!;
     if (best < 0 || depthOf(p) < depthOf(best)) storeNode[store] = p;
   });
-  // One what-if per distinct first set, shared by every store whose node needs that set (and only
-  // one run held at a time: a run is a few bytes per node).
+  const storePath = pathsOf(input, task, storeNode, (p) => pass.dataAntichain[p]!, pass);
+  // Reach beyond read needs its own witness only where it needs other failures than reach.
+  const storeBeyondReadPath = pathsOf(
+    input,
+    task,
+    storeNode,
+    (p) => (pass.dataBeyondReadAntichain[p] === pass.dataAntichain[p] ? -1 : pass.dataBeyondReadAntichain[p]!),
+    pass,
+  );
+  return { storeNode, storePath, storeBeyondReadPath };
+}
+
+/**
+ * Per store: the compiled edges of a shortest path to its node (storeNode) when the first set of the
+ * node's family (familyOf; -1: none wanted) fails; empty when unreachable. One what-if per distinct
+ * first set, shared by every store whose node needs that set (and only one run held at a time: a run
+ * is a few bytes per node). A controlled node's path ends in a control edge (reach.ts).
+ */
+function pathsOf(
+  input: PassInput,
+  task: PassTask,
+  storeNode: Int32Array,
+  familyOf: (p: number) => number,
+  pass: Pick<AttackerPass, 'antichains'>,
+): Int32Array[] {
   const bySet = new Map<string, { set: readonly string[]; stores: number[] }>();
   storeNode.forEach((p, store) => {
-    const family = p < 0 ? [] : minimalSets(pass.antichains[pass.dataAntichain[p]!]!);
+    const f = p < 0 ? -1 : familyOf(p);
+    const family = f < 0 ? [] : minimalSets(pass.antichains[f]!);
     if (family.length === 0) return;
     const key = family[0]!.join('\u0000');
     const entry = bySet.get(key) ?? { set: family[0]!, stores: [] };
     entry.stores.push(store);
     bySet.set(key, entry);
   });
-  const storePath = new Array<Int32Array>(input.stores.length).fill(new Int32Array(0));
+  const paths = new Array<Int32Array>(input.stores.length).fill(new Int32Array(0));
   for (const { set, stores } of bySet.values()) {
     const run = reach(input.arrays, task.sources, { failed: failTypes(input.arrays, set as BoundaryType[]), controls: input.controls });
-    for (const store of stores) storePath[store] = Int32Array.from(explainEdges(input.arrays, run, input.data[storeNode[store]!]!) ?? []);
+    for (const store of stores) paths[store] = Int32Array.from(explainEdges(input.arrays, run, input.data[storeNode[store]!]!) ?? []);
   }
-  return { storeNode, storePath };
+  return paths;
 }

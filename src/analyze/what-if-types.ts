@@ -71,6 +71,8 @@ export interface OrganizationReach {
     readonly principalsWhileSignedIn: number;
   };
   readonly dataTotal: number;
+  /** When an attacker's organization trusts this one (a `trust` group): the group's reason ('' when none); absent otherwise. */
+  readonly trusted?: string;
   /** Users of this organization served by a VM the attacker controls: shutting it down denies them service. */
   readonly deniedUsers: number;
 }

@@ -213,6 +213,11 @@ function rollUp(
     const held = [...attackerOrgs].reduce((mask, org) => mask & (access.get(org) ?? 0), ALL_ACCESS);
     return d.impacts.every((impact) => accessKinds(held).includes(impact));
   };
+  const trustedBy = (org: string): { trusted?: string } => {
+    if (attackerOrgs.has(org)) return {};
+    const group = [...attackerOrgs].map((a) => authorization.trust.groupOf(a, org)).find((g) => g !== null);
+    return group === undefined || group === null ? {} : { trusted: group.reason };
+  };
   const dataReached = new Map<string, number>();
   const authorizedReached = new Map<string, number>();
   for (const d of data) {
@@ -246,6 +251,7 @@ function rollUp(
         principalsWhileSignedIn: transient.get(org.id) ?? 0,
       },
       dataTotal: dataTotal.get(org.id) ?? 0,
+      ...trustedBy(org.id),
       deniedUsers: denied.get(org.id) ?? 0,
     };
   });

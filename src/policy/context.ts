@@ -63,8 +63,10 @@ export interface StoreDepth {
   readonly setCount: number;
   /** A witness attack path for the first minimal set. */
   readonly path: readonly Hop[];
-  /** The same node's depth and sets for reach with control, tamper or deny: what a read-only authorization leaves unauthorized. */
-  readonly beyondRead: Pick<StoreDepth, 'depth' | 'sets' | 'setCount'>;
+  /** The same node's depth, sets and witness for reach with control, tamper or deny: what a read-only authorization leaves unauthorized. */
+  readonly beyondRead: Pick<StoreDepth, 'depth' | 'sets' | 'setCount' | 'path'>;
+  /** Set on leakageDepth's answer for an organization that may only read the store: the figures are beyondRead's. */
+  readonly readOnly?: true;
 }
 
 /**
@@ -74,7 +76,7 @@ export interface StoreDepth {
 export function leakageDepth(target: DepthTarget, organization: string | null, depth: StoreDepth | undefined): StoreDepth | undefined {
   if (depth === undefined || organization === null) return depth;
   if (target.authorized.has(organization)) return undefined;
-  return target.readOnly.has(organization) ? { ...depth, ...depth.beyondRead } : depth;
+  return target.readOnly.has(organization) ? { ...depth, ...depth.beyondRead, readOnly: true } : depth;
 }
 
 export interface PolicyContext {
@@ -182,6 +184,7 @@ function storeDepthsOf(
     const family = pass.dataAntichain[p]!;
     const sets = setsOf(family);
     const beyond = setsOf(pass.dataBeyondReadAntichain[p]!);
+    const path = Array.from(pass.storePath[s]!, (e) => toHop(prepared, hopOf(prepared.compiled, e)));
     const attributes = prepared.nodes[input.data[p]!]!;
     out.set(input.stores[s]!, {
       store: input.stores[s]!,
@@ -190,8 +193,13 @@ function storeDepthsOf(
       depth: familyDepth(pass.antichains[family]!),
       sets: sets.slice(0, SETS_SHOWN),
       setCount: sets.length,
-      path: Array.from(pass.storePath[s]!, (e) => toHop(prepared, hopOf(prepared.compiled, e))),
-      beyondRead: { depth: familyDepth(pass.antichains[pass.dataBeyondReadAntichain[p]!]!), sets: beyond.slice(0, SETS_SHOWN), setCount: beyond.length },
+      path,
+      beyondRead: {
+        depth: familyDepth(pass.antichains[pass.dataBeyondReadAntichain[p]!]!),
+        sets: beyond.slice(0, SETS_SHOWN),
+        setCount: beyond.length,
+        path: pass.dataBeyondReadAntichain[p] === family ? path : Array.from(pass.storeBeyondReadPath[s]!, (e) => toHop(prepared, hopOf(prepared.compiled, e))),
+      },
     });
   });
   return out;

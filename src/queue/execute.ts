@@ -44,7 +44,8 @@ export function answersJob(job: QueueJobData, value: unknown): value is JobResul
       row !== null &&
       row.attacker === job.unit &&
       Array.isArray(row.victims) &&
-      row.victims.every((v) => typeof v === 'object' && v !== null && Array.isArray(v.authorized))
+      // authorizedAccess: rows of workers that still count authorization per store, not per access kind, are refused.
+      row.victims.every((v) => typeof v === 'object' && v !== null && Array.isArray(v.authorized) && Array.isArray(v.authorizedAccess))
     );
   }
   const sets = sweepUnitSets(job.unit);

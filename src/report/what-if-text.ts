@@ -33,12 +33,12 @@ export function formatWhatIf(result: WhatIfResult): string {
     );
   } else {
     for (const org of result.organizations.filter((o) => exposed.includes(o.id))) {
-      const more = org.reached.authorized === 0 ? '' : `${org.reached.authorized} more authorized; `;
+      const more = org.reached.authorized === 0 ? '' : `${org.reached.authorized} more authorized${trustedText(org)}; `;
       lines.push(`EXPOSED: ${org.id} — ${org.reached.data} of its ${plural(org.dataTotal, 'data store')} reachable (${more}each profile container counts as one)`);
     }
   }
   for (const org of authorizedOnly) {
-    lines.push(`AUTHORIZED: ${org.id} — ${org.reached.authorized} of its ${plural(org.dataTotal, 'data store')} reached only as the attacker is authorized to (not exposure)`);
+    lines.push(`AUTHORIZED: ${org.id} — ${org.reached.authorized} of its ${plural(org.dataTotal, 'data store')} reached only as the attacker is authorized to (not exposure${trustedText(org)})`);
   }
   lines.push('');
   const table = [['organization', 'data', 'principals', 'sessions', 'credentials', 'users deniable']];
@@ -162,3 +162,9 @@ function groupByStore(data: readonly ReachedData[]): StoreGroup[] {
 }
 
 const IMPACT_ORDER = ['read', 'tamper', 'deny'];
+
+/** ", trusted: sister companies" when the attacker's organization trusts this one (the group's reason). */
+function trustedText(org: { readonly trusted?: string }): string {
+  if (org.trusted === undefined) return '';
+  return org.trusted === '' ? ', trusted' : `, trusted: ${org.trusted}`;
+}

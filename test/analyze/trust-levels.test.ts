@@ -37,6 +37,9 @@ describe('a data-level trust group (trust-levels.yaml as written)', () => {
     expect(matrix.out).toContain(`alpha \u2192 beta: depth 1 via {kernel} or {process} or {session} or {user}; authorized: 1 store (beta-db, trusted: ${REASON})`);
     const depth = await cli(['depth', FILE, '--from', 'alpha']);
     expect(depth.out).toContain(`authorized: 1 store (beta-db, trusted: ${REASON})`);
+    // simulate with a kernel failure: beta's database reached within trust, b's container beyond it.
+    const simulate = await cli(['simulate', FILE, '--from', 'a', '--fail', 'kernel']);
+    expect(simulate.out).toContain(`EXPOSED: beta \u2014 1 of its 2 data stores reachable (1 more authorized, trusted: ${REASON}; each profile container counts as one)`);
     const check = await cli(['check', FILE, '--format', 'json']);
     const findings = JSON.parse(check.out).findings as { policy: string; asset: string }[];
     expect(findings.some((f) => f.policy === 'no-shared-multi-session-pool' && f.asset === 'pool')).toBe(true);
