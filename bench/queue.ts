@@ -1,5 +1,6 @@
 // `npm run bench:queue`: the leakage matrix through the Redis job queue with 1, 2 and 4 worker
-// processes, beside `matrix --jobs 1` and `--jobs 2` (local threads) in the same run. Separate from
+// processes, beside `matrix --jobs 1` and `--jobs 2` (local threads) in the same run; then `check`
+// (every policy, one pass per foothold set) with 2 queue workers beside `check --jobs 1`. Separate from
 // `npm run bench` because it needs a Redis server and takes minutes. Each figure is the median wall
 // time of the command from start to exit, workers already waiting (their model load is counted).
 //
@@ -61,13 +62,13 @@ async function ownRedis(): Promise<{ url: string; stop: () => void }> {
 }
 
 /** Wall time of one CLI run in ms; its stdout for the equality check. */
-function timed(args: readonly string[]): Promise<{ ms: number; out: string }> {
+function timed(args: readonly string[], exitCodes: readonly number[] = [0]): Promise<{ ms: number; out: string }> {
   return new Promise((done, fail) => {
     const start = performance.now();
     const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (t: string) => (out += t));
-    child.on('exit', (code) => (code === 0 ? done({ ms: performance.now() - start, out }) : fail(new Error(`indepth ${args.join(' ')} exited with ${code}`))));
+    child.on('exit', (code) => (code !== null && exitCodes.includes(code) ? done({ ms: performance.now() - start, out }) : fail(new Error(`indepth ${args.join(' ')} exited with ${code}`))));
   });
 }
 
@@ -105,11 +106,11 @@ async function main(): Promise<void> {
     spawnSync(process.execPath, [CLI, 'generate', '--orgs', String(organizations), '--users', String(users), '--seed', '7', '-o', model], { stdio: 'ignore' });
     console.log(`queue benchmark: matrix on ${organizations} organizations, ${users} users; median of ${runs} runs; Redis ${redis.url}`);
     const rows: { label: string; workers: number | null; ms: number }[] = [];
-    const measure = async (label: string, workers: number | null, args: string[]) => {
+    const measure = async (label: string, workers: number | null, args: string[], exitCodes?: readonly number[]) => {
       const times: number[] = [];
       let out = '';
       for (let r = 0; r < runs; r++) {
-        const run = await timed(args);
+        const run = await timed(args, exitCodes);
         times.push(run.ms);
         out = run.out;
       }
@@ -129,7 +130,17 @@ async function main(): Promise<void> {
       }
     }
     const one = rows.find((r) => r.workers === 1)!.ms;
-    console.log('\n  speed-up over 1 queue worker: ' + rows.filter((r) => r.workers !== null).map((r) => `${r.workers} → ${(one / r.ms).toFixed(2)}×`).join(', '));
+    const queued = rows.filter((r) => r.workers !== null);
+    console.log('\n  speed-up over 1 queue worker: ' + queued.map((r) => `${r.workers} → ${(one / r.ms).toFixed(2)}×`).join(', '));
+    // check: exit 1 on findings is a successful run; its passes (standard users, admins, internet) cross the queue.
+    const checkReference = await measure('check --jobs 1', null, ['check', model, '--format', 'json', '--quiet'], [0, 1]);
+    const checkWorkers = await Promise.all(Array.from({ length: 2 }, () => startWorker(redis.url)));
+    try {
+      const out = await measure('check --queue, 2 workers', null, ['check', model, '--format', 'json', '--quiet', '--queue', redis.url], [0, 1]);
+      if (out !== checkReference) throw new Error('check --queue printed something else than check --jobs 1');
+    } finally {
+      await stopWorkers(checkWorkers);
+    }
     console.log(`  (${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the end; expect ≤ 2× on 2 cores — the queue scales with machines)`);
     mkdirSync(OUT, { recursive: true });
     writeFileSync(join(OUT, 'queue.json'), `${JSON.stringify({ organizations, users, runs, cores: cpus().length, rows }, null, 2)}\n`);

@@ -248,7 +248,7 @@ export function deriveDeployment(written: Model): Deployment {
   }
 
   const { physicalHosts, assumptions } = placeOnHosts(model, pools);
-  assumptions.push(...redirectionAssumptions(pools));
+  assumptions.push(...redirectionAssumptions(pools), ...crossTenantSubscriptionAssumptions(model));
   const profileShares = model.data.flatMap((store) => profileShare(store, dataNodes.get(store.id) ?? [], members, poolById));
   const storageKeys = deriveStorageKeys(model, profileShares, (pool) => poolById.get(pool)?.vms ?? []);
 
@@ -329,6 +329,25 @@ function redirectionAssumptions(pools: readonly PoolPlacement[]): string[] {
   const which = `${silent.length > 1 ? 'pools' : 'pool'} ${named}`;
   return [
     `no \`customRdpProperty\` for ${which}: assumed to redirect drives, clipboard, printers and USB devices back to the users' devices, as Azure Virtual Desktop does by default (worst case); state \`customRdpProperty\` to change it`,
+  ];
+}
+
+/**
+ * Subscriptions of two or more tenants: rule `subscription-boundary` links every subscription to every
+ * other across one `subscription` instance, whatever their tenants, so control of one tenant's
+ * subscription reaches another tenant's with a subscription failure alone and no tenant failure. That
+ * is the worst case on purpose — Azure Resource Manager isolates subscriptions the same way whatever
+ * their directory, and cross-tenant flaws of the control plane or a resource provider (ChaosDB in
+ * Cosmos DB, 2021) were one flaw, no directory compromise —, said in one line.
+ */
+function crossTenantSubscriptionAssumptions(model: Model): string[] {
+  const byTenant = new Map<string, string[]>();
+  for (const sub of model.subscriptions) (byTenant.get(sub.tenant) ?? byTenant.set(sub.tenant, []).get(sub.tenant)!).push(sub.id);
+  if (byTenant.size < 2) return [];
+  const tenants = [...byTenant].map(([tenant, subs]) => `${tenant}: ${subs.length > 3 ? `${subs.slice(0, 2).join(', ')} and ${subs.length - 2} more` : subs.join(', ')}`);
+  const named = tenants.length > 4 ? `${tenants.slice(0, 3).join('; ')}; and ${tenants.length - 3} more tenants` : tenants.join('; ');
+  return [
+    `subscriptions of ${byTenant.size} tenants (${named}): assumed that a subscription failure alone crosses from one tenant's subscriptions into another's, with no tenant failure, as a cross-tenant flaw of the Azure control plane or a resource provider would (worst case); so whoever controls a subscription is one failure from every other tenant's subscriptions`,
   ];
 }
 

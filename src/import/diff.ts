@@ -22,7 +22,9 @@ const FIELDS: Readonly<Record<string, readonly string[]>> = {
   roleAssignments: ['delegation'],
   domains: ['organizations', 'hostPools'],
   storageAccounts: ['subscription', 'shares'],
-  subnets: ['network', 'hostPools', 'inbound'],
+  networks: ['type', 'organization'],
+  networkLinks: ['gatewayTransit'],
+  subnets: ['network', 'hostPools', 'inbound', 'outbound'],
   data: ['organization', 'location', 'subscription', 'users', 'access'],
   subscriptions: ['tenant', 'organizations'],
   tenants: ['organizations'],
@@ -59,7 +61,10 @@ export function formatModelDiff(changes: readonly ModelChange[], modelFile: stri
 }
 
 function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(String).sort().join(', ')}]`;
+  if (Array.isArray(value)) return `[${value.map(canonical).sort().join(', ')}]`;
+  if (typeof value === 'object' && value !== null) {
+    return `{${Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k}: ${canonical(v)}`).join(', ')}}`;
+  }
   return value === undefined || value === null ? 'none' : String(value);
 }
 

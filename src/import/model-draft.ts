@@ -26,8 +26,9 @@ export interface DraftResourceGroup { id: string; subscription: string; resource
 export interface DraftRoleAssignment { principal: string; role: RoleName; scope: string; delegation?: Delegation }
 export interface DraftGuest { user: string; tenant: string }
 export interface DraftStorageAccount { id: string; organization?: string; subscription: string; shares: string[] }
-export interface DraftNetwork { id: string; organization?: string }
-export interface DraftSubnet { id: string; network: string; hostPools: string[]; inbound?: { from: string[]; ports: number[] | null }[] }
+export interface DraftNetwork { id: string; type?: 'onPremises'; organization?: string }
+export interface DraftNetworkLink { between: [string, string]; type: 'peering' | 'vpn' | 'expressRoute'; gatewayTransit?: boolean }
+export interface DraftSubnet { id: string; network: string; hostPools: string[]; inbound?: { from: string[]; ports: number[] | null }[]; outbound?: { to: string[]; ports: number[] | null }[] }
 export interface DraftDomain { id: string; organizations: string[]; hostPools: string[] }
 export interface DraftDataStore {
   id: string;
@@ -57,6 +58,7 @@ export interface ModelDraft {
   domains?: DraftDomain[];
   storageAccounts?: DraftStorageAccount[];
   networks?: DraftNetwork[];
+  networkLinks?: DraftNetworkLink[];
   subnets?: DraftSubnet[];
   data: DraftDataStore[];
   controls: Record<ControlName, boolean>;
@@ -80,6 +82,7 @@ export const DRAFT_COLLECTIONS = [
   'data',
   'storageAccounts',
   'networks',
+  'networkLinks',
   'subnets',
 ] as const;
 
@@ -93,7 +96,7 @@ export function entriesOf(model: ModelDraft, collection: DraftCollection): reado
 /** Leaves out the optional collections that are empty, so the file shows only what the input holds. */
 export function pruneEmpty(model: ModelDraft): ModelDraft {
   const pruned = { ...model };
-  for (const key of ['managementGroups', 'resourceGroups', 'groups', 'guests', 'applicationGroups', 'roleAssignments', 'domains', 'storageAccounts', 'networks', 'subnets'] as const) {
+  for (const key of ['managementGroups', 'resourceGroups', 'groups', 'guests', 'applicationGroups', 'roleAssignments', 'domains', 'storageAccounts', 'networks', 'networkLinks', 'subnets'] as const) {
     if ((pruned[key] ?? []).length === 0) delete pruned[key];
   }
   return pruned;
@@ -109,6 +112,7 @@ export function entryKey(entry: object): string {
   if (typeof e['id'] === 'string') return e['id'];
   if (typeof e['role'] === 'string') return `${String(e['principal'])} \u00b7 ${e['role']} @ ${String(e['scope'])}`;
   if (typeof e['user'] === 'string') return `${e['user']} @ ${String(e['tenant'])}`;
+  if (Array.isArray(e['between'])) return `${e['between'].join(' \u2194 ')} (${String(e['type'])})`;
   return JSON.stringify(e);
 }
 

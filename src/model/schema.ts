@@ -298,7 +298,7 @@ const roleAssignment = entity('roleAssignments', 'Role assignment', {
     nullable(enumOf(DELEGATIONS)),
     null,
     'Delegation',
-    'For a principal of another tenant: `lighthouse` (Azure Lighthouse, Azure roles) or `gdap` (granular delegated admin privileges, directory roles). Crossing into the scope\u2019s tenant this way needs no tenant failure.',
+    'For a principal of another tenant: `lighthouse` (Azure Lighthouse, Azure roles but Owner, Role Based Access Control Administrator and roles with DataActions) or `gdap` (granular delegated admin privileges, directory roles). Crossing into the scope\u2019s tenant this way needs no tenant failure.',
   ),
 });
 

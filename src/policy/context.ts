@@ -2,7 +2,7 @@
 // the depth policies start from (each organization's standard users, and its admins and owners), and
 // defense depth per target (a data store, or one organization's containers in a profile store) from
 // any set of footholds — one attacker pass per foothold set, shared by every policy that asks, and
-// run ahead on worker threads for the sets the policies will ask about (prefetch).
+// run ahead on worker threads or queue workers for the sets the policies will ask about (prefetch).
 
 import { minimalSets } from '../analyze/antichain.js';
 import { ALL_ACCESS, authorizationOf, READ_ACCESS } from '../analyze/authorization.js';
@@ -14,7 +14,8 @@ import { resolveQuestion } from '../analyze/what-if.js';
 import type { Hop } from '../analyze/what-if-types.js';
 import { dataOwner, type DataNode } from '../compile/deployment.js';
 import { hopOf } from '../engine/reach.js';
-import { runPasses, type Progress } from '../parallel/pass-pool.js';
+import type { Progress } from '../parallel/pass-pool.js';
+import { localPassRunner, type PassRunner } from '../parallel/pass-runner.js';
 import type { Classification, DataStore, EntityLocations, SourceLocation } from '../model/types.js';
 
 /**
@@ -99,9 +100,10 @@ export interface PolicyContext {
   storeDepths(from: readonly string[]): ReadonlyMap<string, StoreDepth> | null;
   /**
    * Computes storeDepths for these foothold sets ahead of the policies, one pass per set not yet
-   * known, on `jobs` worker threads (the answers are the same as computing them on demand).
+   * known, on `jobs` worker threads or with a runner (queue workers); the answers are the same as
+   * computing them on demand.
    */
-  prefetch(sets: readonly (readonly string[])[], jobs: number, onProgress?: Progress): Promise<void>;
+  prefetch(sets: readonly (readonly string[])[], runner: number | PassRunner, onProgress?: Progress): Promise<void>;
 }
 
 /** Sets listed per store: enough for a message, the count stays exact. */
@@ -125,7 +127,7 @@ export function createPolicyContext(
   const targets = depthTargets(prepared);
   const organizationOf = new Map(targets.map((t) => [t.id, t.organization] as const));
   let input: PassInput | undefined;
-  const inputOf = () => (input ??= byTarget(prepared, passInput(prepared, {}, true)));
+  const inputOf = () => (input ??= policyPassInput(prepared));
   const keyOf = (from: readonly string[]) => [...from].sort().join('\u0000');
   /** The pass task of a foothold set; null when it names no node (as storeDepths answers). */
   const taskOf = (from: readonly string[]): PassTask | null => {
@@ -150,7 +152,7 @@ export function createPolicyContext(
       }
       return cache.get(key)!;
     },
-    async prefetch(sets, jobs, onProgress) {
+    async prefetch(sets, runner, onProgress) {
       const tasks: PassTask[] = [];
       for (const from of sets) {
         const key = keyOf(from);
@@ -159,7 +161,8 @@ export function createPolicyContext(
         if (task === null) cache.set(key, null);
         else tasks.push(task);
       }
-      const passes = await runPasses(inputOf(), tasks, jobs, onProgress);
+      const run = typeof runner === 'number' ? localPassRunner(runner) : runner;
+      const passes = tasks.length === 0 ? [] : await run(inputOf(), { input: 'policy' }, tasks, onProgress);
       for (const pass of passes) cache.set(pass.attacker, storeDepthsOf(prepared, inputOf(), organizationOf, pass));
     },
   };
@@ -245,6 +248,14 @@ function depthTargets(prepared: PreparedModel): DepthTarget[] {
 /** Target id of one organization's containers in another organization's profile store (`:` never occurs in model ids). */
 export function containerTargetId(store: string, organization: string): string {
   return `${store}:${organization}`;
+}
+
+/**
+ * The pass input every policy reads (recipe `policy` of PassInputRecipe): witnesses on, the model's
+ * own controls, data nodes grouped by DepthTarget.
+ */
+export function policyPassInput(prepared: PreparedModel): PassInput {
+  return byTarget(prepared, passInput(prepared, {}, true));
 }
 
 /** The pass input with its data nodes grouped by target instead of by store. */

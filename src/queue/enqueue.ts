@@ -1,13 +1,14 @@
 // The enqueuing side of `--queue`: stores the model text once (content-addressed), adds one job per
 // unit, and collects the results into an array in unit order — the same array the local pool
 // returns, so the command's reduction and output are unchanged. Jobs lost by a Redis restart are
-// enqueued again; a failed job, a refusing worker or Redis gone for too long fail the command.
+// enqueued again; a failed job, a refusing worker or Redis gone for too long fail the command; an
+// interrupted run (Ctrl-C) removes its jobs that no worker has taken.
 
 import { randomUUID } from 'node:crypto';
 import { Queue, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { answersJob, type JobResultOf } from './execute.js';
-import { jobId, MODEL_TTL_SECONDS, modelHash, modelKey, QUEUE_NAME, type QueueJobData, type QueueQuestion } from './job.js';
+import { jobId, MODEL_TTL_SECONDS, modelHash, modelKey, QUEUE_NAME, readPassUnit, type QueueJobData, type QueueQuestion } from './job.js';
 import type { RedisTarget } from './redis-url.js';
 
 export interface QueueRun<Q extends QueueQuestion = QueueQuestion> {
@@ -24,6 +25,8 @@ export interface QueueRun<Q extends QueueQuestion = QueueQuestion> {
   readonly onNotice?: (text: string) => void;
   /** Give up when Redis has not answered for this long (ms). */
   readonly redisTimeoutMs?: number;
+  /** Aborting it (Ctrl-C) removes the jobs no worker has taken and rejects with QueueInterrupted. */
+  readonly signal?: AbortSignal;
 }
 
 /** The run could not produce a result: the message says why and what to do. */
@@ -31,6 +34,20 @@ export class QueueRunError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'QueueRunError';
+  }
+}
+
+/** The run was interrupted: its waiting jobs were removed (`removed`), `running` ones were being answered. */
+export class QueueInterrupted extends Error {
+  constructor(
+    readonly removed: number,
+    readonly running: number,
+  ) {
+    super(
+      `interrupted: removed ${removed} waiting ${removed === 1 ? 'job' : 'jobs'} from the queue` +
+        (running === 0 ? '' : `; ${running} already running on workers will finish, unread (their results expire after 7 days)`),
+    );
+    this.name = 'QueueInterrupted';
   }
 }
 
@@ -114,7 +131,8 @@ async function collect<Q extends QueueQuestion>(run: QueueRun<Q>, client: Redis,
     let lastProgress = Date.now();
     let warnedIdle = false;
     while (pending.size > 0) {
-      await sleep(500 + 2 * pending.size);
+      await sleep(500 + 2 * pending.size, run.signal);
+      if (run.signal?.aborted === true) throw await interrupted(queue, ids, pending);
       const lost: number[] = [];
       const before = pending.size;
       await withDeadline(
@@ -157,6 +175,7 @@ async function collect<Q extends QueueQuestion>(run: QueueRun<Q>, client: Redis,
       }
     }
   } catch (error) {
+    if (error instanceof QueueInterrupted) throw error;
     // Leave no work behind for the workers: remove the jobs not yet taken (best effort).
     await deadline(Promise.all([...pending].map((i) => queue.remove(ids[i]!).catch(() => 0))), 5_000, () => '').catch(() => {});
     throw error;
@@ -166,9 +185,25 @@ async function collect<Q extends QueueQuestion>(run: QueueRun<Q>, client: Redis,
   return results as JobResultOf<Q>[];
 }
 
-/** A unit as the user knows it: the attacker organization, or how many failure sets. */
+/**
+ * Removes every job of the run a worker has not taken (and the results already in); the ones being
+ * answered are locked by their workers and stay until they finish (then expire with their result).
+ */
+async function interrupted(queue: Queue, ids: readonly string[], pending: ReadonlySet<number>): Promise<QueueInterrupted> {
+  let removed = 0;
+  let running = 0;
+  await inBatches([...ids.keys()], 64, async (i) => {
+    const gone = await queue.remove(ids[i]!).catch(() => 0);
+    if (!pending.has(i)) return;
+    if (gone === 1) removed++;
+    else if ((await queue.getJob(ids[i]!)) !== undefined) running++;
+  });
+  return new QueueInterrupted(removed, running);
+}
+
+/** A unit as the user knows it: the attacker, or how many failure sets. */
 function describeUnit(question: QueueQuestion, unit: string): string {
-  if (question.kind === 'matrix') return `attacker ${unit}`;
+  if (question.kind === 'pass') return `attacker ${readPassUnit(unit)?.attacker.replaceAll('\u0000', ', ') ?? '?'}`;
   const sets = (JSON.parse(unit) as unknown[]).length;
   return `${sets} failure ${sets === 1 ? 'set' : 'sets'}`;
 }
@@ -177,8 +212,18 @@ async function inBatches<T>(items: readonly T[], size: number, each: (item: T) =
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(each));
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits `ms`, or less when the signal aborts. */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted === true) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
 }
 
 function deadline<T>(work: Promise<T>, ms: number, message: () => string): Promise<T> {

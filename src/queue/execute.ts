@@ -1,13 +1,15 @@
 // What a worker does with a job, given the model text: parse and prepare it (once per content
-// hash), then answer the unit with the very function the local run uses — so a row computed on
-// another machine is the row `--jobs 1` computes here.
+// hash), then answer the unit with the very function the local run uses — so a pass computed on
+// another machine is the pass `--jobs 1` computes here.
 
-import { attackerLeakage, leakageInput, leakageTasks, type AttackerLeakage, type LeakageInput } from '../analyze/leakage.js';
+import { attackerPass, passInput, type PassInput } from '../analyze/attacker-pass.js';
 import { prepare, type PreparedModel } from '../analyze/prepared.js';
 import { sweepFrame, sweepRows, type SweepFrame, type SweepRow } from '../analyze/sweep.js';
 import { formatIssue } from '../model/issues.js';
 import { parseModel } from '../model/load-model.js';
-import type { QueueJobData } from './job.js';
+import { policyPassInput } from '../policy/context.js';
+import { readPassUnit, type QueueJobData } from './job.js';
+import { encodePass, PASS_SHAPE, type EncodedPass } from './pass-codec.js';
 
 /** A job that can never succeed (a model that does not load, an unknown unit): not retried. */
 export class JobInputError extends Error {
@@ -17,11 +19,11 @@ export class JobInputError extends Error {
   }
 }
 
-/** matrix: the attacker's row; sweep: one row per failure set of the unit, in its order. */
-export type JobResult = AttackerLeakage | SweepRow[];
+/** pass: the attacker's pass, encoded; sweep: one row per failure set of the unit, in its order. */
+export type JobResult = EncodedPass | SweepRow[];
 
 /** The result type of a question's jobs. */
-export type JobResultOf<Q extends QueueJobData['question']> = Q extends { readonly kind: 'matrix' } ? AttackerLeakage : SweepRow[];
+export type JobResultOf<Q extends QueueJobData['question']> = Q extends { readonly kind: 'pass' } ? EncodedPass : SweepRow[];
 
 /** The failure sets of a sweep unit (instance ids); undefined when the unit is not such a list. */
 export function sweepUnitSets(unit: string): string[][] | undefined {
@@ -37,16 +39,10 @@ export function sweepUnitSets(unit: string): string[][] | undefined {
 
 /** Whether a returned value answers the job (a result is never attributed to another unit). */
 export function answersJob(job: QueueJobData, value: unknown): value is JobResult {
-  if (job.question.kind === 'matrix') {
-    const row = value as AttackerLeakage | null;
-    return (
-      typeof row === 'object' &&
-      row !== null &&
-      row.attacker === job.unit &&
-      Array.isArray(row.victims) &&
-      // authorizedAccess: rows of workers that still count authorization per store, not per access kind, are refused.
-      row.victims.every((v) => typeof v === 'object' && v !== null && Array.isArray(v.authorized) && Array.isArray(v.authorizedAccess))
-    );
+  if (job.question.kind === 'pass') {
+    // The fields are checked against the pass input by decodePass, where the command knows it.
+    const pass = value as EncodedPass | null;
+    return typeof pass === 'object' && pass !== null && pass.shape === PASS_SHAPE && pass.attacker === readPassUnit(job.unit)?.attacker;
   }
   const sets = sweepUnitSets(job.unit);
   return (
@@ -64,7 +60,7 @@ export function answersJob(job: QueueJobData, value: unknown): value is JobResul
 export class PreparedModelCache {
   private hash: string | undefined;
   private prepared: PreparedModel | undefined;
-  private readonly inputs = new Map<string, LeakageInput | SweepFrame>();
+  private readonly inputs = new Map<string, PassInput | SweepFrame>();
   private instanceIndex: Map<string, number> | undefined;
 
   has(hash: string): boolean {
@@ -92,16 +88,21 @@ export class PreparedModelCache {
     const prepared = this.prepared;
     const { question } = job;
     const key = JSON.stringify(question);
-    if (question.kind === 'matrix') {
-      let input = this.inputs.get(key) as LeakageInput | undefined;
+    if (question.kind === 'pass') {
+      let input = this.inputs.get(key) as PassInput | undefined;
       if (input === undefined) {
-        input = leakageInput(prepared, question.controls);
+        const { recipe } = question;
+        input = recipe.input === 'policy' ? policyPassInput(prepared) : passInput(prepared, recipe.controls, false);
         this.inputs.set(key, input);
       }
-      if (!prepared.model.organizations.some((o) => o.id === job.unit)) throw new JobInputError(`unknown organization \`${job.unit}\` in the model`);
-      const [task] = leakageTasks(prepared, [job.unit]);
-      if (task === undefined) throw new JobInputError(`organization \`${job.unit}\` has no users to attack from`);
-      return attackerLeakage(input, task);
+      const unit = readPassUnit(job.unit);
+      if (unit === undefined) throw new JobInputError('a pass job whose unit is not an attacker with its foothold nodes');
+      const sources = unit.sources.map((id) => {
+        const v = prepared.compiled.nodeIndex.get(id);
+        if (v === undefined) throw new JobInputError(`unknown foothold node \`${id}\` in the model`);
+        return v;
+      });
+      return encodePass(attackerPass(input, { attacker: unit.attacker, sources }));
     }
     let frame = this.inputs.get(key) as SweepFrame | undefined;
     if (frame === undefined) {

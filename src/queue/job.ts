@@ -1,9 +1,10 @@
 // The job contract between `--queue` commands and `indepth worker`: one job is one independent
-// depth pass, named by (indepth version, model content hash, question, unit of work), and its
-// result is the same plain JSON value the local worker-thread pool returns for that unit.
+// depth pass, named by (indepth version and engine hash, model content hash, question, unit of
+// work); its result is the pass the local worker-thread pool computes for that unit, as plain JSON.
 
 import { createHash } from 'node:crypto';
 import { isControlName, type ControlName } from '../domain/controls.js';
+import type { PassInputRecipe } from '../parallel/pass-runner.js';
 
 /** The BullMQ queue every indepth command and worker shares (keys are prefixed `bull:indepth:`). */
 export const QUEUE_NAME = 'indepth';
@@ -11,9 +12,12 @@ export const QUEUE_NAME = 'indepth';
 /** What a job asks about its model; the job's `unit` says which part. */
 export type QueueQuestion =
   | {
-      /** One attacker organization's row of the leakage matrix (`attackerLeakage`); unit: the organization. */
-      readonly kind: 'matrix';
-      readonly controls: Partial<Record<ControlName, boolean>>;
+      /**
+       * One attacker pass (`attackerPass`) over the pass input the recipe builds (matrix, compare,
+       * check); unit: a PassUnit as JSON. Result: the pass, encoded (pass-codec.ts).
+       */
+      readonly kind: 'pass';
+      readonly recipe: PassInputRecipe;
     }
   | {
       /**
@@ -26,8 +30,29 @@ export type QueueQuestion =
       readonly controls: Partial<Record<ControlName, boolean>>;
     };
 
+/** The unit of a `pass` job: the attacker's name and its foothold nodes (compiled node ids). */
+export interface PassUnit {
+  readonly attacker: string;
+  readonly sources: readonly string[];
+}
+
+/** The unit of a pass job, read back; undefined when it is not one. */
+export function readPassUnit(unit: string): PassUnit | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(unit);
+  } catch {
+    return undefined;
+  }
+  const u = value as Record<string, unknown> | null;
+  if (typeof u !== 'object' || u === null || typeof u['attacker'] !== 'string') return undefined;
+  const sources = u['sources'];
+  if (!Array.isArray(sources) || !sources.every((s) => typeof s === 'string')) return undefined;
+  return { attacker: u['attacker'], sources };
+}
+
 export interface QueueJobData {
-  /** The indepth version that enqueued the job; a worker of another version refuses it. */
+  /** The job version (engine-version.ts: indepth's version and its engine's hash); a worker of another one refuses it. */
   readonly version: string;
   /** SHA-256 (hex) of the model text, stored once under `modelKey(model)`. */
   readonly model: string;
@@ -56,7 +81,7 @@ export function jobId(run: string, index: number): string {
 
 /** The message a worker fails a job with when its version differs: shown by the enqueuing command. */
 export function versionRefusal(workerVersion: string, jobVersion: string): string {
-  return `a worker running indepth ${workerVersion} refused a job of indepth ${jobVersion}: run workers of the same version as the command`;
+  return `a worker running indepth ${workerVersion} refused a job of indepth ${jobVersion}: its engine may compute other answers; run workers of the same indepth build as the command`;
 }
 
 /** Reads untrusted job data (any client can write to the queue); undefined when it is not a job of ours. */
@@ -69,9 +94,16 @@ export function readJobData(data: unknown): QueueJobData | undefined {
   if (question['kind'] === 'sweep') {
     const from = question['from'];
     if (!Array.isArray(from) || !from.every((f) => typeof f === 'string') || !Number.isInteger(question['order'])) return undefined;
-  } else if (question['kind'] !== 'matrix') return undefined;
-  const controls = question['controls'];
-  if (typeof controls !== 'object' || controls === null || Array.isArray(controls)) return undefined;
-  if (!Object.entries(controls).every(([name, on]) => isControlName(name) && typeof on === 'boolean')) return undefined;
-  return data as QueueJobData;
+    return isControls(question['controls']) ? (data as QueueJobData) : undefined;
+  }
+  if (question['kind'] !== 'pass') return undefined;
+  const recipe = question['recipe'] as Record<string, unknown> | null;
+  if (typeof recipe !== 'object' || recipe === null) return undefined;
+  if (recipe['input'] === 'policy') return data as QueueJobData;
+  return recipe['input'] === 'leakage' && isControls(recipe['controls']) ? (data as QueueJobData) : undefined;
+}
+
+function isControls(controls: unknown): controls is Partial<Record<ControlName, boolean>> {
+  if (typeof controls !== 'object' || controls === null || Array.isArray(controls)) return false;
+  return Object.entries(controls).every(([name, on]) => isControlName(name) && typeof on === 'boolean');
 }

@@ -6,11 +6,12 @@ import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { JobInputError, type JobResult } from './execute.js';
 import { createExecutor } from './executor.js';
-import { modelHash, modelKey, QUEUE_NAME, readJobData, versionRefusal } from './job.js';
+import { modelHash, modelKey, QUEUE_NAME, readJobData, readPassUnit, versionRefusal, type QueueJobData } from './job.js';
 import type { RedisTarget } from './redis-url.js';
 
 export interface WorkerSettings {
   readonly target: RedisTarget;
+  /** The job version this worker answers (engine-version.ts's jobVersion); it refuses jobs of any other. */
   readonly version: string;
   /**
    * How long a job stays locked without renewal (ms): a worker that dies mid-job gives its job back
@@ -68,7 +69,7 @@ export async function startWorker(settings: WorkerSettings): Promise<RunningWork
         await executor.load(data.model, text);
       }
       const result = await executor.answer(data);
-      settings.log(`job ${job.id}: ${data.question.kind} ${data.unit} on model ${data.model.slice(0, 12)} in ${Date.now() - started} ms`, 'job');
+      settings.log(`job ${job.id}: ${describeJob(data)} on model ${data.model.slice(0, 12)} in ${Date.now() - started} ms`, 'job');
       return result;
     } catch (error) {
       if (error instanceof JobInputError) {
@@ -104,4 +105,11 @@ export async function startWorker(settings: WorkerSettings): Promise<RunningWork
       store.disconnect();
     },
   };
+}
+
+/** A job in a log line: `pass fabrikam`, `pass fabrikam:admins`, `sweep of 12 failure sets`. */
+function describeJob(data: QueueJobData): string {
+  if (data.question.kind === 'pass') return `pass ${(readPassUnit(data.unit)?.attacker ?? '?').replaceAll('\u0000', ',')}`;
+  const sets = (JSON.parse(data.unit) as unknown[]).length;
+  return `sweep of ${sets} failure ${sets === 1 ? 'set' : 'sets'}`;
 }

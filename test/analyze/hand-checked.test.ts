@@ -177,6 +177,8 @@ describe('no silent optimism about physical hosts', () => {
     expect(prepared.deployment.assumptions).toEqual([
       'no physical host is declared for pools desks-a, pool-b: assumed to share one physical host with each other, as VMs may in a public cloud (worst case); declare `physicalHosts` or `dedicatedHost: true` to change it',
       "no `customRdpProperty` for pools desks-a, pool-b: assumed to redirect drives, clipboard, printers and USB devices back to the users' devices, as Azure Virtual Desktop does by default (worst case); state `customRdpProperty` to change it",
+      // sub-a (dir-a) and sub-b (dir-b): one subscription failure crosses between tenants, said too.
+      "subscriptions of 2 tenants (dir-a: sub-a; dir-b: sub-b): assumed that a subscription failure alone crosses from one tenant's subscriptions into another's, with no tenant failure, as a cross-tenant flaw of the Azure control plane or a resource provider would (worst case); so whoever controls a subscription is one failure from every other tenant's subscriptions",
     ]);
     const result = depthOf(prepared, 'x');
     expect(result.assumptions).toEqual(prepared.deployment.assumptions);

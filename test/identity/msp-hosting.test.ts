@@ -1,9 +1,10 @@
 // models/msp-hosting.yaml, worked by hand: a provider (northwind) hosts contoso and fabrikam, each in
 // its own tenant, subscription and pooled host pool; the provider's admins (group northwind-admins,
-// member nadia-admin) hold Owner on both customer subscriptions through Azure Lighthouse — on
-// fabrikam's only PIM-eligible; fabrikam's fiona is a B2B guest in contoso's tenant with a RemoteApp
-// seat on contoso-pool; contoso-pool's hosts carry a managed identity with Storage Account
-// Contributor on resource group contoso-avd (contoso-pool, contoso-profiles, contoso-finance).
+// member nadia-admin) hold Contributor on both customer subscriptions through Azure Lighthouse
+// (which delegates no Owner) — on fabrikam's only PIM-eligible; fabrikam's fiona is a B2B guest in
+// contoso's tenant with a RemoteApp seat on contoso-pool; contoso-pool's hosts carry a managed
+// identity with Storage Account Contributor on resource group contoso-avd (contoso-pool,
+// contoso-profiles, contoso-finance).
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -17,7 +18,7 @@ describe('msp-hosting: the provider\u2019s compromised admin', () => {
   const prepared = prepareBundled('msp-hosting');
 
   it('reaches every store of both customers with no failure, tenant boundaries notwithstanding', () => {
-    // nadia-admin → northwind-admins (group-membership) → contoso-subscription (Lighthouse Owner,
+    // nadia-admin → northwind-admins (group-membership) → contoso-subscription (Lighthouse Contributor,
     // role-scope-control) → every contoso store (subscription-control) and contoso-pool's VMs;
     // for fabrikam the same through the PIM activation node. No tenant or subscription boundary is
     // on the way: delegation is a sanctioned path into the customer's tenant.
@@ -32,7 +33,7 @@ describe('msp-hosting: the provider\u2019s compromised admin', () => {
     expect(hops('contoso-finance')).toEqual(['northwind-admins', 'contoso-subscription', 'contoso-finance']);
     expect(hops('fabrikam-designs')).toEqual(['northwind-admins', 'role-assignment:2/activation', 'fabrikam-subscription', 'fabrikam-designs']);
     expect(prepared.nodes[prepared.compiled.nodeIndex.get('role-assignment:2/activation')!]!.label).toBe(
-      'Owner on fabrikam-subscription, PIM-eligible: activated by any member of northwind-admins with their own credentials and MFA',
+      'Contributor on fabrikam-subscription, PIM-eligible: activated by any member of northwind-admins with their own credentials and MFA',
     );
   });
 

@@ -47,9 +47,18 @@ describe('Terraform: avdaccelerator ADDS scenario with its terraform.tfvars.samp
       ['terraform-deployer', 'Storage Account Contributor', 'azfile-fslogix'],
     ]);
     expect(model.users.find((u) => u.id === 'terraform-deployer')).toMatchObject({ device: false });
-    // host.tf: each VM's azurerm_network_interface has no public_ip_address_id: no direct RDP, no subnet.
-    expect(model.subnets ?? []).toEqual([]);
-    expect(comments(result.yaml)).toContain(`# from input: no direct RDP from the internet: no public IP address on network interface \`poc1-1-nic\`; no public IP address on network interface \`poc1-2-nic\` (${ADDS}/main.tf:37)`);
+    // data.tf: data.azurerm_virtual_network.vnet (and .remote, the hub), data.azurerm_subnet.subnet and
+    // .pesubnet, named from var.vnet/var.snet/var.pesnet, "eastus" and the prefix "poc1". host.tf: each
+    // NIC's ip_configuration uses data.azurerm_subnet.subnet.id: the pool sits in that subnet.
+    expect((model.networks ?? []).map((n) => n.id)).toEqual(['hub-eastus', 'vnet-avd-eastu-poc1-001']);
+    expect((model.subnets ?? []).map((s) => [s.id, s.network, s.hostPools, s.inbound])).toEqual([
+      ['pesnet-avd-eastu-poc1-001', 'vnet-avd-eastu-poc1-001', [], null],
+      ['snet-avd-eastu-poc1-001', 'vnet-avd-eastu-poc1-001', ['vdpool-poc1-prod'], null],
+    ]);
+    // The subnets are data sources (made by the unread local module `network`): their NSG is unknown,
+    // so it allows everything; no NIC has a public_ip_address_id, so nothing comes from the internet.
+    expect(result.assumptions.some((a) => a.subject === 'subnets/snet-avd-eastu-poc1-001' && a.fact !== true && a.message.includes('allow everything'))).toBe(true);
+    expect(comments(result.yaml)).toContain('# from input: no TCP 3389 from the internet: no public IP address on network interface `poc1-1-nic`; no public IP address on network interface `poc1-2-nic`');
   });
 });
 
@@ -107,8 +116,10 @@ describe('ARM template: the AVD quickstart', () => {
     expect(messages).toContain('template parameter `hostPoolName` has no value (no default, no parameters file)');
     expect(messages.some((m) => m.includes('template function reference() is not supported'))).toBe(true);
     // The VM's NIC (resourceId('Microsoft.Network/networkInterfaces', …)) is in the template, without
-    // a public IP address: no direct RDP.
-    expect(model.subnets ?? []).toEqual([]);
+    // a public IP address: no direct RDP. Its subnet id is if(newVirtualNetwork, resourceId(…subnets…),
+    // …): with the condition unknown, the first branch, the template's own subnet (assumed deployed, as
+    // its `condition` is), in the template's virtual network; no NSG: Azure's default inbound.
+    expect((model.subnets ?? []).map((s) => [s.id, s.network, s.hostPools, s.inbound])).toEqual([['subnetName', 'virtualNetworkName', ['hostPoolName'], null]]);
   });
 });
 
@@ -133,8 +144,9 @@ describe('ARM REST examples', () => {
       ['user1-microsoft.com', 'hostPool1', 1],
       ['user2-microsoft.com', 'hostPool1', 2],
     ]);
-    // The examples hold no VM or network interface: direct RDP from the internet is assumed (worst case).
-    expect((model.subnets ?? []).map((n) => [n.hostPools, n.inbound?.[0]])).toEqual([[['hostPool1'], { from: ['internet'], ports: [3389] }]]);
+    // The examples hold no VM or network interface: a stand-in subnet open to any port, from the internet
+    // too (the worst case).
+    expect((model.subnets ?? []).map((n) => [n.id, n.hostPools, n.inbound])).toEqual([['hostPool1-hosts', ['hostPool1'], [{ from: ['hostPool1-hosts', 'internet'], ports: null }]]]);
     // Subscription daefabc0-…: one organization per subscription by default.
     expect(model.subscriptions.map((s) => [s.id, s.organizations])).toEqual([['daefabc0-95b4-48b3-b645-8a753a63c4fa', ['org-daefabc0']]]);
   });

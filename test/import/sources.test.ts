@@ -25,9 +25,9 @@ describe('az graph query output', () => {
     expect(model.data.map((d) => [d.id, d.location, d.users, d.access])).toEqual([['stcontoso-profiles', 'fslogixProfile', ['group-22222222-members', 'user-33333333'], 'storageKey']]);
     // tenantId is in every Resource Graph row: one named tenant, no shared-tenant assumption.
     expect(model.tenants.map((t) => t.id)).toEqual(['tenant-aaaaaaaa']);
-    // The virtual network is a type the mapping does not read: listed with its position.
-    const unread = result.assumptions.find((a) => a.message.includes('microsoft.network/virtualnetworks'));
-    expect(unread?.origin?.line).toBeGreaterThan(1);
+    // The virtual network row is read as a network (its origin, a line of the export, is in the comment).
+    expect((model.networks ?? []).map((n) => n.id)).toContain('vnet1');
+    expect(result.assumptions.find((a) => a.subject === 'networks/vnet1')?.origin?.line).toBeGreaterThan(1);
   });
 });
 

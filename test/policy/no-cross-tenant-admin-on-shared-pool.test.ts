@@ -4,10 +4,10 @@ import { assets, at, contextOfText, run } from './helpers.js';
 import { sharedPoolModel } from './identity-models.js';
 
 describe('policy no-cross-tenant-admin-on-shared-pool', () => {
-  it('flags a Lighthouse Owner and a guest Virtual Machine Contributor over the shared pool, at their assignments', () => {
+  it('flags a Lighthouse Contributor and a guest Virtual Machine Contributor over the shared pool, at their assignments', () => {
     const context = contextOfText(
       sharedPoolModel(`roleAssignments:
-  - {principal: provider-admin, role: Owner, scope: host-sub, delegation: lighthouse}
+  - {principal: provider-admin, role: Contributor, scope: host-sub, delegation: lighthouse}
   - {principal: guest-admin, role: Virtual Machine Contributor, scope: shared}
 `),
     );

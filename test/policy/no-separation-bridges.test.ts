@@ -69,7 +69,7 @@ managedIdentities:
 roleAssignments:
   - {principal: pat, role: Contributor, scope: cb-sub, delegation: lighthouse}
   - {principal: pat, role: Owner, scope: prov-sub}
-  - {principal: ben, role: Storage File Data SMB Share Contributor, scope: ca-files, delegation: lighthouse}
+  - {principal: ben, role: Storage File Data SMB Share Contributor, scope: ca-files}
 data:
   - id: profiles
     organization: prov
@@ -93,7 +93,7 @@ describe('policy no-separation-bridges', () => {
     // Checked by hand, in the policy's order (role holders, owners, stores, pools, profile
     // containers, guests, people, domains, managed identities):
     // - pat (prov) is a Lighthouse Contributor on cb-sub: control of cb's subscription. pat's Owner
-    //   on prov-sub is their own organization's; ben's SMB role on ca-files is data access only.
+    //   on prov-sub is their own organization's; ben's SMB role on ca-files (as a guest of ca-dir: Lighthouse delegates no data role) is data access only.
     // - pat-admin (prov) owns ca-sub.
     // - cb-files (cb) sits in ca-sub, which only ca has.
     // - amy (ca) and ben (cb) sign in to pools of other subscriptions as guests: reported as guests.
@@ -161,13 +161,13 @@ guests:
     expect(at(finding!)).toBe('test-model.yaml:9:10');
   });
 
-  it('finds the provider\u2019s delegated Owner and the customer\u2019s guest in the bundled MSP model', () => {
-    // northwind-admins hold Owner on both customers' subscriptions through Lighthouse, and fiona of
+  it('finds the provider\u2019s delegated Contributor and the customer\u2019s guest in the bundled MSP model', () => {
+    // northwind-admins hold Contributor on both customers' subscriptions through Lighthouse, and fiona of
     // fabrikam is a B2B guest in contoso's tenant (msp-hosting.yaml's description says as much).
     // The managed identity's Storage Account Contributor is on contoso's own resource group: no bridge.
     expect(assets(run(noSeparationBridges, bundledContext('msp-hosting')))).toEqual([
-      'northwind-admins:Owner@contoso-subscription',
-      'northwind-admins:Owner@fabrikam-subscription',
+      'northwind-admins:Contributor@contoso-subscription',
+      'northwind-admins:Contributor@fabrikam-subscription',
       'fiona@contoso-directory',
     ]);
   });

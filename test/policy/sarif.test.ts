@@ -68,12 +68,12 @@ describe('check --format sarif', () => {
   it('MSP model: a bridge is a warning-level result with its rule, at the role assignment that makes it', async () => {
     const { log } = await sarif('models/msp-hosting.yaml');
     const [run] = log.runs;
-    const bridge = run!.results.find((r) => r.partialFingerprints[FINGERPRINT_KEY] === 'no-separation-bridges@northwind-admins:Owner@contoso-subscription')!;
+    const bridge = run!.results.find((r) => r.partialFingerprints[FINGERPRINT_KEY] === 'no-separation-bridges@northwind-admins:Contributor@contoso-subscription')!;
     expect(bridge.level).toBe('warning');
     expect(run!.tool.driver.rules[bridge.ruleIndex]!.id).toBe('no-separation-bridges');
-    // msp-hosting.yaml line 120 is the first role assignment: northwind-admins' Lighthouse Owner.
+    // msp-hosting.yaml line 120 is the first role assignment: northwind-admins' Lighthouse Contributor.
     expect(bridge.locations[0]!.physicalLocation.region).toEqual({ startLine: 120, startColumn: 5 });
-    expect(bridge.message.text).toContain('Fix: Remove Owner from `northwind-admins` on `contoso-subscription`');
+    expect(bridge.message.text).toContain('Fix: Remove Contributor from `northwind-admins` on `contoso-subscription`');
   });
 
   it('with a baseline: results carry baselineState and validate', async () => {

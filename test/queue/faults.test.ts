@@ -5,22 +5,20 @@
 
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
-import { attackerLeakage, leakageInput, leakageTasks } from '../../src/analyze/leakage.js';
 import { QueueRunError, runOnQueue } from '../../src/queue/enqueue.js';
 import { parseRedisUrl, type RedisTarget } from '../../src/queue/redis-url.js';
 import { startWorker, type RunningWorker } from '../../src/queue/worker.js';
+import { jobVersion } from '../../src/queue/engine-version.js';
+import { VERSION } from '../../src/cli/run.js';
 import { cli } from '../support/cli.js';
-import { prepareBundled, ROOT } from '../support/model.js';
+import { matrixPassJobs } from './pass-jobs.js';
 import { testRedis } from '../support/redis.js';
-import { readFileSync } from 'node:fs';
 
 const redis = await testRedis(2);
 if (!redis.ok) console.warn(redis.reason);
 
 const MODEL = 'cross-org-shared';
-const modelText = readFileSync(`${ROOT}models/${MODEL}.yaml`, 'utf8');
-const question = { kind: 'matrix', controls: {} } as const;
-const units = ['contoso', 'fabrikam'];
+const { modelText, question, units, local } = matrixPassJobs(MODEL, ['contoso', 'fabrikam']);
 
 function target(url: string): RedisTarget {
   const parsed = parseRedisUrl(url);
@@ -28,12 +26,6 @@ function target(url: string): RedisTarget {
   return parsed.target;
 }
 
-/** The rows `matrix --jobs 1` computes for the bundled model. */
-function localRows() {
-  const prepared = prepareBundled(MODEL);
-  const input = leakageInput(prepared, {});
-  return leakageTasks(prepared, units).map((task) => attackerLeakage(input, task));
-}
 
 describe('queue errors without a server', () => {
   it('an unreachable Redis fails at once, naming it', async () => {
@@ -87,12 +79,13 @@ describe.skipIf(!redis.ok)('queue faults (loopback Redis)', () => {
       admin.disconnect();
     }
     await worker('0.1.0');
-    expect(await run).toEqual(localRows());
+    expect(await run).toEqual(local());
     expect(notices).toContainEqual('2 jobs were lost by Redis (restarted or flushed?); enqueued again');
   }, 30_000);
 
   it('a by-instance sweep through the queue prints what the local sweep prints', async () => {
-    await worker('0.1.0');
+    // The CLI's jobs carry its version and engine hash; a worker of this build answers them.
+    await worker(jobVersion(VERSION));
     const argv = ['sweep', `models/${MODEL}.yaml`, '--from', 'mallory', '--by', 'instance', '--order', '2'];
     const local = await cli(argv);
     const queued = await cli([...argv, '--queue', url]);
@@ -107,7 +100,7 @@ describe.skipIf(!redis.ok)('queue faults (loopback Redis)', () => {
     await worker('0.1.0');
     const progress: number[] = [];
     const rows = await runOnQueue({ target: target(url), version: '0.1.0', modelText, question, units, onProgress: (done) => progress.push(done) });
-    expect(rows).toEqual(localRows());
+    expect(rows).toEqual(local());
     expect(progress.at(-1)).toBe(2);
   }, 30_000);
 });

@@ -4,48 +4,17 @@
 // Sized for a shared 2-core machine: 20 users per organization (1,000 users), so most of the time
 // goes to starting processes and to BullMQ's stall detection (lock 2 s, checked every 1 s).
 
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../support/cli.js';
-import { ROOT } from '../support/model.js';
 import { testRedis } from '../support/redis.js';
 import { transpileCli, type TranspiledCli } from '../support/transpiled-cli.js';
+import { answered, start, waitFor, type Spawned } from './spawned.js';
 
 const redis = await testRedis(1);
 if (!redis.ok) console.warn(redis.reason);
-
-interface Spawned {
-  readonly child: ChildProcess;
-  out: string;
-  err: string;
-  readonly exited: Promise<number | null>;
-}
-
-function start(main: string, argv: readonly string[]): Spawned {
-  const child = spawn(process.execPath, [main, ...argv], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  const spawned: Spawned = { child, out: '', err: '', exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))) };
-  child.stdout!.setEncoding('utf8').on('data', (text: string) => (spawned.out += text));
-  child.stderr!.setEncoding('utf8').on('data', (text: string) => (spawned.err += text));
-  return spawned;
-}
-
-/** Resolves once the process's stderr matches `pattern` (rejects if it exits first). */
-async function waitFor(process: Spawned, pattern: RegExp, timeoutMs = 60_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!pattern.test(process.err)) {
-    if (process.child.exitCode !== null) throw new Error(`exited (${process.child.exitCode}) before ${pattern}: ${process.err}`);
-    if (Date.now() > until) throw new Error(`timed out waiting for ${pattern}: ${process.err}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-/** Attacker organizations whose pass a worker's log reports as done. */
-function answered(log: string): string[] {
-  return [...log.matchAll(/: matrix (\S+) on model/g)].map((m) => m[1]!);
-}
 
 describe.skipIf(!redis.ok)('matrix through the queue (loopback Redis)', () => {
   let executable: TranspiledCli;
@@ -55,7 +24,7 @@ describe.skipIf(!redis.ok)('matrix through the queue (loopback Redis)', () => {
   beforeAll(() => {
     executable = transpileCli('indepth-queue-test');
     dir = mkdtempSync(join(tmpdir(), 'indepth-queue-'));
-  }, 60_000);
+  }, 180_000);
 
   afterAll(() => {
     for (const p of processes) if (p.child.exitCode === null) p.child.kill('SIGKILL');

@@ -4,22 +4,18 @@
 // Skipped with a message where Debian's redis-server is not installed.
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { attackerLeakage, leakageInput, leakageTasks } from '../../src/analyze/leakage.js';
 import { QueueRunError, runOnQueue } from '../../src/queue/enqueue.js';
 import { parseRedisUrl, type RedisTarget } from '../../src/queue/redis-url.js';
 import { startWorker, type RunningWorker } from '../../src/queue/worker.js';
-import { prepareBundled, ROOT } from '../support/model.js';
+import { matrixPassJobs } from './pass-jobs.js';
 
 const REDIS_SERVER = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).stdout.trim();
 if (REDIS_SERVER === '') console.warn('Redis restart tests skipped: no redis-server on PATH (apt-get install redis-server)');
 
 const MODEL = 'cross-org-shared';
-const modelText = readFileSync(`${ROOT}models/${MODEL}.yaml`, 'utf8');
-const question = { kind: 'matrix', controls: {} } as const;
-const units = ['contoso', 'fabrikam'];
+const { modelText, question, units, local } = matrixPassJobs(MODEL, ['contoso', 'fabrikam']);
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -81,9 +77,7 @@ describe.skipIf(REDIS_SERVER === '')('Redis restarting under a queued matrix', (
     servers.push(await startRedis(port));
     workers.push(await startWorker({ target: target(port), version: '0.1.0', lockDurationMs: 5000, stalledIntervalMs: 5000, log: () => {} }));
 
-    const prepared = prepareBundled(MODEL);
-    const input = leakageInput(prepared, {});
-    expect(await run).toEqual(leakageTasks(prepared, units).map((task) => attackerLeakage(input, task)));
+    expect(await run).toEqual(local());
     expect(notices.join('\n')).toMatch(/lost Redis at redis:\/\/127\.0\.0\.1:\d+/);
     expect(notices).toContainEqual('2 jobs were lost by Redis (restarted or flushed?); enqueued again');
   }, 60_000);

@@ -62,4 +62,23 @@ describe('rule subscription-boundary', () => {
     expect(reachedDataIds(ask(prepared, { from: ['own'], fail: ['subscription@s2'] }))).toEqual(['vault']);
     expect(reachedDataIds(ask(prepared, { from: ['own'], fail: ['subscription@s1'] }))).toEqual([]);
   });
+
+  it('crosses into another tenant\u2019s subscription with a subscription failure alone, and says so', () => {
+    // Tenant b-dir holds s2 (and org b); own (org acme, tenant acme-dir) owns s1. The hub links s1 to s2
+    // whatever their tenants: {subscription} alone reaches vault, no tenant failure — the worst case
+    // (one cross-tenant flaw of the control plane), stated as an assumption.
+    const text = twoSubscriptions
+      .replace('tenants:\n  - id: acme-dir\n    organizations: [acme]\n', 'tenants:\n  - id: acme-dir\n    organizations: [acme]\n  - id: b-dir\n    organizations: [b]\n')
+      .replace('organizations:\n  - id: acme\n', 'organizations:\n  - id: acme\n  - id: b\n')
+      .replace('  - id: s2\n    tenant: acme-dir\n    organizations: [acme]\n', '  - id: s2\n    tenant: b-dir\n    organizations: [b]\n')
+      .replace('  - id: vault\n    organization: acme\n', '  - id: vault\n    organization: b\n');
+    const prepared = prepareText(text);
+    expect(reachedDataIds(ask(prepared, { from: ['own'] }))).toEqual([]);
+    expect(reachedDataIds(ask(prepared, { from: ['own'], fail: ['subscription'] }))).toEqual(['vault']);
+    expect(prepared.deployment.assumptions).toEqual([
+      "subscriptions of 2 tenants (acme-dir: s1; b-dir: s2): assumed that a subscription failure alone crosses from one tenant's subscriptions into another's, with no tenant failure, as a cross-tenant flaw of the Azure control plane or a resource provider would (worst case); so whoever controls a subscription is one failure from every other tenant's subscriptions",
+    ]);
+    // One tenant: nothing to say.
+    expect(prepareText(twoSubscriptions).deployment.assumptions).toEqual([]);
+  });
 });

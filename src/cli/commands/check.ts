@@ -1,4 +1,4 @@
-// `indepth check MODEL [--policy FILE] [--baseline OLD_MODEL] [--format text|json|sarif|junit] [-o FILE]`:
+// `indepth check MODEL [--policy FILE] [--baseline OLD_MODEL] [--format text|json|sarif|junit] [-o FILE] [--jobs N | --queue URL]`:
 // the CI gate. Exit 0 when every policy holds (or, with a baseline, nothing got worse), 1 on
 // findings, 2 on bad input — unlike the other commands, a gate must tell "your change is unsafe"
 // from "the gate could not run".
@@ -11,6 +11,7 @@ import { createPolicyContext, type PolicyContext } from '../../policy/context.js
 import { checkPolicyAgainstModel, defaultPolicyConfig, parsePolicy, type PolicyConfig } from '../../policy/load-policy.js';
 import { footholdSetsAsked, runPolicies } from '../../policy/run-policies.js';
 import { defaultJobs } from '../../parallel/pass-pool.js';
+import { localPassRunner, type PassRunner } from '../../parallel/pass-runner.js';
 import { settingLocations } from '../../policy/setting-locations.js';
 import { CHECK_FORMATS, isCheckFormat } from '../../report/check-formats.js';
 import { verdict } from '../../report/findings-text.js';
@@ -21,6 +22,7 @@ import { checkOutputPath, writeOutput } from '../output.js';
 import { repositoryRoot } from '../repository-root.js';
 import { parseIntegerOption, quietOption } from '../options.js';
 import { progress } from '../progress.js';
+import { jobsWithQueue, parseQueueOption, QUEUE_OPTION_HELP, queuedRunner } from '../queue-option.js';
 
 export const EXIT_FINDINGS = 1;
 export const EXIT_BAD_INPUT = 2;
@@ -31,6 +33,7 @@ interface CheckOptions {
   format: string;
   output?: string;
   jobs: string;
+  queue?: string;
   quiet?: boolean;
 }
 
@@ -57,17 +60,20 @@ export function registerCheck(program: Command, io: CliIo): void {
     .option('--format <format>', `output format: ${Object.keys(CHECK_FORMATS).join(', ')}`, 'text')
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .option('-j, --jobs <n>', 'worker threads for the depth passes (default: one per core; 1 runs in this thread)', String(defaultJobs()))
+    .option('--queue <url>', QUEUE_OPTION_HELP)
     .addOption(quietOption())
     .addHelpText(
       'after',
       [
         '',
-        'Exit status: 0 every policy holds, 1 findings, 2 bad input (model, baseline or policy file, or options).',
+        'Exit status: 0 every policy holds, 1 findings, 2 bad input (model, baseline or policy file, or options)',
+        'or the queue could not run the passes, 130 interrupted.',
         '',
         'Examples:',
         '  indepth check models/cross-org-shared.yaml',
         '  indepth check models/cross-org-shared.yaml --baseline models/cross-org-separated.yaml',
         '  indepth check model.yaml --policy policy.yaml --format sarif -o indepth.sarif',
+        '  indepth check big.yaml --queue redis://10.0.0.5:6379   # with `indepth worker --queue redis://10.0.0.5:6379` running',
       ].join('\n'),
     )
     .action(async (file: string, options: CheckOptions, self: Command) => {
@@ -76,6 +82,8 @@ export function registerCheck(program: Command, io: CliIo): void {
       }
       const usage: string[] = [];
       const jobs = parseIntegerOption('--jobs', options.jobs, 1, 64, usage);
+      const queue = parseQueueOption(options.queue, usage);
+      jobsWithQueue(self, options.queue, usage);
       if (usage.length > 0) throw new CliError(usage.join('\nindepth: '), EXIT_BAD_INPUT);
 
       if (options.output !== undefined) {
@@ -93,24 +101,35 @@ export function registerCheck(program: Command, io: CliIo): void {
         }
       };
       const config = options.policy === undefined ? defaultPolicyConfig() : attempt(() => readPolicy(options.policy!));
-      const context = attempt(() => loadContext(file));
-      const baseline = options.baseline === undefined ? null : attempt(() => loadContext(options.baseline!));
+      const loaded = attempt(() => loadContext(file));
+      const loadedBaseline = options.baseline === undefined ? null : attempt(() => loadContext(options.baseline!));
+      const context = loaded?.context;
+      const baseline = loadedBaseline === null ? null : loadedBaseline?.context;
       if (config !== undefined && context !== undefined) issues.push(...checkPolicyAgainstModel(config, context.prepared));
       if (issues.length > 0 || config === undefined || context === undefined || baseline === undefined) {
         io.err(new InputError(issues).issues.map((i) => `${formatIssue(i)}\n`).join(''));
         throw new CliError(`check could not run: ${issues.length} ${issues.length === 1 ? 'problem' : 'problems'} in the input`, EXIT_BAD_INPUT);
       }
 
-      // Every depth pass the policies will ask for, run ahead on the worker pool: one per foothold set.
+      // Every depth pass the policies will ask for, run ahead on the worker pool or the queue: one per foothold set.
       const bar = progress(io, 'check', options.quiet === true);
+      const version = self.parent?.version() ?? '0.0.0';
+      const runnerOf = (model: LoadedContext): PassRunner | Promise<PassRunner> =>
+        queue === undefined
+          ? localPassRunner(jobs)
+          : queuedRunner(io, bar, { target: queue, version, modelText: model.text, nodeIds: model.context.prepared.compiled.nodeIds });
       try {
         const asked = footholdSetsAsked(config, context, baseline);
         bar.phase('depth passes');
-        await context.prefetch(asked.current, jobs, (done, total) => bar.update(done, total));
+        await context.prefetch(asked.current, await runnerOf(loaded!), (done, total) => bar.update(done, total));
         if (baseline !== null) {
           bar.phase('baseline depth passes');
-          await baseline.prefetch(asked.baseline, jobs, (done, total) => bar.update(done, total));
+          await baseline.prefetch(asked.baseline, await runnerOf(loadedBaseline!), (done, total) => bar.update(done, total));
         }
+      } catch (error) {
+        // The queue failed (unreachable, a refusing worker): the gate could not run, which is not "findings".
+        if (error instanceof CliError && error.exitCode === EXIT_FINDINGS) throw new CliError(error.message, EXIT_BAD_INPUT);
+        throw error;
       } finally {
         bar.end();
       }
@@ -135,10 +154,14 @@ function readPolicy(file: string): PolicyConfig {
   return parsed.config;
 }
 
-function loadContext(file: string): PolicyContext {
+/** A model's policy context and its text as loaded (what `--queue` sends to workers). */
+interface LoadedContext {
+  readonly context: PolicyContext;
+  readonly text: string;
+}
+
+function loadContext(file: string): LoadedContext {
   const loaded = loadModel(file);
-  // The loader read this file a moment ago; if it has gone since, findings fall back to entity positions.
-  const text = readTextFile(file, 'model');
-  const settings = text.ok ? settingLocations(text.text, file) : new Map();
-  return createPolicyContext(file, loaded.prepared, loaded.locations, settings);
+  const settings = settingLocations(loaded.text, file);
+  return { context: createPolicyContext(file, loaded.prepared, loaded.locations, settings), text: loaded.text };
 }

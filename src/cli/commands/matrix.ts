@@ -4,7 +4,8 @@
 
 import { Option, type Command } from 'commander';
 import { assembleLeakageMatrix, leakageFromPass, leakageInput, leakageTasks } from '../../analyze/leakage.js';
-import { defaultJobs, runPasses } from '../../parallel/pass-pool.js';
+import { defaultJobs } from '../../parallel/pass-pool.js';
+import { localPassRunner } from '../../parallel/pass-runner.js';
 import { formatLeakage } from '../../report/leakage-text.js';
 import { CliError, type CliIo } from '../io.js';
 import { printJson, printText } from '../output.js';
@@ -12,7 +13,7 @@ import { loadModel } from '../load.js';
 import { collect, controlOption, fromOption, parseIntegerOption, quietOption, scenarioOption } from '../options.js';
 import { attackerFromFlags, noteIgnoredFailures, ORGANIZATION_SCENARIO_HELP, questionError, unknownOrganizations } from '../what-if-flags.js';
 import { progress } from '../progress.js';
-import { givenOnCommandLine, parseQueueOption, QUEUE_OPTION_HELP, runUnitsOnQueue } from '../queue-option.js';
+import { jobsWithQueue, parseQueueOption, QUEUE_OPTION_HELP, queuedRunner } from '../queue-option.js';
 
 interface MatrixOptions {
   scenario?: string;
@@ -50,7 +51,7 @@ export function registerMatrix(program: Command, io: CliIo): void {
       const jobs = parseIntegerOption('--jobs', options.jobs, 1, 64, problems);
       problems.push(...asked.problems);
       const queue = parseQueueOption(options.queue, problems);
-      if (options.queue !== undefined && givenOnCommandLine(self, 'jobs')) problems.push('--jobs and --queue: give one (--queue runs on the workers, --jobs on local threads)');
+      jobsWithQueue(self, options.queue, problems);
       if (problems.length > 0) throw new CliError(problems.join('\nindepth: '));
       noteIgnoredFailures(io, 'matrix', asked.ignoredFail, options.quiet === true);
 
@@ -64,18 +65,15 @@ export function registerMatrix(program: Command, io: CliIo): void {
         if (unknown.length > 0) throw questionError(unknown, asked.scenario);
         const tasks = leakageTasks(prepared, attackers.length > 0 ? attackers : orgs);
         bar.phase('attackers');
-        const onProgress = (done: number, total: number) => bar.update(done, total);
-        if (queue !== undefined) {
-          const units = tasks.map((t) => t.attacker);
-          const version = self.parent?.version() ?? '0.0.0';
-          const question = { kind: 'matrix', controls: asked.question.controls } as const;
-          matrix = assembleLeakageMatrix(prepared, await runUnitsOnQueue(io, bar, { target: queue, version, modelText: text, question, units }));
-        } else {
-          // On worker threads (or in this thread with --jobs 1): the same passes either way.
-          const input = leakageInput(prepared, asked.question.controls);
-          const passes = await runPasses(input, tasks, jobs, onProgress);
-          matrix = assembleLeakageMatrix(prepared, passes.map((pass) => leakageFromPass(pass, input)));
-        }
+        // On worker threads (in this thread with --jobs 1) or on queue workers: the same passes either way.
+        const run =
+          queue === undefined
+            ? localPassRunner(jobs)
+            : await queuedRunner(io, bar, { target: queue, version: self.parent?.version() ?? '0.0.0', modelText: text, nodeIds: prepared.compiled.nodeIds });
+        const { controls } = asked.question;
+        const input = leakageInput(prepared, controls);
+        const passes = await run(input, { input: 'leakage', controls }, tasks, (done, total) => bar.update(done, total));
+        matrix = assembleLeakageMatrix(prepared, passes.map((pass) => leakageFromPass(pass, input)));
       } finally {
         bar.end();
       }

@@ -1,5 +1,5 @@
 // `indepth worker --queue redis://HOST:PORT`: a long-running process that answers the jobs
-// `matrix --queue` and `sweep --queue` enqueue, until Ctrl-C / SIGTERM (which let the current job finish; a second one
+// `matrix`, `compare`, `check` and `sweep` enqueue with `--queue`, until Ctrl-C / SIGTERM (which let the current job finish; a second one
 // stops at once, and the job goes back to the queue).
 
 import type { Command } from 'commander';
@@ -17,7 +17,7 @@ interface WorkerOptions {
 export function registerWorker(program: Command, io: CliIo): void {
   program
     .command('worker')
-    .description('run queued work (from `matrix --queue`, `sweep --queue`) on this machine until stopped; start one per core, on as many machines as you like')
+    .description('run queued work (from `matrix`, `compare`, `check` or `sweep` with `--queue`) on this machine until stopped; start one per core, on as many machines as you like')
     .requiredOption('--queue <url>', 'the Redis the commands enqueue on (redis://HOST:PORT[/DB], rediss:// for TLS)')
     .option('--lock-duration <ms>', 'a job whose worker dies goes back to the queue after about this long plus --stalled-interval', '30000')
     .option('--stalled-interval <ms>', 'how often to look for jobs of dead workers', '30000')
@@ -26,7 +26,8 @@ export function registerWorker(program: Command, io: CliIo): void {
       'after',
       [
         '',
-        'The worker must run the same indepth version as the command; it refuses other versions\u2019 jobs.',
+        'The worker must run the same indepth build as the command: a job carries the version and a hash of',
+        'the engine\u2019s code, and a worker whose engine differs refuses it (the command fails saying so).',
         'It needs no model files: models travel through Redis, stored once by content hash.',
         '',
         'Example:',
@@ -41,8 +42,8 @@ export function registerWorker(program: Command, io: CliIo): void {
       const stalledIntervalMs = parseIntegerOption('--stalled-interval', options.stalledInterval, 1000, 3_600_000, problems);
       if (problems.length > 0 || target === undefined) throw new CliError(problems.join('\nindepth: '));
 
-      const { startWorker } = await import('../../queue/worker.js');
-      const version = self.parent?.version() ?? '0.0.0';
+      const [{ startWorker }, { jobVersion }] = await Promise.all([import('../../queue/worker.js'), import('../../queue/engine-version.js')]);
+      const version = jobVersion(self.parent?.version() ?? '0.0.0');
       const log = (line: string, kind: 'job' | 'event' = 'event') => {
         if (options.quiet === true && kind === 'job') return;
         io.err(`${new Date().toISOString()} indepth worker: ${line}\n`);

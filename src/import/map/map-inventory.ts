@@ -10,7 +10,7 @@ import { mapControls } from './controls.js';
 import { reconcileOrganizations } from './cross-organization.js';
 import { mapDomains } from './domains.js';
 import { warnMergedCustomers } from './merged-customers.js';
-import { mapRdpExposure } from './networks.js';
+import { mapNetworks } from './networks.js';
 import { mapHostPools } from './host-pools.js';
 import { Identities } from './identities.js';
 import { Organizations } from './organizations.js';
@@ -20,6 +20,7 @@ import { mapProfileOwners } from './profile-owners.js';
 import { mapRoleAssignments } from './role-assignments.js';
 import { Scopes } from './scopes.js';
 import { mapStorage } from './storage.js';
+import { profileLocations } from './fslogix-settings.js';
 
 export interface MappedModel {
   readonly model: ModelDraft;
@@ -34,7 +35,14 @@ export function mapInventory(inventory: Inventory, options: MapOptions): MappedM
   const apps: DraftApp[] = [];
   const appGroups = mapApplicationGroups(context, pools, apps);
   const grants = readGrants(context);
-  const { stores, accounts } = mapStorage(context, orgs, grants);
+  const locations = profileLocations(context, pools);
+  const configured = new Set([...locations.values()].flatMap((l) => l.pools));
+  // A subscription is settled when each of its host pools' FSLogix settings were read.
+  const settled = (subscription: string): boolean => {
+    const mine = pools.filter((p) => p.draft.subscription === subscription);
+    return mine.length > 0 && mine.every((p) => configured.has(p.draft.id));
+  };
+  const { stores, accounts } = mapStorage(context, orgs, grants, locations, settled);
   const identities = new Identities(context);
   const scopes = new Scopes(context, orgs, pools, stores);
   const roleAssignments = mapRoleAssignments(context, grants, identities, scopes, appGroups, pools, stores, orgs);
@@ -43,7 +51,7 @@ export function mapInventory(inventory: Inventory, options: MapOptions): MappedM
     const assigned = appGroups.some((g) => g.pool === pool && g.draft.assignments.length > 0) || identities.users.some((u) => u.hostPool === pool.draft.id);
     if (!assigned) context.assume(`hostPools/${pool.draft.id}`, 'no user or group is assigned this pool in the input', pool.resource.origin);
   }
-  const { networks, subnets } = mapRdpExposure(context, pools);
+  const { networks, networkLinks, subnets } = mapNetworks(context, pools);
   reportUnread(context);
   const controls = mapControls(context);
   if (pools.length === 0) context.assume(null, 'the input holds no Azure Virtual Desktop host pool');
@@ -90,6 +98,7 @@ export function mapInventory(inventory: Inventory, options: MapOptions): MappedM
     data: stores.map((s) => s.draft),
     storageAccounts: accounts,
     networks,
+    networkLinks,
     subnets,
     controls,
   };

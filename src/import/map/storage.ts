@@ -1,5 +1,6 @@
-// Azure Files shares as data stores: a share named for FSLogix (`fslogix`, `profiles`) holds profile
-// containers, any other share is a file share. Without identity-based access (Azure Files AD DS or
+// Azure Files shares as data stores: a share the session hosts' FSLogix settings name (VHDLocations,
+// CCDLocations: fslogix-settings.ts) holds profile containers; without such settings, a share named
+// for FSLogix (`fslogix`, `profiles`) is assumed to; any other share is a file share. Without identity-based access (Azure Files AD DS or
 // Entra Kerberos authentication) session hosts mount a profile share with the storage account key.
 // Who may use a share is said by role assignments on it (role-assignments.ts), not here.
 
@@ -10,6 +11,7 @@ import { isRecord } from '../read/arm-resource.js';
 import type { MapContext } from './context.js';
 import type { Organizations } from './organizations.js';
 import type { Grant } from './principals.js';
+import type { ProfileLocation } from './fslogix-settings.js';
 
 const FSLOGIX = /fslogix|profile/i;
 
@@ -18,6 +20,8 @@ export interface MappedStore {
   readonly resource: InventoryResource;
   readonly account: InventoryResource;
   readonly draft: DraftDataStore;
+  /** Host pools whose session hosts' FSLogix settings name this share (empty when none in the input does). */
+  readonly profilePools: readonly string[];
 }
 
 /**
@@ -25,7 +29,7 @@ export interface MappedStore {
  * them: the account key (which hosts mounting a profile share with it hold) opens every share of the
  * account, not only the profiles.
  */
-export function mapStorage(context: MapContext, orgs: Organizations, grants: readonly Grant[]): { stores: MappedStore[]; accounts: DraftStorageAccount[] } {
+export function mapStorage(context: MapContext, orgs: Organizations, grants: readonly Grant[], locations: ReadonlyMap<string, ProfileLocation>, settled: (subscription: string) => boolean): { stores: MappedStore[]; accounts: DraftStorageAccount[] } {
   const stores: MappedStore[] = [];
   const accounts: DraftStorageAccount[] = [];
   const sharesByAccount = new Map<string, InventoryResource[]>();
@@ -34,7 +38,11 @@ export function mapStorage(context: MapContext, orgs: Organizations, grants: rea
     sharesByAccount.set(account, [...(sharesByAccount.get(account) ?? []), share]);
   }
   for (const account of context.ofType(ARM.storageAccount)) {
-    const shares = sharesByAccount.get(normalize(account.id)) ?? [];
+    const listed = sharesByAccount.get(normalize(account.id)) ?? [];
+    // A share the hosts' FSLogix settings name is there even when the input lists no shares (Resource Graph has none).
+    const named = [...locations.values()].filter((l) => l.account === account.name.toLowerCase() && !listed.some((s) => s.name.toLowerCase() === l.share));
+    const shares = [...listed, ...named.map((l) => ({ ...account, type: ARM.fileShare, id: `${account.id}/fileServices/default/shares/${l.share}`, name: l.share, properties: {}, origin: l.origin }))];
+    for (const l of named) context.read(null, `share \`${l.share}\` of storage account \`${account.name}\` is not listed in the input; the session hosts' ${l.evidence} name it`, l.origin);
     const granted = grants.some((g) => g.role.mapping.kind === 'model' && /^Storage/.test(g.role.mapping.role) && scopeContains(account.id, g.scope));
     if (shares.length === 0 && !granted) {
       context.assume(null, `storage account \`${account.name}\`: no file share or storage role assignment on it in the input: not modelled as data`, account.origin);
@@ -44,10 +52,16 @@ export function mapStorage(context: MapContext, orgs: Organizations, grants: rea
     for (const target of targets) {
       const id = context.ids.allocate(target.resource.id, target.name);
       const subject = `data/${id}`;
-      const fslogix = FSLOGIX.test(target.resource.name) || FSLOGIX.test(account.name);
+      const location = shares.length === 0 ? undefined : locations.get(`${account.name.toLowerCase()}/${(target.resource.name.split('/').pop() ?? '').toLowerCase()}`);
+      const byName = FSLOGIX.test(target.resource.name) || FSLOGIX.test(account.name);
+      // The name decides only where some pool of the account's subscription shows no FSLogix settings.
+      const fslogix = location !== undefined || (byName && !settled(orgs.subscriptionOf(account)));
       const draft: DraftDataStore = { id, organization: orgs.organizationOf(account), location: fslogix ? 'fslogixProfile' : 'share', users: [], subscription: orgs.subscriptionOf(account) };
       if (shares.length === 0) context.assume(subject, `storage account \`${account.name}\` lists no share: modelled as one file share`, account.origin, 'location');
-      else context.assume(subject, fslogix ? `Azure Files share \`${target.resource.name}\` of \`${account.name}\`: FSLogix profile containers (by its name)` : `Azure Files share \`${target.resource.name}\` of \`${account.name}\``, target.resource.origin, 'location');
+      else if (location !== undefined) context.read(subject, `Azure Files share \`${target.resource.name}\` of \`${account.name}\`: FSLogix profile containers of ${location.pools.map((p) => `\`${p}\``).join(', ')} (${location.evidence})`, location.origin, 'location');
+      else if (fslogix) context.assume(subject, `Azure Files share \`${target.resource.name}\` of \`${account.name}\`: FSLogix profile containers, by its name (no session host's FSLogix VHDLocations/CCDLocations setting is in the input)`, target.resource.origin, 'location');
+      else if (byName) context.assume(subject, `Azure Files share \`${target.resource.name}\` of \`${account.name}\`: named like a profile share, but the FSLogix settings of every host pool in its subscription name other shares: a file share`, target.resource.origin, 'location');
+      else context.assume(subject, `Azure Files share \`${target.resource.name}\` of \`${account.name}\``, target.resource.origin, 'location');
       context.assume(subject, 'classification unknown: assumed `confidential`', target.resource.origin, 'classification');
       const auth = identityAuth(account);
       if (auth !== null && auth.toLowerCase() !== 'none') context.read(subject, `identity-based access: ${auth}`, account.origin);
@@ -55,7 +69,7 @@ export function mapStorage(context: MapContext, orgs: Organizations, grants: rea
         draft.access = 'storageKey';
         context.assume(subject, `${auth === null ? 'the storage account\u2019s identity-based access (Azure Files authentication) is not in the input' : 'the storage account has no identity-based access (directoryServiceOptions: None)'}: session hosts mount the share with the storage account key, so any host kernel yields every profile on it (the worst case)`, account.origin, 'access');
       }
-      stores.push({ resource: target.resource, account, draft });
+      stores.push({ resource: target.resource, account, draft, profilePools: location?.pools ?? [] });
     }
     const mine = stores.filter((st) => st.account === account).map((st) => st.draft);
     const id = context.ids.allocate(`account:${account.id}`, account.name);

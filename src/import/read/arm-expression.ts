@@ -164,7 +164,13 @@ function call(rawName: string, args: HclValue[], scope: ArmScope): HclValue {
     case 'subscription':
       return { subscriptionId: scope.subscriptionId, id: `/subscriptions/${scope.subscriptionId}`, tenantId: new Unknown('the tenant is known only at deployment') };
     case 'if':
-      return isUnknown(args[0] ?? null) ? (args[0] as Unknown) : args[0] === true ? (args[1] ?? null) : (args[2] ?? null);
+      if (isUnknown(args[0] ?? null)) {
+        // An unknown condition takes the first branch, as an unknown resource `condition` is assumed deployed.
+        const then = args[1] ?? null;
+        const text = typeof then === 'string' ? then : isUnknown(then) ? then.placeholder : null;
+        return new Unknown((args[0] as Unknown).reason, text);
+      }
+      return args[0] === true ? (args[1] ?? null) : (args[2] ?? null);
     case 'equals':
       return JSON.stringify(args[0]) === JSON.stringify(args[1]);
     case 'not':

@@ -22,7 +22,7 @@ export const GRAPH_QUERIES: readonly { readonly name: string; readonly query: st
   {
     name: 'resources',
     query:
-      "resources | where type in~ ('microsoft.desktopvirtualization/hostpools', 'microsoft.desktopvirtualization/applicationgroups', 'microsoft.compute/virtualmachines', 'microsoft.compute/virtualmachines/extensions', 'microsoft.storage/storageaccounts', 'microsoft.network/networkinterfaces', 'microsoft.network/networksecuritygroups', 'microsoft.network/virtualnetworks')",
+      "resources | where type in~ ('microsoft.desktopvirtualization/hostpools', 'microsoft.desktopvirtualization/applicationgroups', 'microsoft.compute/virtualmachines', 'microsoft.compute/virtualmachines/extensions', 'microsoft.storage/storageaccounts', 'microsoft.network/networkinterfaces', 'microsoft.network/networksecuritygroups', 'microsoft.network/virtualnetworks', 'microsoft.network/virtualnetworkgateways', 'microsoft.network/connections', 'microsoft.network/localnetworkgateways', 'microsoft.network/loadbalancers', 'microsoft.network/publicipaddresses')",
   },
   { name: 'session hosts', query: "desktopvirtualizationresources | where type =~ 'microsoft.desktopvirtualization/hostpools/sessionhosts'" },
   { name: 'role assignments', query: "authorizationresources | where type =~ 'microsoft.authorization/roleassignments'" },

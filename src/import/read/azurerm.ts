@@ -4,66 +4,16 @@
 
 import { armId } from '../arm-id.js';
 import { ARM, type InventoryResource } from '../inventory.js';
-import type { SourceLocation } from '../../model/types.js';
 import { UNKNOWN_SUBSCRIPTION } from '../map/organizations.js';
+import { firstBlock, known, nameOf, resource, scopeOf, str, type Computed, type TerraformInstance, type Translator } from './azurerm-common.js';
+import { linkNetworkAssociations, NETWORK_TRANSLATORS } from './azurerm-network.js';
 import { isObject, isUnknown, type HclValue } from './hcl/value.js';
 
-/** One instance of a resource, data source or module call, with its evaluated arguments. */
-export interface TerraformInstance {
-  /** `azurerm_storage_account.this`, `module.hostpool`, `azurerm_windows_virtual_machine.vm[0]`. */
-  readonly address: string;
-  readonly type: string;
-  get(name: string): HclValue;
-  readonly subscription: string | null;
-  readonly origin: SourceLocation;
-}
-
-/** Known attributes a translated instance exposes to references (`.id`, `.name`, module `.resource.id`). */
-export type Computed = Record<string, HclValue>;
-
-export interface Translation {
-  readonly resources: InventoryResource[];
-  /** Names the importer could not resolve (the address stood in for them). */
-  readonly unresolved: string[];
-}
-
-const str = (v: HclValue): string | null => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : null);
+export type { Computed, TerraformInstance } from './azurerm-common.js';
 
 export const DVU = 'Desktop Virtualization User';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const AVD_APP_ID = '9cdead84-a844-4324-93f2-b2e6bb768d07';
-
-function nameOf(inst: TerraformInstance, attr: string, unresolved: string[]): string {
-  const raw = inst.get(attr);
-  const v = str(raw);
-  if (v !== null) return v;
-  unresolved.push(`${inst.address}.${attr}`);
-  if (isUnknown(raw) && raw.placeholder !== null) return raw.placeholder;
-  return inst.address.replace(/^module\./, '').split('.').pop() ?? inst.address;
-}
-
-function scopeOf(inst: TerraformInstance, rgAttr: string, unresolved: string[]): { sub: string; rg: string } {
-  const raw = inst.get(rgAttr);
-  const rg = str(raw) ?? (isUnknown(raw) ? raw.placeholder : null);
-  if (str(raw) === null) unresolved.push(`${inst.address}.${rgAttr}`);
-  return { sub: inst.subscription ?? UNKNOWN_SUBSCRIPTION, rg: rg ?? 'unknown-resource-group' };
-}
-
-function resource(inst: TerraformInstance, type: string, id: string, name: string, properties: Record<string, unknown>, sub: string | null): InventoryResource {
-  const tags: Record<string, string> = {};
-  const t = inst.get('tags');
-  if (isObject(t)) for (const [k, v] of Object.entries(t)) if (typeof v === 'string') tags[k] = v;
-  return { type, id, name, subscription: sub === UNKNOWN_SUBSCRIPTION ? null : sub, resourceGroup: null, tenant: null, properties, tags, origin: inst.origin };
-}
-
-function known(v: HclValue): unknown {
-  return isUnknown(v) ? undefined : v;
-}
-
-function firstBlock(v: HclValue): Record<string, HclValue> | null {
-  if (Array.isArray(v)) return isObject(v[0]) ? v[0] : null;
-  return isObject(v) ? v : null;
-}
 
 /** Role assignments an AVM module makes on its own resource from its `role_assignments` input. */
 function avmRoleAssignments(inst: TerraformInstance, scope: string): InventoryResource[] {
@@ -77,8 +27,6 @@ function avmRoleAssignments(inst: TerraformInstance, scope: string): InventoryRe
     return [resource(inst, ARM.roleAssignment, `${scope}/providers/Microsoft.Authorization/roleAssignments/${key}`, key, { scope, roleDefinitionName: role, principalId: principal, principalType: str(value['principal_type'] ?? null) }, inst.subscription)];
   });
 }
-
-type Translator = (inst: TerraformInstance, unresolved: string[]) => { resources: InventoryResource[]; computed: Computed };
 
 function hostPool(inst: TerraformInstance, unresolved: string[], attrs: { name: string; rg: string; type: string; assignment: string; rdp: string; max: string }): { resources: InventoryResource[]; computed: Computed } {
   const name = nameOf(inst, attrs.name, unresolved);
@@ -109,25 +57,6 @@ function virtualMachine(inst: TerraformInstance, unresolved: string[]) {
   return { resources: [resource(inst, ARM.virtualMachine, id, name, { storageProfile: { imageReference }, networkProfile }, sub)], computed: { id, name } };
 }
 
-/**
- * A network interface: its subnet and public IP per `ip_configuration`. Terraform attaches an NSG to
- * a NIC by a separate association resource, which is not read: the NSG is marked unknown.
- */
-function networkInterface(inst: TerraformInstance, unresolved: string[]) {
-  const name = nameOf(inst, 'name', unresolved);
-  const { sub, rg } = scopeOf(inst, 'resource_group_name', unresolved);
-  const id = armId(sub, rg, 'Microsoft.Network/networkInterfaces', [name]);
-  const blocks = inst.get('ip_configuration');
-  const ipConfigurations = (Array.isArray(blocks) ? blocks : [blocks]).filter(isObject).map((block) => {
-    const subnet = str(block['subnet_id'] ?? null);
-    const publicIp = block['public_ip_address_id'] ?? null;
-    // An unresolved public IP reference is still a public IP.
-    const publicIpId = str(publicIp) ?? (isUnknown(publicIp) ? (publicIp.placeholder ?? 'unresolved-public-ip') : null);
-    return { properties: { subnet: subnet === null ? undefined : { id: subnet }, publicIPAddress: publicIpId === null ? undefined : { id: publicIpId } } };
-  });
-  return { resources: [resource(inst, ARM.networkInterface, id, name, { ipConfigurations, networkSecurityGroupUnknown: true }, sub)], computed: { id, name } };
-}
-
 function jsonSettings(v: HclValue): unknown {
   if (isObject(v)) return v;
   if (typeof v !== 'string') return undefined;
@@ -139,6 +68,7 @@ function jsonSettings(v: HclValue): unknown {
 }
 
 const TRANSLATORS: Readonly<Record<string, Translator>> = {
+  ...NETWORK_TRANSLATORS,
   azurerm_virtual_desktop_host_pool: (inst, u) => hostPool(inst, u, { name: 'name', rg: 'resource_group_name', type: 'type', assignment: 'personal_desktop_assignment_type', rdp: 'custom_rdp_properties', max: 'maximum_sessions_allowed' }),
   'module:avm-res-desktopvirtualization-hostpool': (inst, u) =>
     hostPool(inst, u, { name: 'virtual_desktop_host_pool_name', rg: 'virtual_desktop_host_pool_resource_group_name', type: 'virtual_desktop_host_pool_type', assignment: 'virtual_desktop_host_pool_personal_desktop_assignment_type', rdp: 'virtual_desktop_host_pool_custom_rdp_properties', max: 'virtual_desktop_host_pool_maximum_sessions_allowed' }),
@@ -164,14 +94,13 @@ const TRANSLATORS: Readonly<Record<string, Translator>> = {
     return { resources: [resource(inst, ARM.application, id, name, { filePath: known(inst.get('path')) }, inst.subscription)], computed: { id, name } };
   },
   azurerm_windows_virtual_machine: virtualMachine,
-  azurerm_network_interface: networkInterface,
   azurerm_linux_virtual_machine: virtualMachine,
   azurerm_virtual_machine: virtualMachine,
   azurerm_virtual_machine_extension: (inst, u) => {
     const name = nameOf(inst, 'name', u);
     const vm = str(inst.get('virtual_machine_id')) ?? 'unknown-vm';
     const id = `${vm}/extensions/${name}`;
-    return { resources: [resource(inst, ARM.vmExtension, id, name, { publisher: known(inst.get('publisher')), type: known(inst.get('type')), settings: jsonSettings(inst.get('settings')) }, inst.subscription)], computed: { id, name } };
+    return { resources: [resource(inst, ARM.vmExtension, id, name, { publisher: known(inst.get('publisher')), type: known(inst.get('type')), settings: jsonSettings(inst.get('settings')), protectedSettings: jsonSettings(inst.get('protected_settings')) }, inst.subscription)], computed: { id, name } };
   },
   azurerm_role_assignment: (inst, u) => {
     const scope = str(inst.get('scope'));
@@ -276,8 +205,13 @@ export function translatorFor(key: string): Translator | undefined {
   return TRANSLATORS[key];
 }
 
+/** What every Terraform reader does after translating: shares tied to their accounts, NSG associations folded in. */
+export function finishTranslation(resources: InventoryResource[]): InventoryResource[] {
+  return linkNetworkAssociations(linkShares(resources));
+}
+
 /** Resolves `account-name:` share parents to the account with that name. */
-export function linkShares(resources: InventoryResource[]): InventoryResource[] {
+function linkShares(resources: InventoryResource[]): InventoryResource[] {
   const accounts = new Map(resources.filter((r) => r.type === ARM.storageAccount).map((r) => [r.name.toLowerCase(), r.id]));
   return resources.map((r) => {
     const match = /^account-name:([^/]*)(\/.*)$/.exec(r.id);

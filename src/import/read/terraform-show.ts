@@ -5,7 +5,7 @@
 import type { SourceLocation } from '../../model/types.js';
 import { parseArmId } from '../arm-id.js';
 import { emptyInventory, type Inventory } from '../inventory.js';
-import { linkShares, translatorFor, translatorKey, type TerraformInstance } from './azurerm.js';
+import { finishTranslation, translatorFor, translatorKey, type TerraformInstance } from './azurerm.js';
 import { isRecord } from './arm-resource.js';
 import type { HclValue } from './hcl/value.js';
 import type { PositionedDocument } from './json-document.js';
@@ -50,6 +50,6 @@ export function readTerraformShow(document: PositionedDocument, file: string): I
   }
   visit(values['root_module'], [key, 'root_module']);
   for (const address of [...new Set(unresolved)]) inventory.assumptions.push({ subject: null, message: `\`${address}\` has no value in ${file}: a stand-in name is used` });
-  inventory.resources.splice(0, inventory.resources.length, ...linkShares(inventory.resources));
+  inventory.resources.splice(0, inventory.resources.length, ...finishTranslation(inventory.resources));
   return inventory;
 }

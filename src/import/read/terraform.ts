@@ -6,7 +6,7 @@ import { parse } from '@cdktf/hcl2json';
 import type { InputIssue } from '../../model/issues.js';
 import type { SourceLocation } from '../../model/types.js';
 import { emptyInventory, type Inventory } from '../inventory.js';
-import { linkShares, translatorFor, translatorKey, type Computed, type TerraformInstance } from './azurerm.js';
+import { finishTranslation, translatorFor, translatorKey, type Computed, type TerraformInstance } from './azurerm.js';
 import { evaluate, type Lookup } from './hcl/evaluate.js';
 import { lazyObject } from './hcl/lazy.js';
 import { HclSyntaxError, parseTemplate } from './hcl/parse-expression.js';
@@ -163,7 +163,7 @@ export async function readTerraform(files: readonly TerraformFile[], varFiles: r
   for (const [name, { origin }] of variables) {
     if (missing.has(name)) inventory.assumptions.push({ subject: null, message: `variable \`${name}\` has no value (no default, not in a .tfvars file or -var)`, origin });
   }
-  inventory.resources.splice(0, inventory.resources.length, ...linkShares(inventory.resources));
+  inventory.resources.splice(0, inventory.resources.length, ...finishTranslation(inventory.resources));
   return inventory;
 }
 

@@ -15,14 +15,24 @@
 //             on that share, and through their logon code their owners' sessions and whatever those
 //             reach (at least that much is checked). A tenant admin controls every principal of the
 //             tenant anyway (claim 5).
+// And `indepth check` says so: the users it flags with `no-local-admin-on-pooled-hosts` are exactly
+// the users who are such admins (a `localAdmin`, or a `tenantAdmin` on their own tenant's hosts) on
+// a pooled pool. A tenant admin's reach alone cannot show that they are a local admin there — their
+// tenant controls every co-resident principal and the pool's subscription anyway —, so the gate that
+// acts on this claim is checked against the same facts.
 
 import { nodeId } from '../../../src/compile/ids.js';
 import { modelArbitrary } from '../../arbitraries/model.js';
 import type { ModelDoc } from '../../arbitraries/document.js';
 import { claimFails, type Claim } from '../support/claim.js';
 import type { Model } from '../../../src/model/types.js';
-import { authorizedData, mayShareVm, missing, poolOf, principals, profileContainers, type Principal } from '../support/facts.js';
-import { dataIds, load, simulate } from '../support/load.js';
+import { authorizedData, hostAdmin, mayShareVm, missing, poolOf, principals, profileContainers } from '../support/facts.js';
+import { checkContext, dataIds, load, simulate } from '../support/load.js';
+import { defaultsOf } from '../../../src/model/schema-dsl.js';
+import type { BuiltInSettings } from '../../../src/policy/load-policy.js';
+import { noLocalAdminOnPooledHosts } from '../../../src/policy/no-local-admin-on-pooled-hosts.js';
+import { settingsSchema } from '../../../src/policy/policy-schema.js';
+import { NO_TRUST } from '../../../src/policy/trust.js';
 
 export interface Input {
   readonly model: ModelDoc;
@@ -30,15 +40,6 @@ export interface Input {
 
 const hasAdminWithSession = (doc: ModelDoc) =>
   (doc.users ?? []).some((u) => (u.privilege === 'localAdmin' || u.privilege === 'tenantAdmin') && u.hostPool !== undefined);
-
-/** A local administrator of the hosts they sign in to: a local admin, or a tenant admin on their own tenant's hosts. */
-function hostAdmin(model: Model, p: Principal): boolean {
-  if (p.user.privilege === 'localAdmin') return true;
-  if (p.user.privilege !== 'tenantAdmin' || p.user.hostPool === null) return false;
-  const pool = model.hostPools.find((h) => h.id === p.user.hostPool);
-  const tenant = model.subscriptions.find((s) => s.id === pool?.subscription)?.tenant;
-  return model.tenants.some((t) => t.id === tenant && t.organizations.includes(p.user.organization));
-}
 
 /** Every container of each `storageKey` profile store that a user of `pool` keeps a container on. */
 function keyedContainers(model: Model, pool: string): Set<string> {
@@ -64,6 +65,15 @@ export const adminReachesCoResidents: Claim<Input> = {
     const { model } = prepared;
     const everyone = principals(model);
     let checks = 0;
+    const flagged = localAdminFindings(doc);
+    const expected = model.users
+      .filter((u) => model.hostPools.find((p) => p.id === u.hostPool)?.type === 'pooled' && hostAdmin(model, { id: u.id, user: u }))
+      .map((u) => u.id)
+      .sort();
+    if (JSON.stringify(flagged) !== JSON.stringify(expected)) {
+      claimFails('no-local-admin-on-pooled-hosts should flag exactly the local admins (localAdmin, or tenantAdmin on their own tenant\u2019s hosts) of pooled pools', { flagged, expected });
+    }
+    checks += expected.length;
     for (const admin of everyone.filter((p) => hostAdmin(model, p))) {
       const pool = poolOf(model, admin);
       if (pool === undefined) continue;
@@ -106,6 +116,15 @@ export const adminReachesCoResidents: Claim<Input> = {
     return checks;
   },
 };
+
+/** User ids that `check`'s no-local-admin-on-pooled-hosts flags, with its default settings, sorted. */
+function localAdminFindings(doc: ModelDoc): string[] {
+  const settings = defaultsOf(settingsSchema(noLocalAdminOnPooledHosts)) as BuiltInSettings;
+  return noLocalAdminOnPooledHosts
+    .evaluate({ context: checkContext(doc), settings, baseline: null, trust: NO_TRUST })
+    .map((f) => f.asset)
+    .sort();
+}
 
 /** The VMs an admin may sit on: its pinned VM, or any VM of the pool. */
 function vmsOf(pin: number | null, pool: string, vms: number): string[] {

@@ -10,6 +10,7 @@ import { separateTenantAndSubscription } from './separate-tenant-and-subscriptio
 import { separationNeverHurts } from './separation-never-hurts.js';
 import { sharedTenantAdminReachesEveryOrg } from './shared-tenant-admin-reaches-every-org.js';
 import { standardUserNeedsAFailure } from './standard-user-needs-a-failure.js';
+import { vmEscapeReadsGuestMemory } from './vm-escape-reads-guest-memory.js';
 
 /** Claim name → its predicate, for inputs read back from a regression file (plain YAML data). */
 export const CLAIMS: ReadonlyMap<string, (input: unknown) => number> = new Map(
@@ -22,6 +23,7 @@ export const CLAIMS: ReadonlyMap<string, (input: unknown) => number> = new Map(
     replayable(monotonicity),
     replayable(separationNeverHurts),
     replayable(determinism),
+    replayable(vmEscapeReadsGuestMemory),
   ],
 );
 

@@ -12,13 +12,21 @@
 //     is at depth exactly 1, and its single-failure sets are exactly {kernel}, {process}, {session}
 //     and {user}: the boundaries the guide names, and no other;
 //   - the user boundary yields code: with {user} alone failed, S acts as every such B (B's principal
-//     is reached), since write access to B's profile runs code at B's next sign-in.
+//     is reached), since write access to B's profile runs code at B's next sign-in;
+//   - an FSLogix share is a user boundary of its own, wherever its users sign in: for every FSLogix
+//     store with identity-based access that S's pool mounts (a user of the pool keeps a container
+//     there) and every other principal D with a container in it — co-resident or on another pool —,
+//     D's container is at depth exactly 1 with {user} among its single-failure sets, and failing the
+//     share's own instance `user@<store>:share` alone reaches it (domain.md: "The share's permissions
+//     and NTFS ACLs are a user boundary of that share (one instance per share), whoever's VM the
+//     owner signs in to").
 
 import { modelArbitrary } from '../../arbitraries/model.js';
 import type { ModelDoc } from '../../arbitraries/document.js';
 import { claimFails, type Claim } from '../support/claim.js';
-import { authorizedData, mayShareVm, principals, profileContainers } from '../support/facts.js';
-import { depth, load, simulate } from '../support/load.js';
+import { authorizedData, identityProfileStoresOf, mayShareVm, principals, profileContainers } from '../support/facts.js';
+import { nodeId } from '../../../src/compile/ids.js';
+import { dataIds, depth, load, simulate } from '../support/load.js';
 
 export interface Input {
   readonly model: ModelDoc;
@@ -51,6 +59,27 @@ export const standardUserNeedsAFailure: Claim<Input> = {
         for (const b of coResidents) {
           if (!userFailed.has(b.id)) claimFails(`a user failure alone should let standard user ${s.id} act as co-resident ${b.id} (profile logon code)`);
           checks++;
+        }
+      }
+      if (s.user.hostPool !== null) {
+        for (const store of identityProfileStoresOf(model, s.user.hostPool)) {
+          const shareMates = everyone.filter((d) => d !== s && profileContainers(model, d).some((c) => c.split('/')[0] === store));
+          if (shareMates.length === 0) continue;
+          const instance = `user@${nodeId.shareAccess(store)}`;
+          const reached = dataIds(simulate(prepared, [s.id], [instance]));
+          for (const d of shareMates) {
+            for (const container of profileContainers(model, d).filter((c) => c.split('/')[0] === store)) {
+              const found = byId.get(container)!;
+              if (found.depth !== 1 || !found.minimalSets.some((set) => set.length === 1 && set[0] === 'user')) {
+                claimFails(`container ${container} of ${d.id} in FSLogix store ${store}, mounted by standard user ${s.id}'s pool, should be one {user} failure away`, {
+                  depth: found.depth,
+                  minimalSets: found.minimalSets,
+                });
+              }
+              if (!reached.has(container)) claimFails(`failing ${instance} alone should let standard user ${s.id} reach ${container} of ${d.id}`);
+              checks++;
+            }
+          }
         }
       }
       for (const b of coResidents) {

@@ -74,3 +74,47 @@ export function isSubset<T>(small: Iterable<T>, big: ReadonlySet<T>): boolean {
 export function missing<T>(small: Iterable<T>, big: ReadonlySet<T>): T[] {
   return [...small].filter((x) => !big.has(x));
 }
+
+/**
+ * A local administrator of the hosts the principal signs in to: a `localAdmin`, or a `tenantAdmin`
+ * on a pool of their own tenant's subscription (domain.md: "Tenant administrators (Global
+ * Administrator on Entra-joined hosts) … are members of every joined host's local Administrators
+ * group by default: signed in to a session host, they are local admins there").
+ */
+export function hostAdmin(model: Model, p: Principal): boolean {
+  if (p.user.privilege === 'localAdmin') return true;
+  if (p.user.privilege !== 'tenantAdmin' || p.user.hostPool === null) return false;
+  const pool = model.hostPools.find((h) => h.id === p.user.hostPool);
+  const tenant = model.subscriptions.find((s) => s.id === pool?.subscription)?.tenant;
+  return model.tenants.some((t) => t.id === tenant && t.organizations.includes(p.user.organization));
+}
+
+/**
+ * The physical hosts a pool's VMs may run on, by name (domain.md: "Unless a model places pools on
+ * dedicated hosts, VMs of different pools may share a physical host … the default is the worst
+ * case, shared"): the declared hosts that list it; if none does, its own dedicated hosts when it is
+ * `dedicatedHost`, else the one host every such unplaced pool may share.
+ */
+export function physicalHostsOf(model: Model, pool: string): Set<string> {
+  const declared = model.physicalHosts.filter((h) => h.hostPools.includes(pool)).map((h) => `declared:${h.id}`);
+  if (declared.length > 0) return new Set(declared);
+  const dedicated = model.hostPools.find((p) => p.id === pool)?.dedicatedHost === true;
+  return new Set([dedicated ? `dedicated:${pool}` : 'shared']);
+}
+
+/** Whether VMs of the two pools may run on one physical host. */
+export function mayShareHost(model: Model, a: string, b: string): boolean {
+  const hosts = physicalHostsOf(model, a);
+  return [...physicalHostsOf(model, b)].some((h) => hosts.has(h));
+}
+
+/**
+ * FSLogix profile stores with identity-based access (not `access: storageKey`) that the VMs of a
+ * pool mount: those holding a container of a user who signs in to that pool.
+ */
+export function identityProfileStoresOf(model: Model, pool: string): string[] {
+  const users = new Set(model.users.filter((u) => u.hostPool === pool).map((u) => u.id));
+  return model.data
+    .filter((d) => d.location === 'fslogixProfile' && d.access !== 'storageKey' && d.users.some((u) => users.has(u)))
+    .map((d) => d.id);
+}

@@ -11,6 +11,8 @@ import { buildGraph } from '../../../src/compile/build-graph.js';
 import type { ControlName } from '../../../src/domain/controls.js';
 import { formatIssue } from '../../../src/model/issues.js';
 import { parseModel } from '../../../src/model/load-model.js';
+import type { EntityLocations } from '../../../src/model/types.js';
+import { createPolicyContext, type PolicyContext } from '../../../src/policy/context.js';
 import type { ModelDoc } from '../../arbitraries/document.js';
 
 export type ControlToggles = Partial<Record<ControlName, boolean>>;
@@ -20,12 +22,22 @@ export function modelYaml(doc: ModelDoc): string {
 }
 
 export function load(doc: ModelDoc, file = `${doc.name}.yaml`): PreparedModel {
+  return loadWithLocations(doc, file).prepared;
+}
+
+/** What `indepth check` starts from: the prepared model and its policy context (entity locations included). */
+export function checkContext(doc: ModelDoc, file = `${doc.name}.yaml`): PolicyContext {
+  const { prepared, locations } = loadWithLocations(doc, file);
+  return createPolicyContext(file, prepared, locations);
+}
+
+function loadWithLocations(doc: ModelDoc, file: string): { prepared: PreparedModel; locations: EntityLocations } {
   const text = modelYaml(doc);
   const parsed = parseModel(text, file);
   if (!parsed.ok) throw new Error(`generated model does not load:\n${parsed.issues.map(formatIssue).join('\n')}\n${text}`);
   const built = buildGraph(parsed.model, parsed.locations);
   if (!built.ok) throw new Error(`generated model does not build:\n${built.issues.map(formatIssue).join('\n')}\n${text}`);
-  return prepareModel(parsed.model, built.graph, built.deployment);
+  return { prepared: prepareModel(parsed.model, built.graph, built.deployment), locations: parsed.locations };
 }
 
 export function simulate(
