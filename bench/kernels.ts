@@ -156,6 +156,18 @@ export interface InstancePairsMeasure {
   readonly instances: number;
   /** Scenarios an enumeration would run: every single instance and every pair. */
   readonly scenarios: number;
+  /**
+   * Scenarios a frontier-pruned enumeration would run: only instances on an open edge out of what
+   * the attacker controls with nothing failed (F0), and pairs {a, b} with a in F0 and b on an open
+   * edge out of what it controls with a failed (failing anything else changes nothing). Exact when
+   * |F0| ≤ prunedSample, else Σ|F(a)| is estimated from a seeded sample of F0.
+   */
+  readonly prunedScenarios: number;
+  readonly frontierInstances: number;
+  readonly prunedSampled: number;
+  /** bfsMs × prunedScenarios. */
+  readonly prunedEstimateMs: number;
+  readonly prunedRatio: number;
   /** Median time of one BFS with a random pair of instances failed. */
   readonly bfsMs: number;
   readonly bfsRuns: number;
@@ -171,7 +183,7 @@ export function measureInstancePairs(
   compiled: CompiledGraph,
   sources: readonly number[],
   controls: ControlMask,
-  options: { readonly passRuns: number; readonly bfsRuns: number },
+  options: { readonly passRuns: number; readonly bfsRuns: number; readonly prunedSample?: number },
 ): InstancePairsMeasure {
   const order = 2;
   const pass = sample(options.passRuns, () => depthByInstance(compiled, sources, controls, { order }));
@@ -196,11 +208,18 @@ export function measureInstancePairs(
   const bfsMs = times[times.length >> 1]!;
   const scenarios = n + (n * (n - 1)) / 2;
   const enumerationEstimateMs = bfsMs * scenarios;
+  const pruned = prunedPairs(compiled, sources, controls, options.prunedSample ?? 128);
+  const prunedEstimateMs = bfsMs * pruned.scenarios;
   return {
     order,
     onePass: { wallMs: pass.wallMs, cpuMs: pass.cpuMs, runs: pass.runs },
     instances: n,
     scenarios,
+    prunedScenarios: pruned.scenarios,
+    frontierInstances: pruned.frontier,
+    prunedSampled: pruned.sampled,
+    prunedEstimateMs,
+    prunedRatio: prunedEstimateMs / pass.wallMs,
     bfsMs,
     bfsRuns: options.bfsRuns,
     enumerationEstimateMs,
@@ -222,4 +241,40 @@ export function writeCsr(compiled: CompiledGraph, directory: string): { indptr: 
   writeFileSync(indptr, new Uint8Array(compiled.offsets.buffer, compiled.offsets.byteOffset, compiled.offsets.byteLength));
   writeFileSync(indices, new Uint8Array(compiled.targets.buffer, compiled.targets.byteOffset, compiled.targets.byteLength));
   return { indptr, indices };
+}
+
+/** Instances on an edge open under `controls` out of a node the attacker controls. */
+function frontierOf(compiled: CompiledGraph, controlled: Uint8Array, controls: ControlMask): number[] {
+  const seen = new Uint8Array(compiled.instanceCount);
+  const out: number[] = [];
+  for (let u = 0; u < compiled.nodeCount; u++) {
+    if (controlled[u] === 0) continue;
+    for (let e = compiled.offsets[u]!; e < compiled.offsets[u + 1]!; e++) {
+      const i = compiled.instance[e]!;
+      if (i < 0 || seen[i] === 1 || (compiled.blockedBy[e]! & controls) !== 0) continue;
+      seen[i] = 1;
+      out.push(i);
+    }
+  }
+  return out;
+}
+
+/**
+ * The scenarios of a frontier-pruned order-2 enumeration (see InstancePairsMeasure.prunedScenarios).
+ * F(a) ⊇ F0 (failing more only reaches more), so a pair inside F0 is met from both ends: distinct
+ * pairs = Σ_a |F(a) \ {a}| − |F0|(|F0|−1)/2.
+ */
+function prunedPairs(compiled: CompiledGraph, sources: readonly number[], controls: ControlMask, sampleSize: number): { scenarios: number; frontier: number; sampled: number } {
+  const none = failInstances(compiled, []);
+  const f0 = frontierOf(compiled, reach(compiled, sources, { failed: none, controls }).controlled, controls);
+  const k = f0.length;
+  const random = seededRandom(3);
+  const picked = k <= sampleSize ? f0 : Array.from({ length: sampleSize }, () => f0[Math.floor(random.next() * k)]!);
+  let sum = 0;
+  for (const a of picked) {
+    const after = reach(compiled, sources, { failed: failInstances(compiled, [a]), controls }).controlled;
+    sum += frontierOf(compiled, after, controls).filter((b) => b !== a).length;
+  }
+  const orderedPairs = picked.length === 0 ? 0 : (sum / picked.length) * k;
+  return { scenarios: k + orderedPairs - (k * (k - 1)) / 2, frontier: k, sampled: picked.length };
 }

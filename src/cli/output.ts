@@ -35,7 +35,19 @@ export interface OutputPathRules {
   readonly inputs?: readonly string[];
   /** Accepted extensions (lower case, with the dot); none given means any. */
   readonly extensions?: readonly string[];
+  /**
+   * What the command writes there (`SVG`, `HTML`) and its extensions: a name whose extension is
+   * another well-known format's (`blast.jpg` for an SVG) is refused; other names are accepted.
+   */
+  readonly writes?: { readonly format: string; readonly extensions: readonly string[] };
 }
+
+/** Extensions of formats a person could expect an output in, by format. */
+const KNOWN_FORMATS: ReadonlyMap<string, string> = new Map([
+  ['.svg', 'SVG'], ['.png', 'PNG'], ['.jpg', 'JPEG'], ['.jpeg', 'JPEG'], ['.gif', 'GIF'], ['.webp', 'WebP'], ['.bmp', 'BMP'], ['.tif', 'TIFF'], ['.tiff', 'TIFF'],
+  ['.pdf', 'PDF'], ['.html', 'HTML'], ['.htm', 'HTML'], ['.md', 'Markdown'], ['.json', 'JSON'], ['.sarif', 'SARIF'], ['.xml', 'XML'],
+  ['.dot', 'Graphviz DOT'], ['.gv', 'Graphviz DOT'], ['.mmd', 'Mermaid'], ['.yaml', 'YAML'], ['.yml', 'YAML'], ['.csv', 'CSV'], ['.zip', 'ZIP'],
+]);
 
 /**
  * Refuses, before any work, an output path that cannot be written as asked: its directory is missing
@@ -53,6 +65,10 @@ export function checkOutputPath(path: string, rules: OutputPathRules): void {
   if (rules.extensions !== undefined && !isDevice(path) && !rules.extensions.includes(extname(path).toLowerCase())) {
     const got = extname(path) === '' ? 'no extension' : `\`${terminalSafe(extname(path))}\``;
     problems.push(`${rules.option} ${shown}: expected a file name ending in ${rules.extensions.join(' or ')}, got ${got}`);
+  }
+  const other = KNOWN_FORMATS.get(extname(path).toLowerCase());
+  if (rules.writes !== undefined && other !== undefined && !isDevice(path) && !rules.writes.extensions.includes(extname(path).toLowerCase())) {
+    problems.push(`${rules.option} ${shown}: this writes ${rules.writes.format}, not ${other}; name a file ending in ${rules.writes.extensions.join(' or ')}`);
   }
   for (const input of rules.inputs ?? []) {
     if (sameFile(path, input)) problems.push(`${rules.option} ${shown}: that is the input ${terminalSafe(input)}; refusing to overwrite it`);

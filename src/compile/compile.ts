@@ -163,9 +163,14 @@ export class CompiledGraphBuilder implements GraphSink {
   private codes = new Uint8Array(1024 * 4); // boundary, access, blockedBy, spare
   private ruleOf = new Uint16Array(1024);
   private remap: Int32Array | null = null;
+  private lastSource = '';
+  private lastSourcePosition = -1;
+  private lastTarget = '';
+  private lastTargetPosition = -1;
 
   /** false when the id exists already (a GraphSink reports, the array compilers throw). */
   addNode(id: string, attributes: Pick<NodeAttributes, 'kind' | 'organization'>): boolean {
+    if (this.remap !== null) throw new Error('addNode() after build()');
     if (this.position.has(id)) return false;
     this.position.set(id, this.ids.length);
     this.ids.push(id);
@@ -183,8 +188,21 @@ export class CompiledGraphBuilder implements GraphSink {
   }
 
   addEdge(source: string, target: string, edge: Omit<EdgeRecord, 'source' | 'target'>): void {
-    const u = this.endpoint(source, source, target);
-    const v = this.endpoint(target, source, target);
+    if (this.remap !== null) throw new Error('addEdge() after build()');
+    // Rules emit runs of edges from one node or into one node, passing the very same id strings:
+    // comparing them by identity first skips most hash lookups (two per edge otherwise).
+    let u: number;
+    if (source === this.lastSource) u = this.lastSourcePosition;
+    else if (source === this.lastTarget) u = this.lastTargetPosition;
+    else u = this.endpoint(source, source, target);
+    let v: number;
+    if (target === this.lastTarget) v = this.lastTargetPosition;
+    else if (target === this.lastSource) v = this.lastSourcePosition;
+    else v = this.endpoint(target, source, target);
+    this.lastSource = source;
+    this.lastSourcePosition = u;
+    this.lastTarget = target;
+    this.lastTargetPosition = v;
     if (this.edges === this.source.length) this.grow();
     const e = this.edges++;
     this.source[e] = u;
@@ -198,13 +216,14 @@ export class CompiledGraphBuilder implements GraphSink {
 
   build(): CompiledGraph {
     // The default sort compares UTF-16 code units, the order byCodeUnit defines, without a callback.
-    const nodeIds = [...this.ids].sort();
-    const nodeIndex = new Map<string, number>();
-    nodeIds.forEach((id, i) => nodeIndex.set(id, i));
+    // Sorted in place, and the id → added-position map is read once per node and kept as the
+    // index: a second map of every id cost more than the sort at 3M nodes (profile in bench/README.md).
+    const nodeIds = this.ids.sort();
     const n = nodeIds.length;
     const remap = new Int32Array(n);
-    this.ids.forEach((id, p) => (remap[p] = nodeIndex.get(id)!));
+    for (let i = 0; i < n; i++) remap[this.position.get(nodeIds[i]!)!] = i;
     this.remap = remap;
+    const nodeIndex = new RemappedIndex(this.position, remap, nodeIds);
 
     const organizationIds = [...new Set(this.orgs.flatMap((org) => (org === null ? [] : [org])))].sort(byCodeUnit);
     const organizationIndex = new Map(organizationIds.map((org, i) => [org, i]));
@@ -356,6 +375,61 @@ export class CompiledGraphBuilder implements GraphSink {
     this.instanceOf = widen(this.instanceOf, size);
     this.codes = widen(this.codes, size * 4);
     this.ruleOf = widen(this.ruleOf, size);
+  }
+}
+
+/**
+ * id → compiled index, read through the builder's id → added-position map and the remap that
+ * build() computed: the compiled graph keeps one hash map of its node ids, not two.
+ */
+class RemappedIndex implements ReadonlyMap<string, number> {
+  // Private fields: equality (tests' deep equality included) goes by the entries, as for a Map.
+  readonly #position: ReadonlyMap<string, number>;
+  readonly #remap: Int32Array;
+  /** The ids in compiled order: iteration follows it, as a map built from sorted ids would. */
+  readonly #ids: readonly string[];
+
+  constructor(position: ReadonlyMap<string, number>, remap: Int32Array, ids: readonly string[]) {
+    this.#position = position;
+    this.#remap = remap;
+    this.#ids = ids;
+  }
+
+  get [Symbol.toStringTag](): string {
+    return 'Map';
+  }
+
+  get size(): number {
+    return this.#position.size;
+  }
+
+  get(id: string): number | undefined {
+    const p = this.#position.get(id);
+    return p === undefined ? undefined : this.#remap[p];
+  }
+
+  has(id: string): boolean {
+    return this.#position.has(id);
+  }
+
+  forEach(callback: (value: number, key: string, map: ReadonlyMap<string, number>) => void, thisArg?: unknown): void {
+    this.#ids.forEach((id, i) => callback.call(thisArg, i, id, this));
+  }
+
+  *entries(): MapIterator<[string, number]> {
+    for (let i = 0; i < this.#ids.length; i++) yield [this.#ids[i]!, i];
+  }
+
+  keys(): MapIterator<string> {
+    return this.#ids.values();
+  }
+
+  *values(): MapIterator<number> {
+    for (let i = 0; i < this.#ids.length; i++) yield i;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, number]> {
+    return this.entries();
   }
 }
 

@@ -3,6 +3,7 @@
 
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type ParsedNode } from 'yaml';
 import type { InputIssue } from './issues.js';
+import { indentationFaults, type IndentationFault } from './yaml-indentation.js';
 import type { SourceLocation } from './types.js';
 
 export interface YamlSource {
@@ -61,16 +62,15 @@ export function readYamlSource(rawText: string, file: string, noun: string): Yam
     }
   }
   if (problems.length > 0) {
-    return {
-      ok: false,
-      issues: problems.map((problem) => ({
-        location: locate(problem.pos[0]),
-        message:
-          problem.code === 'MULTIPLE_DOCS'
-            ? `the file holds multiple documents (separated by \`---\`); a ${noun} file must be one document`
-            : `invalid YAML: ${lowerFirst(firstLine(problem.message))}`,
-      })),
-    };
+    const raw = problems.map((problem) => ({
+      code: problem.code,
+      location: locate(problem.pos[0]),
+      message:
+        problem.code === 'MULTIPLE_DOCS'
+          ? `the file holds multiple documents (separated by \`---\`); a ${noun} file must be one document`
+          : `invalid YAML: ${lowerFirst(firstLine(problem.message))}`,
+    }));
+    return { ok: false, issues: explainIndentation(raw, text, file) };
   }
 
   const root = document.contents;
@@ -116,6 +116,72 @@ function findUnprintable(text: string): number | undefined {
   // In a `u` regexp a surrogate range matches only unpaired halves; pairs are one code point.
   const match = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uD800-\uDFFF\uFFFE\uFFFF]/u.exec(text);
   return match?.index;
+}
+
+/** Parser errors that a misindented line causes, at it, at the line before it, or after it in its block. */
+const STRUCTURE_CODES: ReadonlySet<string> = new Set(['BAD_INDENT', 'BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY', 'MISSING_CHAR', 'UNEXPECTED_TOKEN']);
+
+/**
+ * The parser's structural errors replaced by the indentation fault they follow from, one issue per
+ * fault at the misindented line with a hint; errors no fault explains are kept as they are.
+ */
+function explainIndentation(problems: readonly (InputIssue & { code: string })[], text: string, file: string): InputIssue[] {
+  if (!problems.some((p) => STRUCTURE_CODES.has(p.code))) return problems.map(({ location, message }) => ({ location, message }));
+  const faults = indentationFaults(text);
+  if (faults.length === 0) return problems.map(({ location, message }) => ({ location, message }));
+  const byLine = new Map(faults.map((f) => [f.line, f] as const));
+  const nextContent = nextContentLines(text);
+  const explained = new Set<IndentationFault>();
+  const kept: InputIssue[] = [];
+  for (const { code, location, message } of problems) {
+    const line = location.line;
+    const fault = !STRUCTURE_CODES.has(code)
+      ? undefined
+      : (byLine.get(line) ??
+        byLine.get(nextContent[line] ?? -1) ??
+        faults.filter((f) => f.line < line && line <= f.blockEnd).pop());
+    if (fault === undefined) kept.push({ location, message });
+    else explained.add(fault);
+  }
+  // The lines right after an explained one at the same wrong column are the same slip: one issue.
+  const hints: InputIssue[] = [];
+  for (let i = 0; i < faults.length; i++) {
+    const first = faults[i]!;
+    if (!explained.has(first)) continue;
+    let more = 0;
+    while (sameSlip(first, faults[i + more + 1])) more++;
+    i += more;
+    hints.push({ location: { file, line: first.line, column: first.indent + 1 }, message: `invalid YAML: check the indentation: ${describeFault(first, more)}` });
+  }
+  return [...hints, ...kept];
+}
+
+function sameSlip(first: IndentationFault, next: IndentationFault | undefined): boolean {
+  return next !== undefined && next.indent === first.indent && next.expected === first.expected && next.siblingLine === first.siblingLine && next.line <= first.blockEnd;
+}
+
+/** "`vms: 2` uses 3 spaces where its siblings use 4 spaces (line 6)"; with `more` lines of the same slip after it, "… and the 2 lines after it use …". */
+function describeFault(fault: IndentationFault, more: number): string {
+  const shown = fault.text.length > 40 ? `${fault.text.slice(0, 39)}\u2026` : fault.text;
+  const subject = more === 0 ? `\`${shown}\` uses` : `\`${shown}\` and the ${more === 1 ? 'line' : `${more} lines`} after it use`;
+  return `${subject} ${spaces(fault.indent)} where ${more === 0 ? 'its' : 'their'} siblings use ${spaces(fault.expected)} (line ${fault.siblingLine})`;
+}
+
+function spaces(n: number): string {
+  return n === 0 ? 'no indentation' : n === 1 ? '1 space' : `${n} spaces`;
+}
+
+/** Per 1-based line: the next line after it that is neither blank nor a comment. */
+function nextContentLines(text: string): number[] {
+  const lines = text.split(/\r\n|\n|\r/);
+  const next: number[] = new Array<number>(lines.length + 2).fill(-1);
+  let after = -1;
+  for (let i = lines.length; i >= 1; i--) {
+    next[i] = after;
+    const trimmed = lines[i - 1]!.trim();
+    if (trimmed !== '' && !trimmed.startsWith('#')) after = i;
+  }
+  return next;
 }
 
 function locateByScan(text: string, offset: number, file: string): SourceLocation {

@@ -24,8 +24,14 @@ import type { Classification, DataStore, EntityLocations, SourceLocation } from 
  * of one such organization, which are that organization's data, whoever owns the share.
  */
 export interface DepthTarget {
-  /** The store id, or `store:organization` for another organization's containers in it (the finding's asset). */
+  /**
+   * The store id, `store:organization` for another organization's containers in it, or
+   * `extra.nodes/ID` for a hand-declared data node (the finding's asset; what `depth` lists).
+   */
   readonly id: string;
+  /** Where it is written, as `locate` takes it: `data/ID`, or `extra.nodes/ID`. */
+  readonly entity: string;
+  /** The model store; for an `extra` data node, a store standing for it (extraNodeStore). */
   readonly store: DataStore;
   /** Whose data it is: the store's organization, or the containers' owners'. */
   readonly organization: string;
@@ -92,7 +98,10 @@ export interface PolicyContext {
    * (if it has any), then its admins and owners (if it has any: privilegedFootholds).
    */
   readonly footholdSets: readonly FootholdSet[];
-  /** Every data store as a target, in model order; a profile store's other organizations' containers follow it. */
+  /**
+   * Every data store as a target, in model order (a profile store's other organizations' containers
+   * follow it), then every `extra` node of kind `data` that belongs to an organization.
+   */
   readonly targets: readonly DepthTarget[];
   /** Where an entity (`users/alice`) or a setting (`controls/reverseConnect`) is written; the model's start if unknown. */
   locate(key: string): SourceLocation;
@@ -218,7 +227,7 @@ function depthTargets(prepared: PreparedModel): DepthTarget[] {
   const { model, deployment } = prepared;
   const authorization = authorizationOf(deployment);
   // Per organization, the access kinds it holds on some node of the target (its own: all of them).
-  const targetOf = (id: string, store: DataStore, organization: string, nodes: readonly DataNode[]): DepthTarget => {
+  const targetOf = (id: string, entity: string, store: DataStore, organization: string, nodes: readonly DataNode[]): DepthTarget => {
     const access = new Map<string, number>([[organization, ALL_ACCESS]]);
     if (nodes.length === 0) for (const org of authorization.organizationsForStore(store)) access.set(org, ALL_ACCESS);
     for (const node of nodes) for (const [org, mask] of authorization.accessFor(store, node)) access.set(org, (access.get(org) ?? 0) | mask);
@@ -228,21 +237,51 @@ function depthTargets(prepared: PreparedModel): DepthTarget[] {
       if ((mask & ALL_ACCESS) === ALL_ACCESS) authorized.add(org);
       else if ((mask & READ_ACCESS) !== 0) readOnly.add(org);
     }
-    return { id, store, organization, authorized, readOnly };
+    return { id, entity, store, organization, authorized, readOnly };
   };
-  return model.data.flatMap((store) => {
+  const stores = model.data.flatMap((store): DepthTarget[] => {
+    const entity = `data/${store.id}`;
     const nodes = deployment.dataNodes.get(store.id) ?? [];
-    if (store.location !== 'fslogixProfile') return [targetOf(store.id, store, store.organization, nodes)];
+    if (store.location !== 'fslogixProfile') return [targetOf(store.id, entity, store, store.organization, nodes)];
     // Containers by owner organization, each with the organizations authorized for them.
     const byOwner = new Map<string, DataNode[]>([[store.organization, []]]);
     for (const node of nodes) {
       const owner = authorization.ownerOf(store, node);
       (byOwner.get(owner) ?? byOwner.set(owner, []).get(owner)!).push(node);
     }
-    const own = targetOf(store.id, store, store.organization, byOwner.get(store.organization)!);
+    const own = targetOf(store.id, entity, store, store.organization, byOwner.get(store.organization)!);
     const others = model.organizations.map((o) => o.id).filter((org) => org !== store.organization && byOwner.has(org));
-    return [own, ...others.map((org) => targetOf(containerTargetId(store.id, org), store, org, byOwner.get(org)!))];
+    return [own, ...others.map((org) => targetOf(containerTargetId(store.id, org), entity, store, org, byOwner.get(org)!))];
   });
+  // A hand-declared data node of an organization is that organization's data, authorized to nobody
+  // else (as the matrix counts it: leakage.ts dataOwnership); its pass store id is its entity (storeId).
+  const extras = model.extra.nodes.flatMap((node): DepthTarget[] => {
+    if (node.kind !== 'data' || node.organization === null) return [];
+    const entity = `extra.nodes/${node.id}`;
+    const store = extraNodeStore(prepared, entity, node.id, node.organization);
+    return [{ id: entity, entity, store, organization: node.organization, authorized: new Set([node.organization]), readOnly: new Set<string>() }];
+  });
+  return [...stores, ...extras];
+}
+
+/**
+ * The store an `extra` data node stands for in the depth policies: its organization's, with the
+ * classification and location its node has (compile's defaults), no `users` or `readers` and no
+ * subscription: nobody outside its organization is authorized for it.
+ */
+function extraNodeStore(prepared: PreparedModel, id: string, node: string, organization: string): DataStore {
+  const index = prepared.compiled.nodeIndex.get(node);
+  const attributes = index === undefined ? undefined : prepared.nodes[index];
+  return {
+    id,
+    organization,
+    classification: attributes?.classification ?? 'confidential',
+    location: attributes?.location ?? 'share',
+    users: [],
+    readers: [],
+    subscription: null,
+    access: 'identity',
+  };
 }
 
 /** Target id of one organization's containers in another organization's profile store (`:` never occurs in model ids). */

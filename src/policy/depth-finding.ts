@@ -1,5 +1,6 @@
 // A defense-depth finding, shared by every policy that sets a minimum depth: the victim data store's
-// entry as the location (for another organization's profile containers, the store's), the shared entities on the witness path as related locations and as the fix.
+// entry as the location (for another organization's profile containers, the store's; for an `extra`
+// data node, its entry under `extra.nodes`), the shared entities on the witness path as related locations and as the fix.
 
 import { formatSets } from '../report/sets-text.js';
 import type { DepthTarget, PolicyContext, StoreDepth } from './context.js';
@@ -38,21 +39,30 @@ export function depthFinding(
   }
   return {
     asset: target.id,
-    message: `${describeTarget(target)} ${target.id === store.id ? 'falls' : 'fall'} to ${reachedBy.join('; ')}; ${requirement}.`,
-    fix: target.id === store.id ? fixForJoins(joins, fallbackFix) : `${containerFix(target)}${joins.length === 0 ? '' : ` ${fixForJoins(joins, '')}`}`,
-    location: context.locate(`data/${store.id}`),
+    message: `${describeTarget(target)} ${isContainers(target) ? 'fall' : 'falls'} to ${reachedBy.join('; ')}; ${requirement}.`,
+    fix: isContainers(target) ? `${containerFix(target)}${joins.length === 0 ? '' : ` ${fixForJoins(joins, '')}`}` : fixForJoins(joins, fallbackFix),
+    location: context.locate(target.entity),
     related: relatedLocations(context, joins),
     depths: sorted.map(({ attacker, depth }) => ({ attacker, depth: depth.depth })),
     minDepth,
   };
 }
 
-/** "Data store `x` (contoso, restricted)", or for containers: "The profile containers of contoso's users in `x` (northwind's FSLogix store, confidential)". */
+/**
+ * "Data store `x` (contoso, restricted)"; for an `extra` data node: "Extra data node `legacy-db`
+ * (fabrikam, confidential)"; for containers: "The profile containers of contoso's users in `x`
+ * (northwind's FSLogix store, confidential)".
+ */
 export function describeTarget(target: DepthTarget): string {
   const { store } = target;
-  return target.id === store.id
+  if (target.entity.startsWith('extra.nodes/')) return `Extra data node \`${target.entity.slice('extra.nodes/'.length)}\` (${store.organization}, ${store.classification})`;
+  return !isContainers(target)
     ? `Data store \`${store.id}\` (${store.organization}, ${store.classification})`
     : `The profile containers of ${target.organization}\u2019s users in \`${store.id}\` (${store.organization}\u2019s FSLogix store, ${store.classification})`;
+}
+
+function isContainers(target: DepthTarget): boolean {
+  return target.id !== target.store.id;
 }
 
 /** Another organization's containers in a profile store: they belong on a share of their own organization's. */

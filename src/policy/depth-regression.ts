@@ -60,7 +60,7 @@ function regression(context: PolicyContext, target: DepthTarget, worse: readonly
     asset: target.id,
     message: `${describeTarget(target)} got easier to reach: ${parts.join('; ')}.`,
     fix: fixForJoins(joins, FIX),
-    location: context.locate(`data/${target.store.id}`),
+    location: context.locate(target.entity),
     related: relatedLocations(context, joins),
     depths,
     was: worse.map(({ attacker, was }) => ({ attacker, depth: was })),

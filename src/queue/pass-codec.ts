@@ -5,45 +5,49 @@
 import type { AttackerPass, PassInput } from '../analyze/attacker-pass.js';
 import { isBoundaryType } from '../domain/boundary.js';
 
-type Codec = 'string' | 'count' | 'types' | 'antichains' | 'int32' | 'int32[]';
+/**
+ * What a field holds, which says how it travels and how it is checked: `attacker` the task's name,
+ * `count` a non-negative integer, `types` boundary types, `families` the minimal-set families,
+ * `dataFamily` one family index per data node, `storeNode` one data position per store (-1: none),
+ * `storePath` one list of compiled edges per store (the last two empty without witnesses).
+ */
+type Codec = 'attacker' | 'count' | 'types' | 'families' | 'dataFamily' | 'storeNode' | 'storePath';
 
 /**
  * How each field of AttackerPass travels. Exhaustive both ways (`satisfies`): a field added to or
  * removed from AttackerPass does not compile until it is listed here, and the shape string changes.
  */
 const FIELDS = {
-  attacker: 'string',
+  attacker: 'attacker',
   footholds: 'count',
   types: 'types',
-  antichains: 'antichains',
-  dataAntichain: 'int32',
-  dataBeyondReadAntichain: 'int32',
-  storeNode: 'int32',
-  storePath: 'int32[]',
-  storeBeyondReadPath: 'int32[]',
+  antichains: 'families',
+  dataAntichain: 'dataFamily',
+  dataBeyondReadAntichain: 'dataFamily',
+  storeNode: 'storeNode',
+  storePath: 'storePath',
+  storeBeyondReadPath: 'storePath',
 } as const satisfies Record<keyof AttackerPass, Codec>;
+
+type Field = keyof typeof FIELDS;
 
 /** The result shape of a `pass` job: its codec version and field list. */
 export const PASS_SHAPE = `attacker-pass/1 ${Object.entries(FIELDS)
   .map(([field, codec]) => `${field}:${codec}`)
   .join(',')}`;
 
+type Plain<T> = T extends Int32Array ? number[] : T extends readonly Int32Array[] ? number[][] : T;
+
 /** A pass as a job's return value (what BullMQ stores as JSON). */
-export type EncodedPass = { readonly shape: string } & { readonly [F in keyof AttackerPass]: AttackerPass[F] extends Int32Array ? number[] : AttackerPass[F] extends readonly Int32Array[] ? number[][] : AttackerPass[F] };
+export type EncodedPass = { readonly shape: string } & { readonly [F in keyof AttackerPass]: Plain<AttackerPass[F]> };
 
 export function encodePass(pass: AttackerPass): EncodedPass {
-  return {
-    shape: PASS_SHAPE,
-    attacker: pass.attacker,
-    footholds: pass.footholds,
-    types: pass.types,
-    antichains: pass.antichains,
-    dataAntichain: Array.from(pass.dataAntichain),
-    dataBeyondReadAntichain: Array.from(pass.dataBeyondReadAntichain),
-    storeNode: Array.from(pass.storeNode),
-    storePath: pass.storePath.map((path) => Array.from(path)),
-    storeBeyondReadPath: pass.storeBeyondReadPath.map((path) => Array.from(path)),
-  };
+  const out: Record<string, unknown> = { shape: PASS_SHAPE };
+  for (const field of Object.keys(FIELDS) as Field[]) {
+    const value = pass[field];
+    out[field] = value instanceof Int32Array ? Array.from(value) : FIELDS[field] === 'storePath' ? (value as readonly Int32Array[]).map((p) => Array.from(p)) : value;
+  }
+  return out as EncodedPass;
 }
 
 /** What the enqueuing side knows a pass must look like. */
@@ -59,39 +63,58 @@ export function decodePass(value: unknown, expected: PassExpectation): AttackerP
   if (v['shape'] !== PASS_SHAPE) return `a result of another shape (${typeof v['shape'] === 'string' ? v['shape'] : 'none'}; expected ${PASS_SHAPE})`;
   const extra = Object.keys(v).filter((key) => key !== 'shape' && !(key in FIELDS));
   if (extra.length > 0) return `unexpected fields ${extra.join(', ')}`;
-  if (v['attacker'] !== expected.attacker) return `the pass of another attacker (${String(v['attacker'])})`;
   const { input } = expected;
   const dataCount = input.data.length;
   const storeCount = input.witnesses ? input.stores.length : 0;
-  const footholds = v['footholds'];
-  if (!Number.isSafeInteger(footholds) || (footholds as number) < 0) return 'footholds is not a count';
-  const types = v['types'];
-  if (!isTypeList(types)) return 'types is not a list of boundary types';
-  const antichains = v['antichains'];
-  if (!Array.isArray(antichains) || !antichains.every((family) => Array.isArray(family) && family.every(isTypeList))) return 'antichains is not a list of type-set families';
-  const dataAntichain = int32s(v['dataAntichain'], dataCount, 0, antichains.length);
-  if (dataAntichain === undefined) return `dataAntichain is not ${dataCount} family indices`;
-  const storeNode = int32s(v['storeNode'], storeCount, -1, dataCount);
-  if (storeNode === undefined) return `storeNode is not ${storeCount} data positions`;
-  const dataBeyondReadAntichain = int32s(v['dataBeyondReadAntichain'], dataCount, 0, antichains.length);
-  if (dataBeyondReadAntichain === undefined) return `dataBeyondReadAntichain is not ${dataCount} family indices`;
-  const storePath = pathsOf(v['storePath'], storeCount, input.arrays.edgeCount);
-  if (typeof storePath === 'string') return `storePath ${storePath}`;
-  const storeBeyondReadPath = pathsOf(v['storeBeyondReadPath'], storeCount, input.arrays.edgeCount);
-  if (typeof storeBeyondReadPath === 'string') return `storeBeyondReadPath ${storeBeyondReadPath}`;
-  return { attacker: expected.attacker, footholds: footholds as number, types, antichains, dataAntichain, dataBeyondReadAntichain, storeNode, storePath, storeBeyondReadPath };
+  const families = v['antichains'];
+  const familyCount = Array.isArray(families) ? families.length : 0;
+  const out: Record<string, unknown> = {};
+  for (const field of Object.keys(FIELDS) as Field[]) {
+    const decoded = decodeField(FIELDS[field], v[field], { attacker: expected.attacker, dataCount, storeCount, familyCount, edgeCount: input.arrays.edgeCount });
+    if (typeof decoded === 'string') return `${field} ${decoded}`;
+    out[field] = decoded.value;
+  }
+  return out as unknown as AttackerPass;
 }
 
-/** `count` paths of compiled edges; what is wrong otherwise. */
-function pathsOf(paths: unknown, count: number, edgeCount: number): Int32Array[] | string {
-  if (!Array.isArray(paths) || paths.length !== count) return `is not ${count} paths`;
-  const out: Int32Array[] = [];
-  for (const path of paths) {
-    const edges = int32s(path, Array.isArray(path) ? path.length : -1, 0, edgeCount);
-    if (edges === undefined) return 'holds a path that is not a list of edges';
-    out.push(edges);
+interface Bounds {
+  readonly attacker: string;
+  readonly dataCount: number;
+  readonly storeCount: number;
+  readonly familyCount: number;
+  readonly edgeCount: number;
+}
+
+/** One field read back: `{ value }`, or what is wrong with it (after the field's name). */
+function decodeField(codec: Codec, value: unknown, bounds: Bounds): { readonly value: unknown } | string {
+  switch (codec) {
+    case 'attacker':
+      return value === bounds.attacker ? { value } : `is \`${String(value)}\`, not \`${bounds.attacker}\``;
+    case 'count':
+      return Number.isSafeInteger(value) && (value as number) >= 0 ? { value } : 'is not a count';
+    case 'types':
+      return isTypeList(value) ? { value } : 'is not a list of boundary types';
+    case 'families':
+      return Array.isArray(value) && value.every((family) => Array.isArray(family) && family.every(isTypeList)) ? { value } : 'is not a list of type-set families';
+    case 'dataFamily': {
+      const out = int32s(value, bounds.dataCount, 0, bounds.familyCount);
+      return out === undefined ? `is not ${bounds.dataCount} family indices` : { value: out };
+    }
+    case 'storeNode': {
+      const out = int32s(value, bounds.storeCount, -1, bounds.dataCount);
+      return out === undefined ? `is not ${bounds.storeCount} data positions` : { value: out };
+    }
+    case 'storePath': {
+      if (!Array.isArray(value) || value.length !== bounds.storeCount) return `is not ${bounds.storeCount} paths`;
+      const paths: Int32Array[] = [];
+      for (const path of value) {
+        const edges = int32s(path, Array.isArray(path) ? path.length : -1, 0, bounds.edgeCount);
+        if (edges === undefined) return 'holds a path that is not a list of edges';
+        paths.push(edges);
+      }
+      return { value: paths };
+    }
   }
-  return out;
 }
 
 function isTypeList(value: unknown): value is AttackerPass['types'] {

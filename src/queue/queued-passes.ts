@@ -24,7 +24,7 @@ export function queuedPassRunner(settings: QueuedPassSettings): PassRunner {
     return results.map((value, i): AttackerPass => {
       const pass = decodePass(value, { attacker: tasks[i]!.attacker, input });
       if (typeof pass === 'string') {
-        throw new QueueRunError(`a worker answered the pass of ${tasks[i]!.attacker.replaceAll('\u0000', ', ')} with ${pass}; run workers of the same indepth build as the command`);
+        throw new QueueRunError(`a worker's pass of ${tasks[i]!.attacker.replaceAll('\u0000', ', ')} does not fit this model: ${pass}; run workers of the same indepth build as the command`);
       }
       return pass;
     });

@@ -2,10 +2,12 @@
 // nothing else) — for reading in a browser and for printing to PDF through Chromium. Every text is
 // escaped; the figures are the renderer's own escaped SVG.
 
+import { terminalSafe } from '../domain/terminal-safe.js';
 import type { Review, ReviewBlock } from './review-types.js';
 
+/** HTML-escaped, with control characters from model names (ESC, CSI) shown as `\x1b`, never obeyed. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return terminalSafe(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 const STYLE = `

@@ -2,6 +2,7 @@
 // figure as an SVG image kept beside the document (`<stem>-files/<name>.svg`) with its Mermaid source
 // in a collapsed block (GitHub renders both). Cell text is escaped so no name breaks a table.
 
+import { terminalSafe } from '../domain/terminal-safe.js';
 import type { Review, ReviewBlock } from './review-types.js';
 
 export interface MarkdownReview {
@@ -22,7 +23,8 @@ export function reviewMarkdown(review: Review, filesDir: string): MarkdownReview
     out.push(`## ${i + 1}. ${markdownText(section.heading)}`, '', `**${markdownText(section.question)}**`, '');
     for (const block of section.blocks) out.push(...blockLines(block, filesDir, files), '');
   });
-  return { markdown: `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`, files };
+  // Control characters from model names (ESC, CSI) are shown, never obeyed, by a terminal that prints the file.
+  return { markdown: terminalSafe(`${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`), files };
 }
 
 function blockLines(block: ReviewBlock, filesDir: string, files: Map<string, string>): string[] {

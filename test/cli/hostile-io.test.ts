@@ -4,7 +4,7 @@
 // clear, positioned message with the right exit code: never a hang, a stack or an "internal error".
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -58,6 +58,11 @@ describe('output paths', () => {
     ['--png to a missing directory', ['view', SHARED, '-o', join(DIR, 'v.html'), '--png', '/no-such-dir/v.png'], '--png /no-such-dir/v.png: the directory /no-such-dir does not exist'],
     ['view -o over the second model', ['view', SHARED, 'models/cross-org-separated.yaml', '-o', 'models/cross-org-separated.yaml'], 'that is the input models/cross-org-separated.yaml'],
     ['generate -o to a directory', ['generate', '-o', DIR], 'it is a directory'],
+    // A name in another well-known format is a slip, not a wish for SVG bytes in a .jpg.
+    ['diagram -o to a .jpg', ['diagram', SHARED, '--from', 'mallory', '-o', join(DIR, 'd.jpg')], `-o ${join(DIR, 'd.jpg')}: this writes SVG, not JPEG; name a file ending in .svg`],
+    ['view -o to a .png', ['view', SHARED, '-o', join(DIR, 'v.png')], 'this writes HTML, not PNG; name a file ending in .html or .htm'],
+    ['export --format dot -o to a .json', ['export', SHARED, '--format', 'dot', '-o', join(DIR, 'g.json')], 'this writes Graphviz DOT, not JSON; name a file ending in .dot or .gv'],
+    ['check (text) -o to a .sarif', ['check', SHARED, '-o', join(DIR, 'r.sarif')], 'this writes text, not SARIF; name a file ending in .txt or .log or .md'],
   ])('%s: exit 2, one clear line, nothing written', async (_name, argv, message) => {
     const before = readFileSync(SHARED, 'utf8');
     const run = await cli(argv);
@@ -162,6 +167,24 @@ describe('terminal escapes in names', () => {
     expect(run.out).toContain('Acme\\u009b');
     const parsed = JSON.parse(run.out) as { nodes: { label: string }[] };
     expect(parsed.nodes.some((n) => n.label === 'Acme\u009b')).toBe(true);
+  });
+
+  // `cat blast.svg` or `less review.md` must not obey them either; SVG (XML) cannot carry ESC at all.
+  it('nor do the files written: the diagram SVG, the review (Markdown with its SVG figures, and HTML) and the viewer page carry none', async () => {
+    const path = file('evil-files.yaml', evil.replace('{id: a}', '{id: a, name: "Acme\\e[2J\\x9b"}'));
+    const svg = await cli(['diagram', path, '--from', 'u']);
+    expect(svg.code, svg.err).toBe(0);
+    const written = [svg.out];
+    for (const out of ['review.md', 'review.html', 'view.html']) {
+      const run = await cli([out === 'view.html' ? 'view' : 'report', path, '-o', join(DIR, out), '--quiet']);
+      expect(run.code, run.err).toBe(0);
+      written.push(readFileSync(join(DIR, out), 'utf8'));
+    }
+    const figures = join(DIR, 'review-files');
+    for (const name of readdirSync(figures)) written.push(readFileSync(join(figures, name), 'utf8'));
+    expect(written.length).toBeGreaterThan(4);
+    for (const text of written) expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(written[1]).toContain('Acme\\x1b\\[2J\\x9b');
   });
 });
 

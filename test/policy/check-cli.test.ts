@@ -75,7 +75,7 @@ describe('check: formats and output', () => {
     expect(run.out).toBe('');
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ version: '2.1.0' });
     expect(run.err).toContain('check failed');
-    const pass = await cli(['check', SEPARATED, '-o', file]);
+    const pass = await cli(['check', SEPARATED, '--format', 'sarif', '-o', file]);
     expect(pass.code).toBe(0);
     expect(pass.err).toBe(`indepth: check passed: 11 policies hold on ${SEPARATED}\n`);
   });

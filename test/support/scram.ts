@@ -24,16 +24,20 @@ export function minimalCutSets(mefXml: string, limitOrder: number): Map<string, 
     writeFileSync(input, mefXml);
     const run = spawnSync(SCRAM ?? 'scram', ['--limit-order', String(limitOrder), '--no-indent', '-o', report, input], { encoding: 'utf8', cwd: dir });
     if (run.status !== 0) throw new Error(`scram exited with ${run.status}: ${run.stderr}`);
-    const text = readFileSync(report, 'utf8');
-    const sets = new Map<string, string[][]>();
-    for (const sum of text.matchAll(/<sum-of-products name="([^"]+)"[^>]*?(?:\/>|>(.*?)<\/sum-of-products>)/gs)) {
-      const products = [...(sum[2] ?? '').matchAll(/<product[^>]*>(.*?)<\/product>/gs)].map((p) => [...p[1]!.matchAll(/<basic-event name="([^"]+)"\/>/g)].map((b) => b[1]!).sort());
-      sets.set(sum[1]!, products.sort(compareSets));
-    }
-    return sets;
+    return readCutSets(readFileSync(report, 'utf8'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** SCRAM's XML report → minimal cut sets per top gate (sorted as minimalCutSets returns them). */
+export function readCutSets(text: string): Map<string, string[][]> {
+  const sets = new Map<string, string[][]>();
+  for (const sum of text.matchAll(/<sum-of-products name="([^"]+)"[^>]*?(?:\/>|>(.*?)<\/sum-of-products>)/gs)) {
+    const products = [...(sum[2] ?? '').matchAll(/<product[^>]*>(.*?)<\/product>/gs)].map((p) => [...p[1]!.matchAll(/<basic-event name="([^"]+)"\/>/g)].map((b) => b[1]!).sort());
+    sets.set(sum[1]!, products.sort(compareSets));
+  }
+  return sets;
 }
 
 export function compareSets(a: readonly string[], b: readonly string[]): number {

@@ -6,6 +6,7 @@
 
 import { createHash } from 'node:crypto';
 import type { ViewerPayload } from '../../src/report/diagram-viewer-data.js';
+import { terminalSafe } from '../../src/domain/terminal-safe.js';
 import { jsonChunks } from '../../src/report/json-stream.js';
 import { VIEWER_CSS } from './styles.js';
 
@@ -73,6 +74,7 @@ export function* jsonForScriptChunks(value: unknown): Generator<string> {
   for (const chunk of jsonChunks(value, { compact: true })) yield chunk.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** HTML-escaped, with control characters from model names (ESC, CSI) shown as `\x1b`, never obeyed. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return terminalSafe(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }

@@ -51,6 +51,14 @@ export class StrictCommand extends Command {
   }
 }
 
+/** What each format writes, for refusing `--format json -o results.sarif` (other names are accepted). */
+const CHECK_FILES: Record<keyof typeof CHECK_FORMATS, { format: string; extensions: readonly string[] }> = {
+  text: { format: 'text', extensions: ['.txt', '.log', '.md'] },
+  json: { format: 'JSON', extensions: ['.json'] },
+  sarif: { format: 'SARIF', extensions: ['.sarif', '.json'] },
+  junit: { format: 'JUnit XML', extensions: ['.xml'] },
+};
+
 export function registerCheck(program: Command, io: CliIo): void {
   const command = new StrictCommand('check', EXIT_BAD_INPUT)
     .description('policy gate for CI: check a model against the guide\u2019s policies (and your own); exit 0 pass, 1 findings, 2 bad input')
@@ -88,7 +96,7 @@ export function registerCheck(program: Command, io: CliIo): void {
 
       if (options.output !== undefined) {
         const inputs = [file, ...[options.policy, options.baseline].filter((f): f is string => f !== undefined)];
-        checkOutputPath(options.output, { option: '-o', inputs });
+        checkOutputPath(options.output, { option: '-o', inputs, writes: CHECK_FILES[options.format] });
       }
       const issues: InputIssue[] = [];
       const attempt = <T>(load: () => T): T | undefined => {

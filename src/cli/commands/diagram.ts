@@ -52,7 +52,7 @@ export function registerDiagram(program: Command, io: CliIo): void {
       if (question.from.length === 0) problems.push(NO_FOOTHOLD);
       if (problems.length > 0) throw new CliError(problems.join('\nindepth: '));
       const inputs = [file, ...(options.scenario === undefined ? [] : [options.scenario])];
-      if (options.output !== undefined) checkOutputPath(options.output, { option: '-o', inputs });
+      if (options.output !== undefined) checkOutputPath(options.output, { option: '-o', inputs, writes: { format: 'SVG', extensions: ['.svg'] } });
       if (options.png !== undefined) checkOutputPath(options.png, { option: '--png', inputs, extensions: ['.png'] });
       const loaded = loadModel(file);
       const drawn = diagramOf(loaded, question);

@@ -23,6 +23,13 @@ interface ExportOptions extends WhatIfFlags {
   quiet?: boolean;
 }
 
+/** What each format writes, for refusing `-o graph.png` (other names are accepted). */
+const EXPORT_FILES: Record<keyof typeof EXPORT_FORMATS, { format: string; extensions: readonly string[] }> = {
+  opengraph: { format: 'OpenGraph JSON', extensions: ['.json'] },
+  dot: { format: 'Graphviz DOT', extensions: ['.dot', '.gv'] },
+  mermaid: { format: 'Mermaid', extensions: ['.mmd', '.mermaid'] },
+};
+
 export function registerExport(program: Command, io: CliIo): void {
   const command = program
     .command('export')
@@ -58,7 +65,7 @@ export function registerExport(program: Command, io: CliIo): void {
       if (options.onlyReached === true && !asked) problems.push('--only-reached needs a scenario: give --from or --scenario');
       const splitSize = parseByteSize('--split-size', options.splitSize, problems);
       if (problems.length > 0 || !isExportFormat(options.format)) throw new CliError(problems.join('\nindepth: '));
-      if (options.output !== undefined) checkOutputPath(options.output, { option: '-o', inputs: [file, ...(options.scenario === undefined ? [] : [options.scenario])] });
+      if (options.output !== undefined) checkOutputPath(options.output, { option: '-o', inputs: [file, ...(options.scenario === undefined ? [] : [options.scenario])], writes: EXPORT_FILES[options.format] });
 
       const loaded = loadModel(file);
       const outcome = exportGraph(loaded.prepared, loaded.locations, asked ? question : null, { onlyReached: options.onlyReached === true });

@@ -47,7 +47,7 @@ export function registerView(program: Command, io: CliIo): void {
     )
     .action(async (file: string, file2: string | undefined, options: ViewOptions) => {
       const inputs = [file, ...(file2 === undefined ? [] : [file2]), ...(options.scenario === undefined ? [] : [options.scenario])];
-      checkOutputPath(options.output, { option: '-o', inputs });
+      checkOutputPath(options.output, { option: '-o', inputs, writes: { format: 'HTML', extensions: ['.html', '.htm'] } });
       if (options.png !== undefined) checkOutputPath(options.png, { option: '--png', inputs, extensions: ['.png'] });
       const { question, scenario, problems: toggleProblems } = questionFromFlags(options);
       const flagProblems = [...toggleProblems];

@@ -96,7 +96,8 @@ export class NetworkInventory {
     const nic = this.context.get(id);
     if (nic === undefined) return null;
     const configs = list(nic.properties['ipConfigurations']).map(props);
-    const subnetId = configs.map((c) => str(record(c['subnet'])['id'])).find((s): s is string => s !== null) ?? null;
+    // A reference that is not a subnet id (an unresolved placeholder) leaves the subnet unknown.
+    const subnetId = configs.map((c) => str(record(c['subnet'])['id'])).find((s): s is string => s !== null && /\/virtualNetworks\/[^/]+\/subnets\/[^/]+\/?$/i.test(s)) ?? null;
     return { name: nic.name, subnet: subnetId === null ? null : this.subnet(subnetId).key, internet: this.internetFacing(nic, configs), nsg: this.nsgOf(nic.properties, `network interface \`${nic.name}\``) };
   }
 
