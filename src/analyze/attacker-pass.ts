@@ -7,10 +7,11 @@ import type { EngineArrays } from '../compile/compile.js';
 import type { BoundaryType } from '../domain/boundary.js';
 import type { ControlName } from '../domain/controls.js';
 import { NODE_KINDS } from '../domain/kinds.js';
-import { depthByType, minimalTypeSets, type TypeAntichain } from '../engine/depth-by-type.js';
+import { beyondReadAntichain, depthByType, type TypeAntichain } from '../engine/depth-by-type.js';
 import { explainEdges, reach, type ReachArrays } from '../engine/reach.js';
 import { controlMask, failTypes, type ControlMask } from '../engine/scenario.js';
 import { minimalSets } from './antichain.js';
+import { ALL_ACCESS, READ_ACCESS, type AccessMask } from './authorization.js';
 import type { PreparedModel } from './prepared.js';
 
 /** The compiled columns a pass reads: the engine's, plus edge sources for witness paths. */
@@ -47,6 +48,12 @@ export interface AttackerPass {
   /** Per data node (PassInput.data order): index into antichains; an empty family = unreachable. */
   readonly dataAntichain: Int32Array;
   /**
+   * Per data node: index into antichains of reach with control, tamper or deny — more than read, what a
+   * read-only authorization leaves unauthorized (leakFamily). The same as dataAntichain where only
+   * control edges lead to the node.
+   */
+  readonly dataBeyondReadAntichain: Int32Array;
+  /**
    * With witnesses, per store: the position (in PassInput.data) of its least deep data node, the
    * first one on ties; -1 for a store without data nodes. Empty without witnesses.
    */
@@ -56,6 +63,11 @@ export interface AttackerPass {
    * first of its minimal sets (canonical order) fails; empty when unreachable.
    */
   readonly storePath: readonly Int32Array[];
+  /**
+   * With witnesses, per store: the same for reach beyond read (control, tamper or deny) when that
+   * needs other failures than reach (its first beyond-read set fails); else empty, as storePath.
+   */
+  readonly storeBeyondReadPath: readonly Int32Array[];
 }
 
 const DATA_KIND = NODE_KINDS.indexOf('data');
@@ -88,6 +100,18 @@ export function storeId(entity: string | null | undefined, nodeId: string): stri
   return entity?.replace(/^data\//, '') ?? nodeId;
 }
 
+/**
+ * The family of a data node's leakage for an attacker authorized for `access` of it (authorization.ts):
+ * -1 when that covers read, tamper and deny; reach of any kind when it covers nothing; reach with more
+ * than read when it covers read. (Roles grant read alone or all three; any other partial mask — only
+ * a hand-written policy could make one — counts reach of any kind: the worst case.)
+ */
+export function leakFamily(pass: Pick<AttackerPass, 'dataAntichain' | 'dataBeyondReadAntichain'>, p: number, access: AccessMask): number {
+  if ((access & ALL_ACCESS) === ALL_ACCESS) return -1;
+  if ((access & READ_ACCESS) !== 0 && (access & ~READ_ACCESS & ALL_ACCESS) === 0) return pass.dataBeyondReadAntichain[p]!;
+  return pass.dataAntichain[p]!;
+}
+
 /** Depth of a family: the size of its smallest set; null when empty (never reached). */
 export function familyDepth(family: TypeAntichain): number | null {
   return family.length === 0 ? null : family[0]!.length;
@@ -98,45 +122,73 @@ export function attackerPass(input: PassInput, task: PassTask): AttackerPass {
   const antichains: TypeAntichain[] = [];
   const localOf = new Map<number, number>();
   const dataAntichain = new Int32Array(input.data.length);
-  input.data.forEach((v, p) => {
-    const global = result.antichainOf[v]!;
+  const dataBeyondReadAntichain = new Int32Array(input.data.length);
+  const localIndex = (global: number): number => {
     let local = localOf.get(global);
     if (local === undefined) {
       localOf.set(global, (local = antichains.length));
-      antichains.push(minimalTypeSets(result, v));
+      antichains.push(result.antichains[global]!);
     }
-    dataAntichain[p] = local;
+    return local;
+  };
+  input.data.forEach((v, p) => {
+    dataAntichain[p] = localIndex(result.antichainOf[v]!);
+    dataBeyondReadAntichain[p] = localIndex(beyondReadAntichain(result, v));
   });
-  const pass = { attacker: task.attacker, footholds: task.sources.length, types: result.types, antichains, dataAntichain };
-  return input.witnesses ? { ...pass, ...storeWitnesses(input, task, pass) } : { ...pass, storeNode: new Int32Array(0), storePath: [] };
+  const pass = { attacker: task.attacker, footholds: task.sources.length, types: result.types, antichains, dataAntichain, dataBeyondReadAntichain };
+  return input.witnesses ? { ...pass, ...storeWitnesses(input, task, pass) } : { ...pass, storeNode: new Int32Array(0), storePath: [], storeBeyondReadPath: [] };
 }
 
 function storeWitnesses(
   input: PassInput,
   task: PassTask,
-  pass: Pick<AttackerPass, 'antichains' | 'dataAntichain'>,
-): Pick<AttackerPass, 'storeNode' | 'storePath'> {
+  pass: Pick<AttackerPass, 'antichains' | 'dataAntichain' | 'dataBeyondReadAntichain'>,
+): Pick<AttackerPass, 'storeNode' | 'storePath' | 'storeBeyondReadPath'> {
   const depthOf = (p: number) => familyDepth(pass.antichains[pass.dataAntichain[p]!]!) ?? Infinity;
   const storeNode = new Int32Array(input.stores.length).fill(-1);
   input.storeOfData.forEach((store, p) => {
     const best = storeNode[store]!;
     if (best < 0 || depthOf(p) < depthOf(best)) storeNode[store] = p;
   });
-  // One what-if per distinct first set, shared by every store whose node needs that set (and only
-  // one run held at a time: a run is a few bytes per node).
+  const storePath = pathsOf(input, task, storeNode, (p) => pass.dataAntichain[p]!, pass);
+  // Reach beyond read needs its own witness only where it needs other failures than reach.
+  const storeBeyondReadPath = pathsOf(
+    input,
+    task,
+    storeNode,
+    (p) => (pass.dataBeyondReadAntichain[p] === pass.dataAntichain[p] ? -1 : pass.dataBeyondReadAntichain[p]!),
+    pass,
+  );
+  return { storeNode, storePath, storeBeyondReadPath };
+}
+
+/**
+ * Per store: the compiled edges of a shortest path to its node (storeNode) when the first set of the
+ * node's family (familyOf; -1: none wanted) fails; empty when unreachable. One what-if per distinct
+ * first set, shared by every store whose node needs that set (and only one run held at a time: a run
+ * is a few bytes per node). A controlled node's path ends in a control edge (reach.ts).
+ */
+function pathsOf(
+  input: PassInput,
+  task: PassTask,
+  storeNode: Int32Array,
+  familyOf: (p: number) => number,
+  pass: Pick<AttackerPass, 'antichains'>,
+): Int32Array[] {
   const bySet = new Map<string, { set: readonly string[]; stores: number[] }>();
   storeNode.forEach((p, store) => {
-    const family = p < 0 ? [] : minimalSets(pass.antichains[pass.dataAntichain[p]!]!);
+    const f = p < 0 ? -1 : familyOf(p);
+    const family = f < 0 ? [] : minimalSets(pass.antichains[f]!);
     if (family.length === 0) return;
     const key = family[0]!.join('\u0000');
     const entry = bySet.get(key) ?? { set: family[0]!, stores: [] };
     entry.stores.push(store);
     bySet.set(key, entry);
   });
-  const storePath = new Array<Int32Array>(input.stores.length).fill(new Int32Array(0));
+  const paths = new Array<Int32Array>(input.stores.length).fill(new Int32Array(0));
   for (const { set, stores } of bySet.values()) {
     const run = reach(input.arrays, task.sources, { failed: failTypes(input.arrays, set as BoundaryType[]), controls: input.controls });
-    for (const store of stores) storePath[store] = Int32Array.from(explainEdges(input.arrays, run, input.data[storeNode[store]!]!) ?? []);
+    for (const store of stores) paths[store] = Int32Array.from(explainEdges(input.arrays, run, input.data[storeNode[store]!]!) ?? []);
   }
-  return { storeNode, storePath };
+  return paths;
 }

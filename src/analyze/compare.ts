@@ -10,8 +10,8 @@ import { byString } from '../report/json.js';
 import { costOf, type CostBreakdown } from './cost.js';
 import { subsetWeights, tableProbability } from '../risk/exact.js';
 import { buildFailureModel, overridesOf, patchSettingsOf, typeProbabilities } from '../risk/failure-model.js';
-import { attackerPass, type AttackerPass, type PassTask } from './attacker-pass.js';
-import { authorizedMask, leakageFromPass, leakageInput, leakageTasks, type LeakageInput } from './leakage.js';
+import { attackerPass, leakFamily, type AttackerPass, type PassTask } from './attacker-pass.js';
+import { authorizedAccess, leakageFromPass, leakageInput, leakageTasks, type LeakageInput, type StoreAuthorization } from './leakage.js';
 import type { PreparedModel } from './prepared.js';
 import { subsetsUpTo, typesPresent } from './type-subsets.js';
 
@@ -29,6 +29,10 @@ export interface LeakageCell {
   readonly probability: number | null;
   /** The victim's stores the attacker's organization is authorized for (leakage.ts): not counted above. */
   readonly authorized: readonly string[];
+  /** Per store of `authorized`: the access kinds authorized and the depth of reach beyond them (leakage.ts). */
+  readonly authorizedAccess: readonly StoreAuthorization[];
+  /** The trust group's reason when the two organizations trust each other (leakage.ts); else null. */
+  readonly trusted: string | null;
 }
 
 export interface ModelSide {
@@ -155,8 +159,11 @@ function side(
     if (typeProbability === null) return null;
     if (pass === null) return 0;
     const families = new Set<number>();
-    const isAuthorized = authorizedMask(input, pass.attacker);
-    for (const p of dataOf.get(victim) ?? []) if (isAuthorized[p] !== 1) families.add(pass.dataAntichain[p]!);
+    const access = authorizedAccess(input, pass.attacker);
+    for (const p of dataOf.get(victim) ?? []) {
+      const family = leakFamily(pass, p, access[p]!);
+      if (family >= 0) families.add(family);
+    }
     const table = upSetTable(pass.types, [...families].flatMap((f) => pass.antichains[f]!));
     return tableProbability(table, subsetWeights(pass.types, (type) => typeProbability[BOUNDARY_TYPES.indexOf(type)]!));
   };
@@ -168,11 +175,11 @@ function side(
     const pass = runs[i]!;
     if (pass === null) {
       for (const victim of organizations) {
-        if (victim !== attacker) cells.push({ attacker, victim, depth: null, minimalSets: [], probability: probabilityOf(pass, victim), authorized: [] });
+        if (victim !== attacker) cells.push({ attacker, victim, depth: null, minimalSets: [], probability: probabilityOf(pass, victim), authorized: [], authorizedAccess: [], trusted: null });
       }
     } else {
       for (const v of leakageFromPass(pass, { ...input, victims }).victims) {
-        cells.push({ attacker, victim: v.victim, depth: v.depth, minimalSets: v.minimalSets, probability: probabilityOf(pass, v.victim), authorized: v.authorized });
+        cells.push({ attacker, victim: v.victim, depth: v.depth, minimalSets: v.minimalSets, probability: probabilityOf(pass, v.victim), authorized: v.authorized, authorizedAccess: v.authorizedAccess, trusted: v.trusted });
       }
     }
     // Other-organization data reached under each set: counted per family, each family tested once.
@@ -236,9 +243,9 @@ interface Reachability {
 function reachability(view: DataView, input: LeakageInput, attacker: string, pass: AttackerPass | null): Reachability {
   const own = view.organizationIds.indexOf(attacker);
   if (pass === null) return { family: new Int32Array(view.organization.length).fill(-1), familyMasks: [] };
-  const isAuthorized = authorizedMask(input, attacker);
+  const access = authorizedAccess(input, attacker);
   return {
-    family: Int32Array.from(view.organization, (org, p) => (org === own || isAuthorized[p] === 1 ? -1 : pass.dataAntichain[p]!)),
+    family: Int32Array.from(view.organization, (org, p) => (org === own ? -1 : leakFamily(pass, p, access[p]!))),
     familyMasks: pass.antichains.map((family) => family.map(typeMask)),
   };
 }

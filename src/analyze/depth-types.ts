@@ -3,6 +3,7 @@
 
 import type { ControlName } from '../domain/controls.js';
 import type { Classification, DataLocation } from '../model/types.js';
+import type { StoreAuthorization } from './authorization.js';
 import type { Hop } from './what-if-types.js';
 
 /** Failures counted per boundary type (a 0-day fails every instance) or per concrete instance. */
@@ -29,6 +30,12 @@ export interface DataDepth {
   /** How many minimal sets exist (more than minimalSets.length when capped). */
   readonly minimalSetCount: number;
   readonly witnesses: readonly Witness[];
+  /**
+   * Where an access edge (read) leads to the node: the same answer for reach with control, tamper or
+   * deny — what counts against an organization authorized to read it only (authorization.ts).
+   * Absent where only control reaches the node (then it is the answer above).
+   */
+  readonly beyondRead?: Pick<DataDepth, 'depth' | 'minimalSets' | 'minimalSetCount'>;
 }
 
 export interface OrganizationDepth {
@@ -44,8 +51,16 @@ export interface OrganizationDepth {
   /** Its data nodes at that depth / in all, counting only data the attackers are not authorized for. */
   readonly dataAtDepth: number;
   readonly dataTotal: number;
-  /** Its stores the attackers' organizations are authorized for (ids, sorted): not leakage, not in the depth. */
+  /**
+   * Its stores the attackers' organizations are authorized for some access to (ids, sorted): that access
+   * is not leakage. Reach of a store with a kind not authorized (tamper or deny of a read-only store)
+   * is in the depth; authorizedAccess says which.
+   */
   readonly authorized: readonly string[];
+  /** Per store of `authorized`: the access kinds authorized and the depth of reach beyond them. */
+  readonly authorizedAccess: readonly StoreAuthorization[];
+  /** When an attacker's organization and this one are in one trust group: its reason ('' when none given); else null. */
+  readonly trusted: string | null;
 }
 
 export interface DepthResult {

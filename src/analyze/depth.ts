@@ -6,12 +6,12 @@ import { CONTROL_NAMES, type ControlName, type Controls } from '../domain/contro
 import type { BoundaryType } from '../domain/boundary.js';
 import { NODE_KINDS } from '../domain/kinds.js';
 import { depthByInstance, minimalInstanceSetCount, minimalInstanceSets } from '../engine/depth-by-instance.js';
-import { depthByType, minimalTypeSets } from '../engine/depth-by-type.js';
-import { reachedRow } from '../engine/propagation-graph.js';
+import { beyondReadAntichain, depthByType, minimalTypeSets, type TypeAntichain } from '../engine/depth-by-type.js';
+import { beyondReadRow, reachedRow } from '../engine/propagation-graph.js';
 import { explainPath, reach } from '../engine/reach.js';
 import { controlMask, failInstances, failTypes, allFailed } from '../engine/scenario.js';
 import { compareSets, minimalSets } from './antichain.js';
-import { authorizationOf } from './authorization.js';
+import { accessBeyond, accessKinds, ALL_ACCESS, authorizationOf, READ_ACCESS, type StoreAuthorization } from './authorization.js';
 import type { DataDepth, DepthMode, DepthResult, OrganizationDepth, Witness } from './depth-types.js';
 import { toHop } from './hops.js';
 import type { PreparedModel } from './prepared.js';
@@ -41,6 +41,8 @@ interface NodeAnswer {
   readonly beyondOrder: boolean;
   readonly sets: readonly (readonly string[])[];
   readonly setCount: number;
+  /** The same for reach with control, tamper or deny (more than read); absent where it is the same answer. */
+  readonly beyondRead?: Pick<NodeAnswer, 'depth' | 'sets' | 'setCount'>;
 }
 
 export function analyzeDepth(prepared: PreparedModel, question: DepthQuestion): DepthOutcome {
@@ -68,6 +70,9 @@ export function analyzeDepth(prepared: PreparedModel, question: DepthQuestion): 
       minimalSets: sets,
       minimalSetCount: a.setCount,
       witnesses: sets.map((set) => ({ set, path: witnesses.get(key(set))?.get(a.node) ?? [] })),
+      ...(a.beyondRead === undefined
+        ? {}
+        : { beyondRead: { depth: a.beyondRead.depth, minimalSets: a.beyondRead.sets.slice(0, question.maxSets), minimalSetCount: a.beyondRead.setCount } }),
     };
   });
 
@@ -99,10 +104,15 @@ function dataNodeIndices(prepared: PreparedModel): number[] {
 
 function byType(prepared: PreparedModel, sources: readonly number[], mask: number, nodes: readonly number[]): NodeAnswer[] {
   const result = depthByType(prepared.compiled, sources, mask);
+  const answerOf = (family: TypeAntichain) => {
+    const sets = minimalSets(family);
+    return { depth: sets.length === 0 ? null : sets[0]!.length, sets, setCount: sets.length };
+  };
   return nodes.map((node) => {
-    const sets = minimalSets(minimalTypeSets(result, node));
-    const depth = sets.length === 0 ? null : sets[0]!.length;
-    return { node, depth, beyondOrder: false, sets, setCount: sets.length };
+    const answer = answerOf(minimalTypeSets(result, node));
+    const beyond = beyondReadAntichain(result, node);
+    const beyondRead = beyond === result.antichainOf[node] ? undefined : answerOf(result.antichains[beyond]!);
+    return { node, ...answer, beyondOrder: false, ...(beyondRead === undefined ? {} : { beyondRead }) };
   });
 }
 
@@ -119,22 +129,25 @@ function byInstance(
   const everything = reach(compiled, sources, { failed: allFailed(compiled), controls: mask });
   // Nodes with the same label families have the same sets, and at scale most data nodes share a
   // handful of families: list (and count) each combination once, not once per node.
-  const byFamilies = new Map<string, Pick<NodeAnswer, 'sets' | 'setCount'>>();
-  return nodes.map((node) => {
-    const row = reachedRow(result.graph, node);
+  const byFamilies = new Map<string, Pick<NodeAnswer, 'depth' | 'sets' | 'setCount'>>();
+  const answerOf = (node: number, row: number): Pick<NodeAnswer, 'depth' | 'sets' | 'setCount'> => {
     const families = result.zeroFailure[row] === 1 ? 'none needed' : result.familyOf.map((family) => family[row]).join(',');
     let answer = byFamilies.get(families);
     if (answer === undefined) {
-      const setCount = minimalInstanceSetCount(result, node);
-      const sets = minimalInstanceSets(result, node)
+      const setCount = minimalInstanceSetCount(result, node, row);
+      const sets = minimalInstanceSets(result, node, row)
         .slice(0, Math.max(question.maxSets, 1))
         .map((set) => set.map((i) => compiled.instanceIds[i]!));
-      answer = { sets, setCount };
+      answer = { depth: setCount === 0 ? null : sets[0]!.length, sets, setCount };
       byFamilies.set(families, answer);
     }
-    const { sets, setCount } = answer;
-    const depth = setCount === 0 ? null : sets[0]!.length;
-    return { node, depth, beyondOrder: depth === null && everything.access[node] !== 0, sets, setCount };
+    return answer;
+  };
+  return nodes.map((node) => {
+    const answer = answerOf(node, reachedRow(result.graph, node));
+    const beyond = beyondReadRow(result.graph, node);
+    const beyondRead = beyond === reachedRow(result.graph, node) ? undefined : answerOf(node, beyond);
+    return { node, ...answer, beyondOrder: answer.depth === null && everything.access[node] !== 0, ...(beyondRead === undefined ? {} : { beyondRead }) };
   });
 }
 
@@ -177,7 +190,8 @@ function key(set: readonly string[]): string {
 /**
  * Per organization: the depth of its data the attackers' organizations are not authorized for
  * (authorization.ts — authorized access is not leakage, domain.md), and apart from it the stores they
- * are authorized for. The attackers' own organizations count all their data.
+ * are authorized for. Authorization is per access kind: a store the attackers may only read counts
+ * with its reach beyond read (control, tamper, deny). The attackers' own organizations count all their data.
  */
 function rollUp(
   prepared: PreparedModel,
@@ -186,25 +200,44 @@ function rollUp(
   maxSets: number,
 ): OrganizationDepth[] {
   const authorization = authorizationOf(prepared.deployment);
-  // Data node id → the organizations authorized for it (model stores only; extra nodes: nobody).
-  const allowedOf = new Map<string, readonly string[]>();
+  // Data node id → the access kinds some attacker organization is authorized for (model stores only; extra nodes: none).
+  const accessOf = new Map<string, number>();
   if (attackerOrgs.size > 0) {
     for (const store of prepared.model.data) {
-      for (const node of prepared.deployment.dataNodes.get(store.id) ?? []) allowedOf.set(node.node, authorization.organizationsFor(store, node));
+      for (const node of prepared.deployment.dataNodes.get(store.id) ?? []) {
+        let mask = 0;
+        for (const [org, access] of authorization.accessFor(store, node)) if (attackerOrgs.has(org)) mask |= access;
+        if (mask !== 0) accessOf.set(node.node, mask);
+      }
     }
   }
-  const authorizedFor = (d: DataDepth): boolean => (allowedOf.get(d.id) ?? []).some((org) => attackerOrgs.has(org));
+  // A node's answer as leakage: all of it, only its reach beyond read, or nothing (null).
+  const leakOf = (d: DataDepth, mask: number): Pick<DataDepth, 'depth' | 'minimalSets' | 'minimalSetCount'> | null => {
+    if ((mask & ALL_ACCESS) === ALL_ACCESS) return null;
+    if (mask === 0 || (mask & ~READ_ACCESS) !== 0 || d.beyondRead === undefined) return d;
+    return d.beyondRead;
+  };
   const byOrg = groupBy(data, (d) => d.organization);
   return prepared.model.organizations.map((org) => {
     const all = byOrg.get(org.id) ?? [];
     const isAttacker = attackerOrgs.has(org.id);
-    const own: DataDepth[] = [];
-    const authorizedStores = new Set<string>();
+    const own: Pick<DataDepth, 'depth' | 'minimalSets' | 'minimalSetCount'>[] = [];
+    const stores = new Map<string, { access: number; beyondDepth: number | null }>();
     for (const d of all) {
-      if (!isAttacker && authorizedFor(d)) authorizedStores.add(d.store);
-      else own.push(d);
+      const mask = isAttacker ? 0 : (accessOf.get(d.id) ?? 0);
+      const leak = leakOf(d, mask);
+      if (mask !== 0) {
+        const entry = stores.get(d.store) ?? stores.set(d.store, { access: ALL_ACCESS, beyondDepth: null }).get(d.store)!;
+        entry.access &= mask;
+        if (leak !== null && leak.depth !== null && (entry.beyondDepth === null || leak.depth < entry.beyondDepth)) entry.beyondDepth = leak.depth;
+      }
+      if (leak !== null) own.push(leak);
     }
-    const authorized = [...authorizedStores].sort(byString);
+    const authorized = [...stores.keys()].sort(byString);
+    const authorizedAccess: StoreAuthorization[] = authorized.map((store) => {
+      const { access, beyondDepth } = stores.get(store)!;
+      return { store, access: accessKinds(access), beyond: accessBeyond(access), beyondDepth };
+    });
     let depth: number | null = null;
     for (const d of own) if (d.depth !== null && (depth === null || d.depth < depth)) depth = d.depth;
     const family = new Map<string, readonly string[]>();
@@ -220,6 +253,8 @@ function rollUp(
       dataAtDepth: depth === null ? 0 : own.filter((d) => d.depth === depth).length,
       dataTotal: own.length,
       authorized,
+      authorizedAccess,
+      trusted: isAttacker ? null : ([...attackerOrgs].map((a) => authorization.trust.groupOf(a, org.id)).find((g) => g !== null)?.reason ?? null),
     };
   });
 }

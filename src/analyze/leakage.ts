@@ -7,11 +7,14 @@
 
 import type { ControlName } from '../domain/controls.js';
 import { minimalSets } from './antichain.js';
-import { attackerPass, familyDepth, passInput, type AttackerPass, type PassInput, type PassTask } from './attacker-pass.js';
+import { attackerPass, familyDepth, leakFamily, passInput, type AttackerPass, type PassInput, type PassTask } from './attacker-pass.js';
 import type { DataNode } from '../compile/deployment.js';
 import type { DataStore } from '../model/types.js';
 import { byString } from '../report/json.js';
-import { authorizationOf } from './authorization.js';
+import { accessBeyond, accessKinds, ALL_ACCESS, authorizationOf, type StoreAuthorization } from './authorization.js';
+
+export type { StoreAuthorization } from './authorization.js';
+import { modelTrust, trustOf, type TrustGroupOf } from './trust.js';
 import { organizationFoothold } from './footholds.js';
 import type { PreparedModel } from './prepared.js';
 
@@ -27,9 +30,18 @@ export interface VictimLeakage {
   readonly dataAtDepth: number;
   /** The victim's data nodes the attacker is not authorized for (0: everything it has is authorized). */
   readonly unauthorizedData: number;
-  /** The victim's data stores the attacker's organization is authorized for (ids, sorted): not leakage. */
+  /**
+   * The victim's data stores the attacker's organization is authorized for some access to (ids,
+   * sorted): that access is not leakage. A store authorized for read only still counts in the depth
+   * when the attacker reaches it with tamper or deny (authorizedAccess says so).
+   */
   readonly authorized: readonly string[];
+  /** Per store of `authorized` (same order): the access kinds authorized, and the depth of reach beyond them. */
+  readonly authorizedAccess: readonly StoreAuthorization[];
+  /** When the two organizations are in one trust group (trust.ts): its reason ('' when none was given); else null. */
+  readonly trusted: string | null;
 }
+
 
 export interface AttackerLeakage {
   readonly attacker: string;
@@ -56,18 +68,25 @@ export type LeakageTask = PassTask;
  */
 export interface LeakageInput extends PassInput {
   readonly victims: readonly { readonly organization: string; readonly data: Int32Array }[];
-  /** Per organization (model order): positions of other organizations' data it is authorized for, ascending. */
-  readonly authorized: readonly { readonly organization: string; readonly data: Int32Array }[];
+  /**
+   * Per organization (model order): positions of other organizations' data it is authorized for some
+   * access to, ascending, and per position (same order) the access kinds (authorization.ts's AccessMask).
+   */
+  readonly authorized: readonly { readonly organization: string; readonly data: Int32Array; readonly access: Uint8Array }[];
   /** Per organization (model order): who stands for it as the attacker, in words (organizationFoothold). */
   readonly footholds: readonly { readonly organization: string; readonly description: string }[];
+  /** The trust groups (the model's `trust`), to say why data is authorized. */
+  readonly trust: readonly TrustGroupOf[];
 }
 
 /** Each data position's owner organization and the organizations authorized for it (authorization.ts). */
 export interface DataOwnership {
   /** Per position in `input.data`: the owner's index in the model's organizations, -1 for none. */
   readonly owner: Int32Array;
-  /** Per organization (model order): positions of other organizations' data it is authorized for, ascending. */
+  /** Per organization (model order): positions of other organizations' data it is authorized for some access to, ascending. */
   readonly authorized: readonly Int32Array[];
+  /** Per organization (model order), parallel to `authorized`: the access kinds (AccessMask) of each position. */
+  readonly access: readonly Uint8Array[];
 }
 
 /** Ownership and authorization of every data node of a pass input, in one pass over the data nodes. */
@@ -78,6 +97,7 @@ export function dataOwnership(prepared: PreparedModel, input: Pick<PassInput, 'd
   for (const store of model.data) for (const node of deployment.dataNodes.get(store.id) ?? []) nodeOf.set(node.node, { store, node });
   const owner = new Int32Array(input.data.length);
   const authorized = model.organizations.map((): number[] => []);
+  const access = model.organizations.map((): number[] => []);
   input.data.forEach((v, p) => {
     const found = nodeOf.get(compiled.nodeIds[v]!);
     if (found === undefined) {
@@ -88,12 +108,12 @@ export function dataOwnership(prepared: PreparedModel, input: Pick<PassInput, 'd
     }
     const own = orgIndex.get(authorization.ownerOf(found.store, found.node)) ?? -1;
     owner[p] = own;
-    for (const org of authorization.organizationsFor(found.store, found.node)) {
+    for (const [org, mask] of authorization.accessFor(found.store, found.node)) {
       const i = orgIndex.get(org)!;
-      if (i !== own) authorized[i]!.push(p);
+      if (i !== own) authorized[i]!.push(p), access[i]!.push(mask);
     }
   });
-  return { owner, authorized: authorized.map((list) => Int32Array.from(list)) };
+  return { owner, authorized: authorized.map((list) => Int32Array.from(list)), access: access.map((list) => Uint8Array.from(list)) };
 }
 
 /** Each organization of the model with its data nodes (by owner), as positions in `input.data` (ascending). */
@@ -111,8 +131,9 @@ export function leakageInput(prepared: PreparedModel, controls: Partial<Record<C
   return {
     ...input,
     victims: dataByOrganization(prepared, ownership),
-    authorized: prepared.model.organizations.map((o, i) => ({ organization: o.id, data: ownership.authorized[i]! })),
+    authorized: prepared.model.organizations.map((o, i) => ({ organization: o.id, data: ownership.authorized[i]!, access: ownership.access[i]! })),
     footholds: prepared.model.organizations.map((o) => ({ organization: o.id, description: organizationFoothold(prepared.deployment, o.id).description })),
+    trust: modelTrust(prepared.model).groups,
   };
 }
 
@@ -130,42 +151,63 @@ export function attackerLeakage(input: LeakageInput, task: LeakageTask): Attacke
 
 /**
  * The attacker's row of the matrix, read off its pass: each distinct family of a victim's
- * unauthorized data counted once; the stores it is authorized for listed apart.
+ * unauthorized reach counted once (leakFamily: all reach of data it is not authorized for, reach
+ * with more than read of data it may only read); the stores it is authorized for listed apart.
  */
 export function leakageFromPass(
   pass: AttackerPass,
-  input: Pick<LeakageInput, 'victims' | 'authorized' | 'footholds' | 'stores' | 'storeOfData' | 'data'>,
+  input: Pick<LeakageInput, 'victims' | 'authorized' | 'footholds' | 'stores' | 'storeOfData' | 'data' | 'trust'>,
 ): AttackerLeakage {
   const foothold = input.footholds.find((f) => f.organization === pass.attacker)?.description ?? 'standard users';
   const rows: VictimLeakage[] = [];
-  const isAuthorized = authorizedMask(input, pass.attacker);
+  const access = authorizedAccess(input, pass.attacker);
   for (const { organization, data } of input.victims) {
     if (organization === pass.attacker) continue;
     const families = new Set<number>();
-    const authorized = new Set<string>();
+    // Store → the access kinds authorized on every node of it, and the least depth of reach beyond them.
+    const stores = new Map<string, { access: number; beyondDepth: number | null }>();
     let unauthorizedData = 0;
     for (const p of data) {
-      if (isAuthorized[p] === 1) authorized.add(input.stores[input.storeOfData[p]!]!);
-      else {
-        families.add(pass.dataAntichain[p]!);
-        unauthorizedData++;
+      const family = leakFamily(pass, p, access[p]!);
+      if (access[p] !== 0) {
+        const store = input.stores[input.storeOfData[p]!]!;
+        const entry = stores.get(store) ?? stores.set(store, { access: ALL_ACCESS, beyondDepth: null }).get(store)!;
+        entry.access &= access[p]!;
+        const beyond = family < 0 ? null : familyDepth(pass.antichains[family]!);
+        if (beyond !== null && (entry.beyondDepth === null || beyond < entry.beyondDepth)) entry.beyondDepth = beyond;
       }
+      if (family < 0) continue;
+      families.add(family);
+      unauthorizedData++;
     }
     const sets = minimalSets([...families].flatMap((f) => pass.antichains[f]!));
     const depth = sets.length === 0 ? null : sets[0]!.length;
     let dataAtDepth = 0;
     if (depth !== null) {
-      for (const p of data) if (isAuthorized[p] !== 1 && familyDepth(pass.antichains[pass.dataAntichain[p]!]!) === depth) dataAtDepth++;
+      for (const p of data) {
+        const family = leakFamily(pass, p, access[p]!);
+        if (family >= 0 && familyDepth(pass.antichains[family]!) === depth) dataAtDepth++;
+      }
     }
-    rows.push({ victim: organization, depth, minimalSets: sets, dataAtDepth, unauthorizedData, authorized: [...authorized].sort(byString) });
+    const authorized = [...stores.keys()].sort(byString);
+    const authorizedAccess = authorized.map((store) => {
+      const { access: mask, beyondDepth } = stores.get(store)!;
+      return { store, access: accessKinds(mask), beyond: accessBeyond(mask), beyondDepth };
+    });
+    const trusted = trustOf(input.trust).groupOf(pass.attacker, organization)?.reason ?? null;
+    rows.push({ victim: organization, depth, minimalSets: sets, dataAtDepth, unauthorizedData, authorized, authorizedAccess, trusted });
   }
   return { attacker: pass.attacker, footholds: pass.footholds, foothold, victims: rows };
 }
 
-/** Per data position: 1 when `attacker` is authorized for it (not its own data: that is not in any victim row). */
-export function authorizedMask(input: Pick<LeakageInput, 'authorized' | 'data'>, attacker: string): Uint8Array {
+/**
+ * Per data position: the access kinds `attacker` is authorized for (an AccessMask, 0 for none; not its
+ * own data: that is not in any victim row). Read each position's leakage with leakFamily.
+ */
+export function authorizedAccess(input: Pick<LeakageInput, 'authorized' | 'data'>, attacker: string): Uint8Array {
   const mask = new Uint8Array(input.data.length);
-  for (const p of input.authorized.find((a) => a.organization === attacker)?.data ?? []) mask[p] = 1;
+  const entry = input.authorized.find((a) => a.organization === attacker);
+  entry?.data.forEach((p, i) => (mask[p] = entry.access[i]!));
   return mask;
 }
 

@@ -7,7 +7,8 @@
 import type { BoundaryType } from '../domain/boundary.js';
 import { NODE_KINDS } from '../domain/kinds.js';
 import { depthByInstance, minimalInstanceSets } from '../engine/depth-by-instance.js';
-import { depthByType, reachedUnder } from '../engine/depth-by-type.js';
+import { depthByType, reachedBeyondReadUnder, reachedUnder } from '../engine/depth-by-type.js';
+import { beyondReadRow } from '../engine/propagation-graph.js';
 import { reach } from '../engine/reach.js';
 import { controlMask, failInstances } from '../engine/scenario.js';
 import { compareSets } from './antichain.js';
@@ -18,6 +19,7 @@ import { resolveQuestion, type QuestionProblem } from './what-if.js';
 import type { ControlName } from '../domain/controls.js';
 import { byString } from '../report/json.js';
 import { dataOwnership } from './leakage.js';
+import { ALL_ACCESS, READ_ACCESS } from './authorization.js';
 
 export interface SweepQuestion {
   readonly from: readonly string[];
@@ -77,7 +79,11 @@ export interface SweepPlan {
   readonly organizations: readonly string[];
   /** Per data node: its owner's column, -1 for none. */
   readonly columns: readonly number[];
-  /** Per data node: 1 when every foothold organization is authorized for it (another organization's data). */
+  /**
+   * Per data node: the access kinds (authorization.ts's AccessMask) every foothold organization is
+   * authorized for on it (another organization's data; 0: none). Reach within them is authorized;
+   * reach beyond them (tamper or deny of data it may only read) counts as reached.
+   */
   readonly authorizedData: Uint8Array;
   /** By type: the rows, read off one pass. By instance: null until the rows of `instanceSets` are computed. */
   readonly typeRows: readonly SweepRow[] | null;
@@ -114,9 +120,12 @@ export function sweepFrame(
   const columns = Array.from(ownership.owner);
   // Authorized when every organization the footholds belong to is (an outsider is authorized for nothing).
   const attackerOrgs = [...new Set(sources.flatMap((v) => prepared.nodes[v]!.organization ?? []))].map((o) => organizations.indexOf(o));
-  const votes = new Uint8Array(dataNodes.length);
-  for (const org of attackerOrgs) for (const p of ownership.authorized[org] ?? []) votes[p]!++;
-  const authorizedData = Uint8Array.from(votes, (n) => (attackerOrgs.length > 0 && n === attackerOrgs.length ? 1 : 0));
+  const authorizedData = new Uint8Array(dataNodes.length).fill(attackerOrgs.length > 0 ? ALL_ACCESS : 0);
+  for (const org of attackerOrgs) {
+    const held = new Uint8Array(dataNodes.length);
+    ownership.authorized[org]?.forEach((p, i) => (held[p] = ownership.access[org]![i]!));
+    held.forEach((mask, p) => (authorizedData[p]! &= mask));
+  }
   return { ok: true, frame: { question, footholds, sources, mask: controlMask(controls), dataNodes, organizations, columns, authorizedData } };
 }
 
@@ -130,13 +139,17 @@ export function planSweep(prepared: PreparedModel, question: SweepQuestion): Swe
   if (question.by === 'type') {
     const tables = depthByType(compiled, sources, mask);
     const typeRows = subsetsUpTo(typesPresent(compiled), question.order).map((set) =>
-      sweepRow(prepared, frame, set, (v) => reachedUnder(tables, v, set as BoundaryType[])),
+      sweepRow(prepared, frame, set, (v, beyondRead) => (beyondRead ? reachedBeyondReadUnder : reachedUnder)(tables, v, set as BoundaryType[])),
     );
     return { ok: true, plan: { ...frame, typeRows, instanceSets: [] } };
   }
   const result = depthByInstance(compiled, sources, mask, { order: question.order });
   const sets = new Map<string, readonly number[]>([['', []]]);
-  for (const v of dataNodes) for (const set of minimalInstanceSets(result, v)) sets.set(set.join(','), set);
+  for (const v of dataNodes) {
+    for (const set of minimalInstanceSets(result, v)) sets.set(set.join(','), set);
+    // Reach beyond read of data the attackers may read: its own sets.
+    for (const set of minimalInstanceSets(result, v, beyondReadRow(result.graph, v))) sets.set(set.join(','), set);
+  }
   return { ok: true, plan: { ...frame, typeRows: null, instanceSets: [...sets.values()] } };
 }
 
@@ -149,7 +162,7 @@ export function sweepRows(prepared: PreparedModel, plan: SweepFrame, sets: reado
       prepared,
       plan,
       set.map((i) => compiled.instanceIds[i]!),
-      (v) => run.access[v] !== 0,
+      (v, beyondRead) => (beyondRead ? (run.access[v]! & ~READ_ACCESS) !== 0 : run.access[v] !== 0),
     );
   });
 }
@@ -162,7 +175,7 @@ export function finishSweep(prepared: PreparedModel, plan: SweepPlan, rows: read
   for (const column of plan.columns) if (column >= 0) totals[column]!++;
   const authorized = plan.organizations.map((): string[] => []);
   plan.dataNodes.forEach((v, i) => {
-    if (plan.authorizedData[i] === 1 && plan.columns[i]! >= 0) authorized[plan.columns[i]!]!.push(prepared.compiled.nodeIds[v]!);
+    if (plan.authorizedData[i] !== 0 && plan.columns[i]! >= 0) authorized[plan.columns[i]!]!.push(prepared.compiled.nodeIds[v]!);
   });
   return {
     model: prepared.model.name,
@@ -181,16 +194,20 @@ function sweepRow(
   prepared: PreparedModel,
   frame: Pick<SweepPlan, 'dataNodes' | 'columns' | 'organizations' | 'authorizedData'>,
   failed: readonly string[],
-  isReached: (node: number) => boolean,
+  isReached: (node: number, beyondRead: boolean) => boolean,
 ): SweepRow {
   const reached = frame.organizations.map(() => 0);
   const authorized = frame.organizations.map(() => 0);
   const data: string[] = [];
   frame.dataNodes.forEach((v, i) => {
-    if (!isReached(v)) return;
+    if (!isReached(v, false)) return;
     data.push(prepared.compiled.nodeIds[v]!);
     const column = frame.columns[i]!;
-    if (column >= 0) (frame.authorizedData[i] === 1 ? authorized : reached)[column]!++;
+    if (column < 0) return;
+    // Within its authorization (all of it, or read of data it may read): authorized; beyond it: reached.
+    const mask = frame.authorizedData[i]!;
+    const within = mask === ALL_ACCESS || (mask === READ_ACCESS && !isReached(v, true));
+    (mask !== 0 && within ? authorized : reached)[column]!++;
   });
   return { failed, reached, authorized, data };
 }

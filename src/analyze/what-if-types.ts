@@ -56,12 +56,23 @@ export interface OrganizationReach {
     readonly sessions: number;
     readonly vms: number;
     readonly credentials: number;
+    /**
+     * Its data nodes reached with some access the attackers' organizations are not authorized for
+     * (all of them for the attackers' own organization); what EXPOSED counts.
+     */
     readonly data: number;
+    /**
+     * Its data nodes reached only within what every attacker organization is authorized for (a share
+     * that lists it, read by a reader; src/analyze/authorization.ts): legitimate access, counted apart.
+     */
+    readonly authorized: number;
     /** Reached principals held persistently, and only while their user is signed in (they sum to `principals`). */
     readonly principalsPersistent: number;
     readonly principalsWhileSignedIn: number;
   };
   readonly dataTotal: number;
+  /** When an attacker's organization trusts this one (a `trust` group): the group's reason ('' when none); absent otherwise. */
+  readonly trusted?: string;
   /** Users of this organization served by a VM the attacker controls: shutting it down denies them service. */
   readonly deniedUsers: number;
 }

@@ -11,6 +11,7 @@ import { explainPath, reach, type ReachResult } from '../engine/reach.js';
 import { controlMask, resolveFailures, type Scenario } from '../engine/scenario.js';
 import { WHILE_SIGNED_IN_RULES } from '../rules/registry.js';
 import { ACCESS_MODES } from '../model/types.js';
+import { accessKinds, ALL_ACCESS, authorizationOf } from './authorization.js';
 import { byString } from '../report/json.js';
 import { resolveFootholds } from './footholds.js';
 import { toHop } from './hops.js';
@@ -201,8 +202,28 @@ function rollUp(
   const { compiled, deployment, model } = prepared;
   const denied = deniedMembers(prepared, availability);
   const reached = countReachedByOrganization(compiled, result);
+  // Reach within authorization (per access kind: the impacts it has, every one authorized) is counted apart.
+  const authorization = authorizationOf(deployment);
+  const storeOf = new Map(model.data.map((s) => [s.id, s] as const));
+  const withinAuthorization = (d: ReachedData): boolean => {
+    const store = storeOf.get(d.store);
+    const node = (deployment.dataNodes.get(d.store) ?? []).find((n) => n.node === d.id);
+    if (attackerOrgs.size === 0 || attackerOrgs.has(d.organization) || store === undefined || node === undefined) return false;
+    const access = authorization.accessFor(store, node);
+    const held = [...attackerOrgs].reduce((mask, org) => mask & (access.get(org) ?? 0), ALL_ACCESS);
+    return d.impacts.every((impact) => accessKinds(held).includes(impact));
+  };
+  const trustedBy = (org: string): { trusted?: string } => {
+    if (attackerOrgs.has(org)) return {};
+    const group = [...attackerOrgs].map((a) => authorization.trust.groupOf(a, org)).find((g) => g !== null);
+    return group === undefined || group === null ? {} : { trusted: group.reason };
+  };
   const dataReached = new Map<string, number>();
-  for (const d of data) dataReached.set(d.organization, (dataReached.get(d.organization) ?? 0) + 1);
+  const authorizedReached = new Map<string, number>();
+  for (const d of data) {
+    const counts = withinAuthorization(d) ? authorizedReached : dataReached;
+    counts.set(d.organization, (counts.get(d.organization) ?? 0) + 1);
+  }
   const transient = new Map<string, number>();
   for (const i of identities) if (i.kind === 'principal' && i.persistence === 'whileSignedIn') transient.set(i.organization, (transient.get(i.organization) ?? 0) + 1);
   const dataTotal = new Map<string, number>();
@@ -225,10 +246,12 @@ function rollUp(
         vms: count('vm'),
         credentials: count('credential'),
         data: dataReached.get(org.id) ?? 0,
+        authorized: authorizedReached.get(org.id) ?? 0,
         principalsPersistent: count('principal') - (transient.get(org.id) ?? 0),
         principalsWhileSignedIn: transient.get(org.id) ?? 0,
       },
       dataTotal: dataTotal.get(org.id) ?? 0,
+      ...trustedBy(org.id),
       deniedUsers: denied.get(org.id) ?? 0,
     };
   });

@@ -69,9 +69,9 @@ export function instanceDepth(result: InstanceDepthResult, node: number): number
 /**
  * The node's minimal instance sets of size ≤ order, as instance indices: each set ascending, sets
  * by size then lexicographically (index order is instance id order). [[]] when no failure is needed.
+ * `row` picks another row of the node (beyondReadRow: reach with more than read) instead of "reached".
  */
-export function minimalInstanceSets(result: InstanceDepthResult, node: number): number[][] {
-  const row = reachedRow(result.graph, node);
+export function minimalInstanceSets(result: InstanceDepthResult, node: number, row = reachedRow(result.graph, node)): number[][] {
   if (result.zeroFailure[row] === 1) return [[]];
   return result.familyOf.flatMap((families) => result.families.labels(families[row]!));
 }
@@ -82,8 +82,7 @@ export function minimalInstanceSetIds(compiled: CompiledGraph, result: InstanceD
 }
 
 /** How many minimal sets of size ≤ order the node has (a shared union is materialized once to count it). */
-export function minimalInstanceSetCount(result: InstanceDepthResult, node: number): number {
-  const row = reachedRow(result.graph, node);
+export function minimalInstanceSetCount(result: InstanceDepthResult, node: number, row = reachedRow(result.graph, node)): number {
   if (result.zeroFailure[row] === 1) return 1;
   return result.familyOf.reduce((sum, families) => sum + result.families.count(families[row]!), 0);
 }

@@ -5,7 +5,7 @@
 import { BOUNDARY_TYPES } from '../domain/boundary.js';
 import type { BoundaryType } from '../domain/boundary.js';
 import type { EngineArrays } from '../compile/compile.js';
-import { propagationGraph, reachedRow } from './propagation-graph.js';
+import { beyondReadRow, propagationGraph, reachedRow } from './propagation-graph.js';
 import type { PropagationGraph } from './propagation-graph.js';
 import { normalizeSources } from './reach.js';
 import type { ControlMask } from './scenario.js';
@@ -32,6 +32,12 @@ export interface TypeDepthResult {
   readonly depth: Int8Array;
   /** Per compiled node: index into antichains (nodes with equal tables share one). */
   readonly antichainOf: Int32Array;
+  /**
+   * Compiled node → index into antichains of "reached with control, tamper or deny" (beyondReadRow),
+   * for the nodes where that differs from "reached" (an access edge leads to them); any other node's
+   * is antichainOf's.
+   */
+  readonly beyondReadAntichainOf: ReadonlyMap<number, number>;
   readonly antichains: readonly TypeAntichain[];
 }
 
@@ -41,8 +47,8 @@ export function depthByType(compiled: EngineArrays, sources: readonly number[], 
   const types = typesThatMatter(compiled, graph, footholds);
   const layout = tableLayout(types.length);
   const tables = propagate(graph, footholds, edgeBits(compiled, graph, types), layout);
-  const { depth, antichainOf, antichains } = readAntichains(graph, tables, types, layout);
-  return { graph, types, words: layout.words, tables, depth, antichainOf, antichains };
+  const { depth, antichainOf, beyondReadAntichainOf, antichains } = readAntichains(graph, tables, types, layout);
+  return { graph, types, words: layout.words, tables, depth, antichainOf, beyondReadAntichainOf, antichains };
 }
 
 /** The last propagation graph built per compiled graph: passes from many footholds under the same controls share it. */
@@ -63,6 +69,17 @@ export function typeDepth(result: TypeDepthResult, node: number): number | null 
 
 export function minimalTypeSets(result: TypeDepthResult, node: number): TypeAntichain {
   return result.antichains[result.antichainOf[node]!]!;
+}
+
+/** Index into antichains of the node's minimal sets for reach with control, tamper or deny (more than read). */
+export function beyondReadAntichain(result: TypeDepthResult, node: number): number {
+  return result.beyondReadAntichainOf.get(node) ?? result.antichainOf[node]!;
+}
+
+/** Whether the node is reached with control, tamper or deny when exactly these types fail. */
+export function reachedBeyondReadUnder(result: TypeDepthResult, node: number, types: readonly BoundaryType[]): boolean {
+  const subset = subsetIndex(result, types);
+  return ((rowTable(result, beyondReadRow(result.graph, node))[subset >>> 5]! >>> (subset & 31)) & 1) === 1;
 }
 
 /** Truth table of "controlled" for a node (a view into result.tables). */
@@ -206,7 +223,7 @@ function readAntichains(
   tables: Uint32Array,
   types: readonly BoundaryType[],
   layout: TableLayout,
-): Pick<TypeDepthResult, 'depth' | 'antichainOf' | 'antichains'> {
+): Pick<TypeDepthResult, 'depth' | 'antichainOf' | 'beyondReadAntichainOf' | 'antichains'> {
   const { words } = layout;
   const n = graph.nodeCount;
   const depth = new Int8Array(n);
@@ -214,8 +231,7 @@ function readAntichains(
   const antichains: TypeAntichain[] = [];
   const byHash = new Map<number, { row: number; id: number }[]>();
   const scratch = new Uint32Array(words);
-  for (let v = 0; v < n; v++) {
-    const row = reachedRow(graph, v);
+  const antichainOfRow = (row: number): number => {
     const base = row * words;
     const hash = hashWords(tables, base, words);
     const bucket = byHash.get(hash) ?? [];
@@ -226,10 +242,16 @@ function readAntichains(
       bucket.push({ row, id });
       byHash.set(hash, bucket);
     }
+    return id;
+  };
+  const beyondReadAntichainOf = new Map<number, number>();
+  for (let v = 0; v < n; v++) {
+    const id = antichainOfRow(reachedRow(graph, v));
     antichainOf[v] = id;
     depth[v] = antichains[id]![0]?.length ?? -1;
+    if (graph.twinOf[v] !== -1) beyondReadAntichainOf.set(v, antichainOfRow(beyondReadRow(graph, v)));
   }
-  return { depth, antichainOf, antichains };
+  return { depth, antichainOf, beyondReadAntichainOf, antichains };
 }
 
 /**

@@ -32,7 +32,7 @@ import {
 import { APPLICATION_GROUP_TYPES, DELEGATIONS } from './access-types.js';
 import { ROLE_NAMES } from '../domain/roles.js';
 import { HOST_POOL_HARDENING_FIELDS, INFRA_COLLECTION_NOUNS, INFRA_SECTIONS } from './infra-schema.js';
-import { ACCESS_MODES, CLASSIFICATIONS, DATA_LOCATIONS, POOL_TYPES, PRIVILEGES, STORE_ACCESS, type Model } from './types.js';
+import { ACCESS_MODES, CLASSIFICATIONS, DATA_LOCATIONS, POOL_TYPES, PRIVILEGES, STORE_ACCESS, TRUST_LEVELS, type Model } from './types.js';
 import {
   DEFAULT_EXPLOIT_DAYS,
   DEFAULT_OFF_PEAK_SHUTDOWN,
@@ -459,6 +459,12 @@ const trustGroup = object('Trust group', {
     'Organizations',
     'Organizations that trust each other (at least two): each one\u2019s users are authorized for the others\u2019 data.',
   ),
+  level: withDefault(
+    enumOf(TRUST_LEVELS),
+    'data',
+    'Trust level',
+    '`data` (default): their shared data stores are authorized; profile containers, sessions and credentials stay leakage, and sharing a multi-session pool is still a finding. `full`: as one organization \u2014 profiles too, and a shared multi-session host is the guide\u2019s accepted case (a workgroup whose users \u201ccan access each other\u2019s personal information\u201d).',
+  ),
   reason: withDefault(string(), '', 'Reason', 'Why they trust each other (a contract, a joint venture); shown beside authorized access.'),
 });
 
@@ -575,7 +581,7 @@ export const MODEL_SCHEMA = object('indepth model', {
   trust: optional(
     arrayOf(trustGroup),
     'Trust between organizations',
-    'Groups of organizations that agreed to trust each other with their data, as one organization trusts itself. Within a group, reaching another member\u2019s data is authorized access, not leakage: `matrix`, `compare`, `risk`, `sweep`, the viewer and the reports list it apart, and the depth policies take no attacker/victim pair. An organization is in at most one group. A policy file\u2019s `trusted` groups add to these.',
+    'Groups of organizations that agreed to trust each other. Within a group, reaching another member\u2019s data stores is authorized access, not leakage: `matrix`, `compare`, `risk`, `sweep`, `simulate`, the viewer and the reports list it apart (with the group\u2019s `reason`), and the depth policies take no attacker/victim pair. `level: data` (the default) stops there: profile containers, sessions and credentials stay leakage, and sharing a multi-session pool is still a `no-shared-multi-session-pool` finding; `level: full` trusts as one organization. An organization is in at most one group. A policy file\u2019s `trusted` groups add `full` groups.',
   ),
   costs: optional(
     costs,

@@ -123,9 +123,18 @@ export type StoreAccess = (typeof STORE_ACCESS)[number];
  */
 export interface TrustGroup {
   readonly organizations: readonly string[];
+  /**
+   * How far: `data` (the default) authorizes shared data stores only — profile containers, sessions
+   * and credentials stay leakage and a shared multi-session pool is still a finding; `full` trusts as
+   * one organization (profiles too; sharing a multi-session host is the guide's accepted case).
+   */
+  readonly level: TrustLevel;
   /** Why they trust each other (an agreement, a contract); shown beside authorized access. */
   readonly reason: string;
 }
+
+export const TRUST_LEVELS = ['data', 'full'] as const;
+export type TrustLevel = (typeof TRUST_LEVELS)[number];
 
 export interface Costs {
   readonly currency: string;

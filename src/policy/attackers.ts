@@ -4,7 +4,7 @@
 // minimum: `minDepth` from standard users, `minDepthFromAdmins` (at most `minDepth`) from admins.
 
 import { integer, withDefault } from '../model/schema-dsl.js';
-import type { DepthTarget, PolicyContext } from './context.js';
+import { leakageDepth, type DepthTarget, type PolicyContext } from './context.js';
 import { below, type ShallowAttacker } from './depth-finding.js';
 import type { Trust } from './trust.js';
 
@@ -29,8 +29,10 @@ export function otherOrganizationAttackers(
   minDepthFromAdmins: number,
 ): ShallowAttacker[] {
   return context.footholdSets.flatMap((set) => {
-    if (target.authorized.has(set.organization) || trust.trusts(set.organization, target.organization)) return [];
-    const depth = context.storeDepths(set.from)?.get(target.id);
+    // Trust at the target's level: a profile container needs `full` trust (authorization.ts).
+    const level = target.store.location === 'fslogixProfile' ? 'full' : 'data';
+    if (target.authorized.has(set.organization) || trust.trusts(set.organization, target.organization, level)) return [];
+    const depth = leakageDepth(target, set.organization, context.storeDepths(set.from)?.get(target.id));
     const minimum = set.privileged ? Math.min(minDepth, minDepthFromAdmins) : minDepth;
     return below(depth, minimum) ? [{ attacker: set.attacker, label: set.label, depth, minimum }] : [];
   });

@@ -5,14 +5,14 @@
 // run ahead on worker threads or queue workers for the sets the policies will ask about (prefetch).
 
 import { minimalSets } from '../analyze/antichain.js';
-import { authorizationOf } from '../analyze/authorization.js';
+import { ALL_ACCESS, authorizationOf, READ_ACCESS } from '../analyze/authorization.js';
 import { attackerPass, familyDepth, passInput, type AttackerPass, type PassInput, type PassTask } from '../analyze/attacker-pass.js';
 import { privilegedFootholds } from '../analyze/footholds.js';
 import { toHop } from '../analyze/hops.js';
 import type { PreparedModel } from '../analyze/prepared.js';
 import { resolveQuestion } from '../analyze/what-if.js';
 import type { Hop } from '../analyze/what-if-types.js';
-import { dataOwner } from '../compile/deployment.js';
+import { dataOwner, type DataNode } from '../compile/deployment.js';
 import { hopOf } from '../engine/reach.js';
 import type { Progress } from '../parallel/pass-pool.js';
 import { localPassRunner, type PassRunner } from '../parallel/pass-runner.js';
@@ -36,10 +36,13 @@ export interface DepthTarget {
   /** Whose data it is: the store's organization, or the containers' owners'. */
   readonly organization: string;
   /**
-   * Organizations authorized for it: a profile container's owner's only; for a share or a database,
-   * its own organization and those of the users it lists (`users`, `readers`).
+   * Organizations authorized for every kind of access to it (read, tamper, deny; authorization.ts): its
+   * own, trusted ones, those of its `users` and of data roles that write (a profile container: its
+   * owner's, and `full` trust only). Reach by them is no finding.
    */
   readonly authorized: ReadonlySet<string>;
+  /** Organizations authorized to read it only (`readers`, reader data roles): their reach beyond read (StoreDepth.beyondRead) counts. */
+  readonly readOnly: ReadonlySet<string>;
 }
 
 /** An attacker the depth policies start from: one organization's standard users, or its admins and owners. */
@@ -67,6 +70,20 @@ export interface StoreDepth {
   readonly setCount: number;
   /** A witness attack path for the first minimal set. */
   readonly path: readonly Hop[];
+  /** The same node's depth, sets and witness for reach with control, tamper or deny: what a read-only authorization leaves unauthorized. */
+  readonly beyondRead: Pick<StoreDepth, 'depth' | 'sets' | 'setCount' | 'path'>;
+  /** Set on leakageDepth's answer for an organization that may only read the store: the figures are beyondRead's. */
+  readonly readOnly?: true;
+}
+
+/**
+ * The depth of a target as leakage for an organization (authorization.ts, per access kind): none
+ * when it is authorized for every access, the reach beyond read when it may only read, else all reach.
+ */
+export function leakageDepth(target: DepthTarget, organization: string | null, depth: StoreDepth | undefined): StoreDepth | undefined {
+  if (depth === undefined || organization === null) return depth;
+  if (target.authorized.has(organization)) return undefined;
+  return target.readOnly.has(organization) ? { ...depth, ...depth.beyondRead, readOnly: true } : depth;
 }
 
 export interface PolicyContext {
@@ -171,9 +188,15 @@ function storeDepthsOf(
   const canonical = new Map<number, string[][]>();
   pass.storeNode.forEach((p, s) => {
     if (p < 0) return;
+    const setsOf = (family: number) => {
+      let sets = canonical.get(family);
+      if (sets === undefined) canonical.set(family, (sets = minimalSets(pass.antichains[family]!)));
+      return sets;
+    };
     const family = pass.dataAntichain[p]!;
-    let sets = canonical.get(family);
-    if (sets === undefined) canonical.set(family, (sets = minimalSets(pass.antichains[family]!)));
+    const sets = setsOf(family);
+    const beyond = setsOf(pass.dataBeyondReadAntichain[p]!);
+    const path = Array.from(pass.storePath[s]!, (e) => toHop(prepared, hopOf(prepared.compiled, e)));
     const attributes = prepared.nodes[input.data[p]!]!;
     out.set(input.stores[s]!, {
       store: input.stores[s]!,
@@ -182,7 +205,13 @@ function storeDepthsOf(
       depth: familyDepth(pass.antichains[family]!),
       sets: sets.slice(0, SETS_SHOWN),
       setCount: sets.length,
-      path: Array.from(pass.storePath[s]!, (e) => toHop(prepared, hopOf(prepared.compiled, e))),
+      path,
+      beyondRead: {
+        depth: familyDepth(pass.antichains[pass.dataBeyondReadAntichain[p]!]!),
+        sets: beyond.slice(0, SETS_SHOWN),
+        setCount: beyond.length,
+        path: pass.dataBeyondReadAntichain[p] === family ? path : Array.from(pass.storeBeyondReadPath[s]!, (e) => toHop(prepared, hopOf(prepared.compiled, e))),
+      },
     });
   });
   return out;
@@ -197,19 +226,32 @@ function storeDepthsOf(
 function depthTargets(prepared: PreparedModel): DepthTarget[] {
   const { model, deployment } = prepared;
   const authorization = authorizationOf(deployment);
+  // Per organization, the access kinds it holds on some node of the target (its own: all of them).
+  const targetOf = (id: string, entity: string, store: DataStore, organization: string, nodes: readonly DataNode[]): DepthTarget => {
+    const access = new Map<string, number>([[organization, ALL_ACCESS]]);
+    if (nodes.length === 0) for (const org of authorization.organizationsForStore(store)) access.set(org, ALL_ACCESS);
+    for (const node of nodes) for (const [org, mask] of authorization.accessFor(store, node)) access.set(org, (access.get(org) ?? 0) | mask);
+    const authorized = new Set<string>();
+    const readOnly = new Set<string>();
+    for (const [org, mask] of access) {
+      if ((mask & ALL_ACCESS) === ALL_ACCESS) authorized.add(org);
+      else if ((mask & READ_ACCESS) !== 0) readOnly.add(org);
+    }
+    return { id, entity, store, organization, authorized, readOnly };
+  };
   const stores = model.data.flatMap((store): DepthTarget[] => {
     const entity = `data/${store.id}`;
-    if (store.location !== 'fslogixProfile') return [{ id: store.id, entity, store, organization: store.organization, authorized: new Set(authorization.organizationsForStore(store)) }];
+    const nodes = deployment.dataNodes.get(store.id) ?? [];
+    if (store.location !== 'fslogixProfile') return [targetOf(store.id, entity, store, store.organization, nodes)];
     // Containers by owner organization, each with the organizations authorized for them.
-    const byOwner = new Map<string, Set<string>>([[store.organization, new Set([store.organization])]]);
-    for (const node of deployment.dataNodes.get(store.id) ?? []) {
+    const byOwner = new Map<string, DataNode[]>([[store.organization, []]]);
+    for (const node of nodes) {
       const owner = authorization.ownerOf(store, node);
-      const authorized = byOwner.get(owner) ?? byOwner.set(owner, new Set([owner])).get(owner)!;
-      for (const org of authorization.organizationsFor(store, node)) authorized.add(org);
+      (byOwner.get(owner) ?? byOwner.set(owner, []).get(owner)!).push(node);
     }
-    const own: DepthTarget = { id: store.id, entity, store, organization: store.organization, authorized: byOwner.get(store.organization)! };
+    const own = targetOf(store.id, entity, store, store.organization, byOwner.get(store.organization)!);
     const others = model.organizations.map((o) => o.id).filter((org) => org !== store.organization && byOwner.has(org));
-    return [own, ...others.map((org) => ({ id: containerTargetId(store.id, org), entity, store, organization: org, authorized: byOwner.get(org)! }))];
+    return [own, ...others.map((org) => targetOf(containerTargetId(store.id, org), entity, store, org, byOwner.get(org)!))];
   });
   // A hand-declared data node of an organization is that organization's data, authorized to nobody
   // else (as the matrix counts it: leakage.ts dataOwnership); its pass store id is its entity (storeId).
@@ -217,7 +259,7 @@ function depthTargets(prepared: PreparedModel): DepthTarget[] {
     if (node.kind !== 'data' || node.organization === null) return [];
     const entity = `extra.nodes/${node.id}`;
     const store = extraNodeStore(prepared, entity, node.id, node.organization);
-    return [{ id: entity, entity, store, organization: node.organization, authorized: new Set([node.organization]) }];
+    return [{ id: entity, entity, store, organization: node.organization, authorized: new Set([node.organization]), readOnly: new Set<string>() }];
   });
   return [...stores, ...extras];
 }

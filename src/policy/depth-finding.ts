@@ -31,7 +31,7 @@ export function depthFinding(
   const { store } = target;
   const reachedBy = sorted.map(
     ({ label, depth, minimum }) =>
-      `${failures(depth.depth ?? 0)} from ${label} (via ${formatSets(depth.sets, depth.setCount)}${minimum !== undefined && minimum !== minDepth ? `; at least ${minimum} required from them` : ''})`,
+      `${failures(depth.depth ?? 0)} from ${label}${depth.readOnly === true ? ' for control (tamper, deny: they may only read it)' : ''} (via ${formatSets(depth.sets, depth.setCount)}${minimum !== undefined && minimum !== minDepth ? `; at least ${minimum} required from them` : ''})`,
   );
   const joins: Join[] = [];
   for (const { depth } of sorted) {

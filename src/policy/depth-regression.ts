@@ -3,7 +3,7 @@
 // internet. This is the review gate for a change, independent of any minimum.
 
 import { formatSets } from '../report/sets-text.js';
-import { deeper, type DepthTarget, type FootholdSet, type PolicyContext, type StoreDepth } from './context.js';
+import { deeper, leakageDepth, type DepthTarget, type FootholdSet, type PolicyContext, type StoreDepth } from './context.js';
 import { describeTarget } from './depth-finding.js';
 import { fixForJoins, joinsOnPath, relatedLocations } from './joins.js';
 import { definePolicy, type AttackerDepth, type FindingDraft } from './policy.js';
@@ -37,8 +37,9 @@ export const depthRegression = definePolicy({
       const worse: { label: string; attacker: string; now: StoreDepth; was: number | null }[] = [];
       for (const { attacker, organization, from, label } of attackers) {
         if ((organization !== null && target.authorized.has(organization)) || !baselineAttackers.has(attacker)) continue;
-        const now = context.storeDepths(from)?.get(target.id);
-        const was = baseline.storeDepths(baseline.footholdSets.find((s) => s.attacker === attacker)?.from ?? from)?.get(target.id);
+        const now = leakageDepth(target, organization, context.storeDepths(from)?.get(target.id));
+        const baselineTarget = baseline.targets.find((t) => t.id === target.id)!;
+        const was = leakageDepth(baselineTarget, organization, baseline.storeDepths(baseline.footholdSets.find((s) => s.attacker === attacker)?.from ?? from)?.get(target.id));
         if (now === undefined || was === undefined || !deeper(was.depth, now.depth)) continue;
         worse.push({ label, attacker, now, was: was.depth });
       }

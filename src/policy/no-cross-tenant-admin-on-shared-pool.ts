@@ -47,7 +47,7 @@ export const noCrossTenantAdminOnSharedPool = definePolicy({
         assignment.delegation !== null || (tenant !== undefined && guestTenants.get(assignment.principal)?.has(tenant) === true);
       return pools.flatMap((pool) => {
         const orgs = poolOrganizations(deployment, pool);
-        if (orgs.length < 2 || trust.within(orgs) || !crossTenant(tenantOfSubscription.get(pool.pool.subscription))) return [];
+        if (orgs.length < 2 || trust.within(orgs, 'full') || !crossTenant(tenantOfSubscription.get(pool.pool.subscription))) return [];
         const how = assignment.delegation === null ? 'a B2B guest' : `delegated through ${assignment.delegation === 'lighthouse' ? 'Azure Lighthouse' : 'GDAP'}`;
         return [
           {

@@ -7,7 +7,8 @@ import { definePolicy } from './policy.js';
 export const noSharedMultiSessionPool = definePolicy({
   id: 'no-shared-multi-session-pool',
   title: 'No multi-session host pool shared across organizations',
-  description: 'The users of a `pooled` host pool all belong to one organization, or to organizations of one of the policy file\u2019s `trusted` groups.',
+  description:
+    'The users of a `pooled` host pool all belong to one organization, or to organizations of one `full` trust group (the model\u2019s `trust` with `level: full`, or the policy file\u2019s `trusted`): a `data`-level trust group shares data stores, not hosts.',
   guide:
     'Microsoft doesn\u2019t support granting users that work for different or competing companies access to the same multi-session environment.',
   fix: 'Give each organization its own host pool.',
@@ -20,7 +21,9 @@ export const noSharedMultiSessionPool = definePolicy({
       if (pool.type !== 'pooled') return [];
       const users = model.users.filter((u) => u.hostPool === pool.id);
       const orgs = model.organizations.map((o) => o.id).filter((org) => users.some((u) => u.organization === org));
-      if (orgs.length < 2 || trust.within(orgs)) return [];
+      // Sharing a multi-session host is the guide's accepted case only for a workgroup whose users "can
+      // access each other's personal information": `full` trust, not `data`.
+      if (orgs.length < 2 || trust.within(orgs, 'full')) return [];
       return [
         {
           asset: pool.id,

@@ -105,7 +105,7 @@ export const POLICY_SCHEMA = object('indepth policy', {
     arrayOf(arrayOf(ref('organizations', 'organization'), { minItems: 2, unique: true })),
     [],
     'Trusted organizations',
-    'Groups of organization ids that trust each other, as one organization does itself (`[[contoso, fabrikam]]`; an organization is in at most one group). Within a group, `cross-org-depth` and `classification-depth` (`otherOrganizations`) take no attacker/victim pair, and an identity tenant, subscription or multi-session pool shared only by its organizations is no finding.',
+    'Groups of organization ids that trust each other, as one organization does itself (`[[contoso, fabrikam]]`; an organization is in at most one group). They are `full` trust groups, like the model\u2019s `trust` with `level: full`: within a group, data and profile containers are authorized, `cross-org-depth` and `classification-depth` (`otherOrganizations`) take no attacker/victim pair, and an identity tenant, subscription or multi-session pool shared only by its organizations is no finding. To trust with data only, declare a `trust` group in the model instead.',
   ),
   custom: withDefault(arrayOf(CUSTOM_POLICY_SCHEMA), [], 'Custom policies', 'Minimum depths of your own: footholds, target data stores, minimum.'),
 });

@@ -23,8 +23,10 @@ const FIELDS = {
   types: 'types',
   antichains: 'families',
   dataAntichain: 'dataFamily',
+  dataBeyondReadAntichain: 'dataFamily',
   storeNode: 'storeNode',
   storePath: 'storePath',
+  storeBeyondReadPath: 'storePath',
 } as const satisfies Record<keyof AttackerPass, Codec>;
 
 type Field = keyof typeof FIELDS;

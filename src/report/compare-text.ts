@@ -139,7 +139,9 @@ function essentialDifferences(differences: CompareResult['differences']): Compar
 
 function cellText(cell: ModelSide['cells'][number], model: string): string {
   const via = cell.depth === null || cell.depth === 0 ? '' : ` via ${formatSets(cell.minimalSets)}`;
-  const authorized = cell.authorized.length === 0 ? '' : ` (${authorizedText(cell)}, not counted)`;
+  // Access within the authorization is not counted; reach beyond it ("read only — tamper, deny at depth 2") is.
+  const partial = cell.authorizedAccess.some((a) => a.beyond.length > 0);
+  const authorized = cell.authorized.length === 0 ? '' : ` (${authorizedText(cell)}, ${partial ? 'counted only beyond it' : 'not counted'})`;
   return `depth ${formatDepth(cell.depth)} in ${model}${via}${authorized}`;
 }
 

@@ -42,9 +42,14 @@ export function buildDiagramState(structure: DiagramStructure, input: DiagramInp
   });
 
   const attackerOrgs = unique(input.footholds.flatMap((f) => (f.organization === null ? [] : [f.organization])));
-  // Another organization's data every attacker organization is authorized for is reached legitimately.
-  const authorizedSets = attackerOrgs.map((a) => new Set(structure.organizations.find((o) => o.id === a)?.authorizedData ?? []));
-  const authorized = (node: string) => authorizedSets.length > 0 && authorizedSets.every((set) => set.has(node));
+  // Another organization's data every attacker organization is authorized for is reached legitimately:
+  // all of it, or only read where it may only read (per access kind, src/analyze/authorization.ts).
+  const onlyRead = (node: string) => !controlled.has(node) && (accessed.get(node) ?? []).every((a) => a === 'read');
+  const authorizedSets = attackerOrgs.map((a) => {
+    const org = structure.organizations.find((o) => o.id === a);
+    return { all: new Set(org?.authorizedData ?? []), read: new Set(org?.readOnlyData ?? []) };
+  });
+  const authorized = (node: string) => authorizedSets.length > 0 && authorizedSets.every((set) => set.all.has(node) || (set.read.has(node) && onlyRead(node)));
   const organizations: OrganizationSummary[] = structure.organizations.map((org) => {
     const attacker = attackerOrgs.includes(org.id);
     const reached = org.dataNodes.filter(isReached);

@@ -8,7 +8,7 @@ import type { CompiledGraph } from '../compile/compile.js';
 import { INTERNET, WEB, nodeId } from '../compile/ids.js';
 import type { DataStore, Model, Privilege, Subscription, Tenant, User } from '../model/types.js';
 import type { DiagramElement, DiagramStructure } from './diagram-types.js';
-import { authorizationOf } from '../analyze/authorization.js';
+import { ALL_ACCESS, authorizationOf, READ_ACCESS } from '../analyze/authorization.js';
 
 const PRIVILEGE_TAG: Readonly<Record<Privilege, string | null>> = {
   standard: null,
@@ -46,11 +46,16 @@ export function buildDiagramStructure(model: Model, deployment: Deployment, comp
   const authorization = authorizationOf(deployment);
   const owned = new Map(model.organizations.map((o) => [o.id, [] as string[]] as const));
   const authorized = new Map(model.organizations.map((o) => [o.id, [] as string[]] as const));
+  const readOnly = new Map(model.organizations.map((o) => [o.id, [] as string[]] as const));
   for (const store of model.data) {
     for (const node of deployment.dataNodes.get(store.id) ?? []) {
       const owner = authorization.ownerOf(store, node);
       owned.get(owner)?.push(node.node);
-      for (const org of authorization.organizationsFor(store, node)) if (org !== owner) authorized.get(org)?.push(node.node);
+      for (const [org, access] of authorization.accessFor(store, node)) {
+        if (org === owner) continue;
+        if (access === ALL_ACCESS) authorized.get(org)?.push(node.node);
+        else if (access === READ_ACCESS) readOnly.get(org)?.push(node.node);
+      }
     }
   }
   const organizations = model.organizations.map((org) => ({
@@ -58,6 +63,7 @@ export function buildDiagramStructure(model: Model, deployment: Deployment, comp
     name: org.name,
     dataNodes: owned.get(org.id)!,
     authorizedData: authorized.get(org.id)!,
+    readOnlyData: readOnly.get(org.id)!,
   }));
   const nodeElement: Record<string, string> = {};
   for (const id of [...b.nodeElement.keys()].sort(byCodeUnit)) nodeElement[id] = b.nodeElement.get(id)!;

@@ -53,8 +53,13 @@ export interface DiagramOrganization {
   readonly name: string;
   /** Every data node of the organization (a profile store has one per user; a container is its user's organization's). */
   readonly dataNodes: readonly string[];
-  /** Other organizations' data nodes it is authorized for (src/analyze/authorization.ts): reaching them is not exposure. */
+  /**
+   * Other organizations' data nodes it is authorized for every access to (src/analyze/authorization.ts):
+   * reaching them is not exposure.
+   */
   readonly authorizedData: readonly string[];
+  /** Other organizations' data nodes it may only read: reading them is not exposure, control, tamper or deny is. */
+  readonly readOnlyData: readonly string[];
 }
 
 export interface DiagramStructure {

@@ -2,7 +2,7 @@
 // matrix of depths (rows attack, columns are attacked), then authorized cross-organization access,
 // which is not leakage and is listed as what it is.
 
-import type { AttackerLeakage, LeakageMatrix, VictimLeakage } from '../analyze/leakage.js';
+import type { AttackerLeakage, LeakageMatrix, StoreAuthorization, VictimLeakage } from '../analyze/leakage.js';
 import { plural } from './plural.js';
 import { formatDepth, formatSets } from './sets-text.js';
 import { formatTable } from './table.js';
@@ -40,10 +40,30 @@ export function formatLeakage(matrix: LeakageMatrix): string {
   return `${lines.join('\n').replace(/ +$/gm, '')}\n`;
 }
 
-/** "authorized: 1 store (alpha-share)": data the attacker's organization may use, so not leakage. */
-export function authorizedText(victim: Pick<VictimLeakage, 'authorized'>, shown = 3): string {
-  const names = victim.authorized.slice(0, shown).join(', ') + (victim.authorized.length > shown ? `, \u2026` : '');
-  return `authorized: ${plural(victim.authorized.length, 'store')} (${names})`;
+/**
+ * "authorized: 1 store (alpha-share)": data the attacker's organization may use, so not leakage. A store
+ * authorized for some kinds of access only says which, and at what depth the others are reached
+ * ("alpha-share: read only \u2014 tamper, deny at depth 2": that reach is counted in the depth); trust
+ * between the organizations gives its reason ("trusted: sister companies").
+ */
+export function authorizedText(
+  victim: Pick<VictimLeakage, 'authorized'> & { readonly authorizedAccess?: readonly StoreAuthorization[]; readonly trusted?: string | null },
+  shown = 3,
+): string {
+  const named = victim.authorized.slice(0, shown).map((store) => {
+    const access = victim.authorizedAccess?.find((a) => a.store === store);
+    return access === undefined ? store : storeAuthorizationText(access);
+  });
+  const names = named.join(', ') + (victim.authorized.length > shown ? `, \u2026` : '');
+  const trusted = victim.trusted === undefined || victim.trusted === null ? '' : victim.trusted === '' ? ', trusted' : `, trusted: ${victim.trusted}`;
+  return `authorized: ${plural(victim.authorized.length, 'store')} (${names}${trusted})`;
+}
+
+/** "alpha-share" when every access kind is authorized; else "alpha-share: read only \u2014 tamper, deny at depth 2". */
+export function storeAuthorizationText(access: Pick<StoreAuthorization, 'store' | 'access' | 'beyond' | 'beyondDepth'>): string {
+  if (access.beyond.length === 0) return access.store;
+  const reached = access.beyondDepth === null ? '' : ` \u2014 ${access.beyond.join(', ')} at depth ${access.beyondDepth}`;
+  return `${access.store}: ${access.access.join(', ')} only${reached}`;
 }
 
 /** Everything of the victim's is authorized for the attacker (trust, or every store shared with it). */
@@ -56,7 +76,7 @@ function authorizedLines(attackers: readonly AttackerLeakage[]): string[] {
   if (pairs.length === 0) return [];
   return [
     '',
-    'authorized cross-organization access (a store\u2019s access names the attacker\u2019s organization, or the organizations trust each other): not leakage, not in the depths above',
+    'authorized cross-organization access (a store\u2019s access names the attacker\u2019s organization, or the organizations trust each other): not leakage, not in the depths above; access beyond it (\u201cread only \u2014 tamper, deny at depth 1\u201d) is counted in them',
     ...pairs.map((p) => `  ${p.attacker} \u2192 ${p.victim}: ${authorizedText(p)}`),
   ];
 }

@@ -96,7 +96,8 @@ function tenancy(model: Model, what: 'tenants' | 'subscriptions'): string {
 }
 
 function cellText(cell: ModelSide['cells'][number]): string {
-  const authorized = cell.authorized.length === 0 ? '' : `; ${authorizedText(cell)} (not leakage)`;
+  const partial = cell.authorizedAccess.some((a) => a.beyond.length > 0);
+  const authorized = cell.authorized.length === 0 ? '' : `; ${authorizedText(cell)} (${partial ? 'not leakage within it' : 'not leakage'})`;
   if (cell.depth === null) return `never${authorized}`;
   if (cell.depth === 0) return `0: no failure needed${authorized}`;
   return `${formatDepth(cell.depth)}: ${formatSets(cell.minimalSets.slice(0, SETS_SHOWN), cell.minimalSets.length)}${authorized}`;

@@ -27,8 +27,13 @@ export function formatRisk(result: RiskResult): string {
     lines.push('  authorized, not counted (the store\u2019s access names the attacker\u2019s organization, or they trust each other):');
     for (const o of authorized) lines.push(`    ${o.id}: ${o.authorized.length === 1 ? '1 store' : `${o.authorized.length} stores`} (${o.authorized.join(', ')})`);
   }
+  const readOnly = result.organizations.filter((o) => o.readOnly.length > 0);
+  if (readOnly.length > 0) {
+    lines.push('  authorized to read only, counted by their reach with control, tamper or deny:');
+    for (const o of readOnly) lines.push(`    ${o.id}: ${o.readOnly.length === 1 ? '1 store' : `${o.readOnly.length} stores`} (${o.readOnly.join(', ')})`);
+  }
   const data = [['data store', 'org', 'depth', ...estimateHeader]];
-  for (const d of result.data) data.push([d.authorized ? `${d.id} (authorized)` : d.id, d.organization, depthText(d.depth), ...estimateCells(d)]);
+  for (const d of result.data) data.push([d.authorized ? `${d.id} (authorized)` : d.readOnly ? `${d.id} (read only)` : d.id, d.organization, depthText(d.depth), ...estimateCells(d)]);
   lines.push('', ...formatTable(data, { indent: '  ' }));
 
   const { importance } = result;

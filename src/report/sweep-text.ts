@@ -16,6 +16,6 @@ export function formatSweep(result: SweepResult): string {
     const ids = result.authorized[i]!;
     return ids.length === 0 ? [] : [`  ${org}: ${ids.length} (${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', \u2026' : ''})`];
   });
-  if (authorized.length > 0) lines.push('', 'authorized cross-organization data (the store\u2019s access names the attacker\u2019s organization, or they trust each other): not counted above', ...authorized);
+  if (authorized.length > 0) lines.push('', 'authorized cross-organization data (the store\u2019s access names the attacker\u2019s organization, or they trust each other): not counted above while reached within it (read of data it may only read); reach beyond it is', ...authorized);
   return `${lines.join('\n').replace(/ +$/gm, '')}\n`;
 }

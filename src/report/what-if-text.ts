@@ -23,18 +23,29 @@ export function formatWhatIf(result: WhatIfResult): string {
   lines.push('');
 
   const exposed = result.summary.exposedOrganizations;
+  const authorizedOnly = result.organizations.filter((o) => !o.attacker && !exposed.includes(o.id) && o.reached.authorized > 0);
   if (exposed.length === 0) {
-    lines.push(`NOT EXPOSED: no other organization's data is reachable (${result.summary.reachedData} data stores reached in all).`);
+    const within = result.organizations.reduce((n, o) => n + o.reached.authorized, 0);
+    lines.push(
+      within === 0
+        ? `NOT EXPOSED: no other organization's data is reachable (${result.summary.reachedData} data stores reached in all).`
+        : `NOT EXPOSED: no other organization's data is reachable beyond what the attacker is authorized for (${result.summary.reachedData} data stores reached in all, ${within} of them authorized).`,
+    );
   } else {
     for (const org of result.organizations.filter((o) => exposed.includes(o.id))) {
-      lines.push(`EXPOSED: ${org.id} — ${org.reached.data} of its ${plural(org.dataTotal, 'data store')} reachable (each profile container counts as one)`);
+      const more = org.reached.authorized === 0 ? '' : `${org.reached.authorized} more authorized${trustedText(org)}; `;
+      lines.push(`EXPOSED: ${org.id} — ${org.reached.data} of its ${plural(org.dataTotal, 'data store')} reachable (${more}each profile container counts as one)`);
     }
+  }
+  for (const org of authorizedOnly) {
+    lines.push(`AUTHORIZED: ${org.id} — ${org.reached.authorized} of its ${plural(org.dataTotal, 'data store')} reached only as the attacker is authorized to (not exposure${trustedText(org)})`);
   }
   lines.push('');
   const table = [['organization', 'data', 'principals', 'sessions', 'credentials', 'users deniable']];
   for (const org of result.organizations) {
     const r = org.reached;
-    table.push([`${org.id}${org.attacker ? '*' : ''}`, `${r.data}/${org.dataTotal}`, String(r.principals), String(r.sessions), String(r.credentials), String(org.deniedUsers)]);
+    const data = r.authorized === 0 ? `${r.data}/${org.dataTotal}` : `${r.data}/${org.dataTotal} +${r.authorized} authorized`;
+    table.push([`${org.id}${org.attacker ? '*' : ''}`, data, String(r.principals), String(r.sessions), String(r.credentials), String(org.deniedUsers)]);
   }
   lines.push(...formatTable(table, { align: ['left', 'left', 'right', 'right', 'right', 'right'] }));
   if (result.organizations.some((o) => o.attacker)) lines.push('(* the attacker\u2019s own organization)');
@@ -151,3 +162,9 @@ function groupByStore(data: readonly ReachedData[]): StoreGroup[] {
 }
 
 const IMPACT_ORDER = ['read', 'tamper', 'deny'];
+
+/** ", trusted: sister companies" when the attacker's organization trusts this one (the group's reason). */
+function trustedText(org: { readonly trusted?: string }): string {
+  if (org.trusted === undefined) return '';
+  return org.trusted === '' ? ', trusted' : `, trusted: ${org.trusted}`;
+}

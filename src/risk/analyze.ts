@@ -11,8 +11,8 @@ import type { CompiledGraph } from '../compile/compile.js';
 import { BOUNDARY_TYPES } from '../domain/boundary.js';
 import { CONTROL_NAMES, type ControlName, type Controls } from '../domain/controls.js';
 import { depthByInstance } from '../engine/depth-by-instance.js';
-import { depthByType, typeDepth, type TypeDepthResult } from '../engine/depth-by-type.js';
-import { propagationGraph, reachedRow } from '../engine/propagation-graph.js';
+import { beyondReadAntichain, depthByType, typeDepth, type TypeDepthResult } from '../engine/depth-by-type.js';
+import { propagationGraph } from '../engine/propagation-graph.js';
 import { controlMask } from '../engine/scenario.js';
 import { didYouMean } from '../model/suggest.js';
 import { targetCutSets } from './cut-sets.js';
@@ -32,7 +32,7 @@ import { buildFailureModel, overridesOf, patchSettingsOf, typeProbabilities, typ
 import { karpLubyMadras } from './karp-luby.js';
 import type { LikelihoodOverride } from './likelihood.js';
 import { BitSampler, DEFAULT_WORDS } from './monte-carlo.js';
-import { riskTargets, storeRows, type RiskTargets } from './targets.js';
+import { riskTargets, storeRows, type RiskTargets, type StoreTarget } from './targets.js';
 import type { DataRisk, ImportanceResult, OrganizationRisk, RiskMethod, RiskResult, TypeLikelihoodRow } from './types.js';
 
 export interface RiskQuestion {
@@ -139,8 +139,8 @@ export function analyzeRisk(prepared: PreparedModel, question: RiskQuestion): Ri
     let mc: { stores: Estimate[]; organizations: Estimate[]; top: Estimate; rare: boolean[] } | null = null;
     if (question.method !== 'rare-event') mc = sampleTargets(prepared, sources, mask, failure, targets, question, known);
     const rareSeed = (k: number) => (question.seed + Math.imul(k + 1, 0x9e3779b1)) >>> 0;
-    const klm = (nodes: readonly number[], k: number): Estimate =>
-      karpLubyMadras(cutSetsOf(nodes), failure.instance, {
+    const klm = (stores: readonly number[], k: number): Estimate =>
+      karpLubyMadras(cutSetsOf(stores.map((s) => targets.stores[s]!)), failure.instance, {
         seed: rareSeed(k),
         samples: question.samples,
         precision: question.precision,
@@ -148,27 +148,27 @@ export function analyzeRisk(prepared: PreparedModel, question: RiskQuestion): Ri
       }).estimate;
     // A target falls back to the rare-event estimator when sampling could not reach the precision
     // (auto, without a fixed sample count) or always (--method rare-event); the tighter answer wins.
-    const pick = (sampledEstimate: Estimate | undefined, certain: Estimate | null, nodes: readonly number[], k: number, rare: boolean): Estimate => {
+    const pick = (sampledEstimate: Estimate | undefined, certain: Estimate | null, stores: readonly number[], k: number, rare: boolean): Estimate => {
       if (certain !== null) return certain;
       const wanted = question.method === 'rare-event' || (question.method === 'auto' && question.samples === null && rare);
-      if (!wanted || sampledEstimate === undefined) return sampledEstimate ?? klm(nodes, k);
-      const r = klm(nodes, k);
+      if (!wanted || sampledEstimate === undefined) return sampledEstimate ?? klm(stores, k);
+      const r = klm(stores, k);
       if (question.method === 'rare-event') return r;
       return r.samples > 0 && r.probability > 0 && relativeHalfWidth(r) < relativeHalfWidth(sampledEstimate) ? r : sampledEstimate;
     };
     const orgCount = targets.organizations.length;
     organizations = targets.organizations.map((o, k) =>
-      pick(mc?.organizations[k], known.organizations[k]!, o.stores.flatMap((s) => targets.stores[s]!.nodes), k, mc?.rare[k] ?? true),
+      pick(mc?.organizations[k], known.organizations[k]!, o.stores, k, mc?.rare[k] ?? true),
     );
-    top = pick(mc?.top, known.top, topNodes, orgCount, mc?.rare[orgCount] ?? true);
+    top = pick(mc?.top, known.top, targets.topStores, orgCount, mc?.rare[orgCount] ?? true);
     stores = targets.stores.map((s, k) => {
       const estimate = mc?.stores[k];
       const certain = known.stores[k]!;
       if (certain !== null) return certain;
       const unresolved = estimate === undefined || relativeHalfWidth(estimate) > question.precision;
-      return pick(estimate, null, s.nodes, orgCount + 1 + k, unresolved);
+      return pick(estimate, null, [k], orgCount + 1 + k, unresolved);
     });
-    importance = instanceModeImportance(compiled, failure, cutSetsOf(topNodes), question, rareSeed(orgCount + 1 + targets.stores.length));
+    importance = instanceModeImportance(compiled, failure, cutSetsOf(targets.topStores.map((s) => targets.stores[s]!)), question, rareSeed(orgCount + 1 + targets.stores.length));
   }
 
   if (structural(byType, targets).top?.probability === 1) {
@@ -180,11 +180,14 @@ export function analyzeRisk(prepared: PreparedModel, question: RiskQuestion): Ri
       ],
     };
   }
-  const depthOf = (nodes: readonly number[]) => {
+  // Depth of exposure: of reach, or of reach beyond read where the attackers may read (storeRows).
+  const depthOf = (stores: readonly StoreTarget[]) => {
     let best: number | null = null;
-    for (const v of nodes) {
-      const d = typeDepth(byType, v);
-      if (d !== null && (best === null || d < best)) best = d;
+    for (const store of stores) {
+      for (const v of store.nodes) {
+        const d = store.beyondRead ? (byType.antichains[beyondReadAntichain(byType, v)]![0]?.length ?? null) : typeDepth(byType, v);
+        if (d !== null && (best === null || d < best)) best = d;
+      }
     }
     return best;
   };
@@ -193,12 +196,13 @@ export function analyzeRisk(prepared: PreparedModel, question: RiskQuestion): Ri
     id: o.id,
     attacker: o.attacker,
     victim: victims.has(o.id),
-    depth: depthOf(o.stores.flatMap((s) => targets.stores[s]!.nodes)),
+    depth: depthOf(o.stores.map((s) => targets.stores[s]!)),
     authorized: o.authorized,
+    readOnly: o.readOnly,
     ...organizations[k]!,
   }));
   const dataRows: DataRisk[] = targets.stores.flatMap((s, k) =>
-    s.shown ? [{ id: s.id, organization: s.organization, classification: s.classification, depth: depthOf(s.nodes), authorized: s.authorized, ...stores[k]! }] : [],
+    s.shown ? [{ id: s.id, organization: s.organization, classification: s.classification, depth: depthOf([s]), authorized: s.authorized, readOnly: s.beyondRead, ...stores[k]! }] : [],
   );
   const typesPresent = new Int32Array(BOUNDARY_TYPES.length);
   for (let i = 0; i < compiled.instanceCount; i++) typesPresent[compiled.instanceType[i]!]! += 1;
@@ -256,17 +260,16 @@ interface Structural {
 function structural(byType: TypeDepthResult, targets: RiskTargets): Structural {
   const everything = 2 ** byType.types.length - 1;
   const bit = (row: number, subset: number) => ((byType.tables[row * byType.words + (subset >>> 5)]! >>> (subset & 31)) & 1) === 1;
-  const decide = (nodes: readonly number[]): Estimate | null => {
-    const rows = nodes.map((v) => reachedRow(byType.graph, v));
+  const decide = (rows: readonly number[]): Estimate | null => {
     if (rows.some((r) => bit(r, 0))) return exact(1);
     if (!rows.some((r) => bit(r, everything))) return exact(0);
     return null;
   };
-  const nodesOf = (indices: readonly number[]) => indices.flatMap((s) => targets.stores[s]!.nodes);
+  const rowsOf = (indices: readonly number[]) => indices.flatMap((s) => storeRows(byType.graph, targets.stores[s]!));
   return {
-    stores: targets.stores.map((s) => decide(s.nodes)),
-    organizations: targets.organizations.map((o) => decide(nodesOf(o.stores))),
-    top: decide(nodesOf(targets.topStores)),
+    stores: targets.stores.map((s) => decide(storeRows(byType.graph, s))),
+    organizations: targets.organizations.map((o) => decide(rowsOf(o.stores))),
+    top: decide(rowsOf(targets.topStores)),
   };
 }
 
@@ -338,11 +341,11 @@ function neededSamples(p: number, r: number): number {
 }
 
 /** Cut sets of order ≤ k per node set, from one instance-depth pass computed on first use. */
-function lazyCutSets(compiled: CompiledGraph, sources: readonly number[], mask: number, order: number): (nodes: readonly number[]) => number[][] {
+function lazyCutSets(compiled: CompiledGraph, sources: readonly number[], mask: number, order: number): (stores: readonly StoreTarget[]) => number[][] {
   let result: ReturnType<typeof depthByInstance> | null = null;
-  return (nodes) => {
-    result ??= depthByInstance(compiled, sources, mask, { order });
-    return targetCutSets(result, nodes);
+  return (stores) => {
+    const found = (result ??= depthByInstance(compiled, sources, mask, { order }));
+    return targetCutSets(found, stores.flatMap((s) => s.nodes.map((node, i) => ({ node, row: storeRows(found.graph, s)[i]! }))));
   };
 }
 

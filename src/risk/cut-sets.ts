@@ -3,11 +3,12 @@
 
 import { minimalInstanceSets, type InstanceDepthResult } from '../engine/depth-by-instance.js';
 
-export function targetCutSets(result: InstanceDepthResult, nodes: readonly number[]): number[][] {
+/** `points`: each node with the row that stands for its exposure (reachedRow, or beyondReadRow: targets.ts's storeRows). */
+export function targetCutSets(result: InstanceDepthResult, points: readonly { readonly node: number; readonly row: number }[]): number[][] {
   const seen = new Set<string>();
   const out: number[][] = [];
-  for (const v of nodes) {
-    for (const set of minimalInstanceSets(result, v)) {
+  for (const { node, row } of points) {
+    for (const set of minimalInstanceSets(result, node, row)) {
       const key = set.join(',');
       if (seen.has(key)) continue;
       seen.add(key);

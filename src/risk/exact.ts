@@ -10,7 +10,7 @@ import { reachedRow } from '../engine/propagation-graph.js';
 import type { ControlMask } from '../engine/scenario.js';
 import { CONTROL_NAMES } from '../domain/controls.js';
 import { exact, type Estimate } from './estimate.js';
-import type { RiskTargets } from './targets.js';
+import { storeRows, type RiskTargets } from './targets.js';
 
 /** Importance of hardening one boundary type or instance, against one top event. */
 export interface Importance {
@@ -48,9 +48,14 @@ export function subsetWeights(types: readonly BoundaryType[], probabilityOf: (ty
 
 /** OR of the "reached" tables of some compiled nodes. */
 export function reachedUnion(result: TypeDepthResult, nodes: Iterable<number>): Uint32Array {
+  return rowUnion(result, Array.from(nodes, (v) => reachedRow(result.graph, v)));
+}
+
+/** OR of the tables of some propagation-graph rows. */
+export function rowUnion(result: TypeDepthResult, rows: Iterable<number>): Uint32Array {
   const out = new Uint32Array(result.words);
-  for (const v of nodes) {
-    const base = reachedRow(result.graph, v) * result.words;
+  for (const row of rows) {
+    const base = row * result.words;
     for (let w = 0; w < result.words; w++) out[w]! |= result.tables[base + w]!;
   }
   return out;
@@ -80,7 +85,7 @@ export interface ExactRisk {
 /** Exposure of every store, organization and the top event; `typeProbability` is per BOUNDARY_TYPES index. */
 export function exactTypeRisk(result: TypeDepthResult, typeProbability: Float64Array, targets: RiskTargets): ExactRisk {
   const weights = weightsOf(result, typeProbability);
-  const storeTables = targets.stores.map((s) => reachedUnion(result, s.nodes));
+  const storeTables = targets.stores.map((s) => rowUnion(result, storeRows(result.graph, s)));
   const union = (indices: readonly number[]) => {
     const out = new Uint32Array(result.words);
     for (const i of indices) for (let w = 0; w < result.words; w++) out[w]! |= storeTables[i]![w]!;

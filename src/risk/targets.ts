@@ -4,11 +4,11 @@
 // victim organizations). Authorized data is reached legitimately and is no exposure
 // (src/analyze/authorization.ts): it is listed per organization, never counted.
 
-import { authorizationOf } from '../analyze/authorization.js';
+import { ALL_ACCESS, authorizationOf, READ_ACCESS } from '../analyze/authorization.js';
 import { NODE_KINDS } from '../domain/kinds.js';
 import type { PreparedModel } from '../analyze/prepared.js';
 import type { PropagationGraph } from '../engine/propagation-graph.js';
-import { reachedRow } from '../engine/propagation-graph.js';
+import { beyondReadRow, reachedRow } from '../engine/propagation-graph.js';
 
 export interface StoreTarget {
   /** The model's data store id (or the node id of a hand-declared data node). */
@@ -23,8 +23,13 @@ export interface StoreTarget {
    * containers). Parts are measured for the organizations and the top event, never shown as rows.
    */
   readonly shown: boolean;
-  /** Another organization's data that every attacker organization is authorized for (never for an outsider). */
+  /** Another organization's data that every attacker organization is authorized for every access to (never for an outsider). */
   readonly authorized: boolean;
+  /**
+   * Every attacker organization may read it (and some only read): only reach with control, tamper or
+   * deny is exposure, so its rows are beyondReadRow's (authorization.ts, per access kind).
+   */
+  readonly beyondRead: boolean;
 }
 
 export interface OrganizationTarget {
@@ -35,6 +40,8 @@ export interface OrganizationTarget {
   readonly stores: readonly number[];
   /** Its stores the attackers are authorized for (ids, sorted): listed, not counted. */
   readonly authorized: readonly string[];
+  /** Its stores the attackers may only read (ids, sorted): counted by their reach beyond read. */
+  readonly readOnly: readonly string[];
 }
 
 export interface RiskTargets {
@@ -58,13 +65,14 @@ export function riskTargets(prepared: PreparedModel, footholds: readonly number[
   const { compiled, model, deployment } = prepared;
   const authorization = authorizationOf(deployment);
   const attackerOrgs = new Set(footholds.flatMap((v) => prepared.nodes[v]!.organization ?? []));
-  const authorizedFor = (orgs: readonly string[]) => attackerOrgs.size > 0 && [...attackerOrgs].every((a) => orgs.includes(a));
+  // The access kinds every attacker organization holds (AND; nothing for an outsider).
+  const heldBy = (access: ReadonlyMap<string, number>) => (attackerOrgs.size === 0 ? 0 : [...attackerOrgs].reduce((mask, a) => mask & (access.get(a) ?? 0), ALL_ACCESS));
   const stores: StoreTarget[] = [];
   /** Per stores index: the owner organization whose data it counts as (parts and whole stores alike). */
   const ownerOf: string[] = [];
   const covered = new Set<number>();
   for (const store of model.data) {
-    const parts = new Map<string, { owner: string; authorized: boolean; nodes: number[] }>();
+    const parts = new Map<string, { owner: string; authorized: boolean; beyondRead: boolean; nodes: number[] }>();
     const nodes: number[] = [];
     for (const node of deployment.dataNodes.get(store.id) ?? []) {
       const v = compiled.nodeIndex.get(node.node);
@@ -74,22 +82,24 @@ export function riskTargets(prepared: PreparedModel, footholds: readonly number[
       const owner = authorization.ownerOf(store, node);
       // Cross-organization only: the attackers' own organization's data is counted as before (within
       // an organization, authorization is per user, and risk shows the organization's own exposure).
-      const authorized = !attackerOrgs.has(owner) && authorizedFor(authorization.organizationsFor(store, node));
-      const key = `${owner}\u0000${authorized}`;
-      const part = parts.get(key) ?? parts.set(key, { owner, authorized, nodes: [] }).get(key)!;
+      const held = attackerOrgs.has(owner) ? 0 : heldBy(authorization.accessFor(store, node));
+      const authorized = held === ALL_ACCESS;
+      const beyondRead = held === READ_ACCESS;
+      const key = `${owner}\u0000${authorized}\u0000${beyondRead}`;
+      const part = parts.get(key) ?? parts.set(key, { owner, authorized, beyondRead, nodes: [] }).get(key)!;
       part.nodes.push(v);
     }
     const whole = { id: store.id, organization: store.organization, classification: store.classification, nodes };
     const only = parts.size <= 1 ? [...parts.values()][0] : undefined;
     if (parts.size <= 1) {
-      stores.push({ ...whole, shown: true, authorized: only?.authorized ?? false });
+      stores.push({ ...whole, shown: true, authorized: only?.authorized ?? false, beyondRead: only?.beyondRead ?? false });
       ownerOf.push(only?.owner ?? store.organization);
       continue;
     }
-    stores.push({ ...whole, shown: true, authorized: [...parts.values()].every((p) => p.authorized) });
+    stores.push({ ...whole, shown: true, authorized: [...parts.values()].every((p) => p.authorized), beyondRead: false });
     ownerOf.push(''); // the whole store counts for no organization: its parts do
     for (const part of parts.values()) {
-      stores.push({ ...whole, nodes: part.nodes, shown: false, authorized: part.authorized });
+      stores.push({ ...whole, nodes: part.nodes, shown: false, authorized: part.authorized, beyondRead: part.beyondRead });
       ownerOf.push(part.owner);
     }
   }
@@ -97,7 +107,7 @@ export function riskTargets(prepared: PreparedModel, footholds: readonly number[
     if (compiled.nodeKind[v] !== DATA_KIND || covered.has(v)) continue;
     const attributes = prepared.nodes[v]!;
     const organization = attributes.organization ?? '';
-    stores.push({ id: compiled.nodeIds[v]!, organization, classification: attributes.classification ?? 'confidential', nodes: [v], shown: true, authorized: false });
+    stores.push({ id: compiled.nodeIds[v]!, organization, classification: attributes.classification ?? 'confidential', nodes: [v], shown: true, authorized: false, beyondRead: false });
     ownerOf.push(organization);
   }
   const counted = (i: number, org: string) => ownerOf[i] === org && !stores[i]!.authorized;
@@ -106,6 +116,7 @@ export function riskTargets(prepared: PreparedModel, footholds: readonly number[
     attacker: attackerOrgs.has(o.id),
     stores: stores.flatMap((_, i) => (counted(i, o.id) ? [i] : [])),
     authorized: [...new Set(stores.flatMap((s, i) => (ownerOf[i] === o.id && s.authorized ? [s.id] : [])))].sort(),
+    readOnly: [...new Set(stores.flatMap((s, i) => (ownerOf[i] === o.id && s.beyondRead ? [s.id] : [])))].sort(),
   }));
   const chosen = victims.length > 0 ? victims : organizations.filter((o) => !o.attacker).map((o) => o.id);
   const victimSet = new Set(chosen);
@@ -117,7 +128,7 @@ export function riskTargets(prepared: PreparedModel, footholds: readonly number[
   };
 }
 
-/** The rows whose label means "reached" for a store's nodes. */
-export function storeRows(graph: PropagationGraph, store: StoreTarget): number[] {
-  return store.nodes.map((v) => reachedRow(graph, v));
+/** The rows whose label means exposure of a store's nodes: "reached", or "reached beyond read" (StoreTarget.beyondRead). */
+export function storeRows(graph: PropagationGraph, store: Pick<StoreTarget, 'nodes' | 'beyondRead'>): number[] {
+  return store.nodes.map((v) => (store.beyondRead ? beyondReadRow(graph, v) : reachedRow(graph, v)));
 }

@@ -32,8 +32,10 @@ export interface OrganizationRisk extends Estimate {
   readonly victim: boolean;
   /** Fewest boundary types that must fail before any of its data the attackers are not authorized for is reached; null = never. */
   readonly depth: number | null;
-  /** Its stores every attacker organization is authorized for (src/analyze/authorization.ts): listed, not counted. */
+  /** Its stores every attacker organization is authorized for every access to (src/analyze/authorization.ts): listed, not counted. */
   readonly authorized: readonly string[];
+  /** Its stores the attackers may only read: their reach with control, tamper or deny is counted (data rows say `read only`). */
+  readonly readOnly: readonly string[];
 }
 
 export interface DataRisk extends Estimate {
@@ -43,6 +45,8 @@ export interface DataRisk extends Estimate {
   readonly depth: number | null;
   /** Another organization's store every attacker organization is authorized for: its exposure is legitimate access. */
   readonly authorized: boolean;
+  /** The attackers may only read it: its depth and probability are of reach with control, tamper or deny. */
+  readonly readOnly: boolean;
 }
 
 export interface ImportanceResult {

@@ -8,17 +8,18 @@ import { describe, expect, it } from 'vitest';
 import { minimalSets } from '../../src/analyze/antichain.js';
 import { attackerPass } from '../../src/analyze/attacker-pass.js';
 import { compareFromPasses, compareModels, planCompare, type CompareQuestion, type CompareResult } from '../../src/analyze/compare.js';
-import { authorizationOf } from '../../src/analyze/authorization.js';
+import { accessBeyond, accessKinds, ALL_ACCESS, authorizationOf, READ_ACCESS } from '../../src/analyze/authorization.js';
 import { leakageInput, leakageMatrix, leakageTasks } from '../../src/analyze/leakage.js';
 import type { PreparedModel } from '../../src/analyze/prepared.js';
 import { subsetsUpTo, typesPresent } from '../../src/analyze/type-subsets.js';
 import type { BoundaryType } from '../../src/domain/boundary.js';
 import { NODE_KINDS } from '../../src/domain/kinds.js';
-import { depthByType, minimalTypeSets, reachedUnder, type TypeDepthResult } from '../../src/engine/depth-by-type.js';
+import { beyondReadAntichain, depthByType, minimalTypeSets, reachedBeyondReadUnder, reachedUnder, type TypeDepthResult } from '../../src/engine/depth-by-type.js';
+import { beyondReadRow, reachedRow } from '../../src/engine/propagation-graph.js';
 import { controlMask } from '../../src/engine/scenario.js';
 import { runPasses } from '../../src/parallel/pass-pool.js';
 import { byString } from '../../src/report/json.js';
-import { reachedUnion, tableProbability, weightsOf } from '../../src/risk/exact.js';
+import { tableProbability, weightsOf } from '../../src/risk/exact.js';
 import { buildFailureModel, overridesOf, patchSettingsOf, typeProbabilities } from '../../src/risk/failure-model.js';
 import { generatedModel } from '../support/generated.js';
 import { prepareBundled } from '../support/model.js';
@@ -32,33 +33,69 @@ function tablesOf(prepared: PreparedModel, org: string, question: CompareQuestio
   return depthByType(prepared.compiled, task.sources, controlMask({ ...prepared.model.controls, ...question.controls }));
 }
 
-/** Per data node (compiled index): its owner organization, store and the organizations authorized for it, from authorization.ts directly. */
-function ownershipOf(prepared: PreparedModel): Map<number, { owner: string; store: string; authorized: ReadonlySet<string> }> {
+/** Per data node (compiled index): its owner organization, store and the access kinds each organization is authorized for, from authorization.ts directly. */
+function ownershipOf(prepared: PreparedModel): Map<number, { owner: string; store: string; authorized: ReadonlyMap<string, number> }> {
   const authorization = authorizationOf(prepared.deployment);
-  const out = new Map<number, { owner: string; store: string; authorized: ReadonlySet<string> }>();
+  const out = new Map<number, { owner: string; store: string; authorized: ReadonlyMap<string, number> }>();
   for (const store of prepared.model.data) {
     for (const node of prepared.deployment.dataNodes.get(store.id) ?? []) {
-      out.set(prepared.compiled.nodeIndex.get(node.node)!, { owner: authorization.ownerOf(store, node), store: store.id, authorized: new Set(authorization.organizationsFor(store, node)) });
+      out.set(prepared.compiled.nodeIndex.get(node.node)!, { owner: authorization.ownerOf(store, node), store: store.id, authorized: authorization.accessFor(store, node) });
     }
   }
   return out;
 }
 
-/** The victim's data nodes the attacker is not authorized for. */
-function dataNodesOf(prepared: PreparedModel, victim: string, attacker: string): number[] {
+/**
+ * The victim's data nodes the attacker is not authorized for every access to, each with whether only
+ * its reach beyond read counts (the attacker may read it) — ALL_ACCESS and READ_ACCESS, not leakFamily.
+ */
+function dataNodesOf(prepared: PreparedModel, victim: string, attacker: string): { v: number; beyondRead: boolean }[] {
   const ownership = ownershipOf(prepared);
-  const out: number[] = [];
+  const out: { v: number; beyondRead: boolean }[] = [];
   for (let v = 0; v < prepared.compiled.nodeCount; v++) {
     const o = ownership.get(v);
-    if (prepared.compiled.nodeKind[v] === DATA_KIND && o?.owner === victim && !o.authorized.has(attacker)) out.push(v);
+    const mask = o?.authorized.get(attacker) ?? 0;
+    if (prepared.compiled.nodeKind[v] === DATA_KIND && o?.owner === victim && mask !== ALL_ACCESS) out.push({ v, beyondRead: mask === READ_ACCESS });
   }
   return out;
 }
 
-/** The victim's stores the attacker is authorized for, sorted. */
+/** A node's minimal sets as leakage: of all reach, or of reach with more than read. */
+function setsOf(tables: TypeDepthResult, node: { v: number; beyondRead: boolean }) {
+  return node.beyondRead ? tables.antichains[beyondReadAntichain(tables, node.v)]! : minimalTypeSets(tables, node.v);
+}
+
+/** OR of the nodes' leakage rows (reachedRow, or beyondReadRow). */
+function leakUnion(tables: TypeDepthResult, nodes: readonly { v: number; beyondRead: boolean }[]): Uint32Array {
+  const out = new Uint32Array(tables.words);
+  for (const node of nodes) {
+    const base = (node.beyondRead ? beyondReadRow(tables.graph, node.v) : reachedRow(tables.graph, node.v)) * tables.words;
+    for (let w = 0; w < tables.words; w++) out[w]! |= tables.tables[base + w]!;
+  }
+  return out;
+}
+
+/** The victim's stores the attacker is authorized for some access to, sorted. */
 function authorizedStoresOf(prepared: PreparedModel, victim: string, attacker: string): string[] {
   const stores = [...ownershipOf(prepared).values()].filter((o) => o.owner === victim && o.authorized.has(attacker)).map((o) => o.store);
   return [...new Set(stores)].sort(byString);
+}
+
+/** Per store the attacker is authorized for some access to: the kinds (AND over its nodes) and the least depth of reach beyond them. */
+function storeAuthorizationsOf(prepared: PreparedModel, tables: TypeDepthResult, victim: string, attacker: string) {
+  const byStore = new Map<string, { mask: number; beyondDepth: number | null }>();
+  for (const [v, o] of ownershipOf(prepared)) {
+    const mask = o.authorized.get(attacker);
+    if (o.owner !== victim || mask === undefined) continue;
+    const entry = byStore.get(o.store) ?? byStore.set(o.store, { mask: ALL_ACCESS, beyondDepth: null }).get(o.store)!;
+    entry.mask &= mask;
+    const sets = mask === ALL_ACCESS ? [] : setsOf(tables, { v, beyondRead: mask === READ_ACCESS });
+    if (sets.length > 0 && (entry.beyondDepth === null || sets[0]!.length < entry.beyondDepth)) entry.beyondDepth = sets[0]!.length;
+  }
+  return [...byStore.keys()].sort(byString).map((store) => {
+    const { mask, beyondDepth } = byStore.get(store)!;
+    return { store, access: accessKinds(mask), beyond: accessBeyond(mask), beyondDepth };
+  });
 }
 
 /** Other organizations' data the attacker is not authorized for, reached when exactly `failed` fails: every data node tested on its table. */
@@ -69,8 +106,10 @@ function reachedOtherData(prepared: PreparedModel, attacker: string, tables: Typ
   const out: string[] = [];
   for (let v = 0; v < compiled.nodeCount; v++) {
     const o = ownership.get(v);
-    if (compiled.nodeKind[v] !== DATA_KIND || o === undefined || o.owner === attacker || o.authorized.has(attacker)) continue;
-    if (reachedUnder(tables, v, failed as BoundaryType[])) out.push(compiled.nodeIds[v]!);
+    const mask = o?.authorized.get(attacker) ?? 0;
+    if (compiled.nodeKind[v] !== DATA_KIND || o === undefined || o.owner === attacker || mask === ALL_ACCESS) continue;
+    const reached = mask === READ_ACCESS ? reachedBeyondReadUnder : reachedUnder;
+    if (reached(tables, v, failed as BoundaryType[])) out.push(compiled.nodeIds[v]!);
   }
   return out;
 }
@@ -92,10 +131,11 @@ function referenceCompare(first: PreparedModel, second: PreparedModel, question:
         .filter((victim) => victim !== attacker)
         .map((victim) => {
           const data = dataNodesOf(prepared, victim, attacker);
-          const family = t === null ? [] : minimalSets(data.flatMap((v) => minimalTypeSets(t, v)));
-          const probability = typeProbability === null ? null : t === null ? 0 : tableProbability(reachedUnion(t, data), weightsOf(t, typeProbability));
+          const family = t === null ? [] : minimalSets(data.flatMap((node) => setsOf(t, node)));
+          const probability = typeProbability === null ? null : t === null ? 0 : tableProbability(leakUnion(t, data), weightsOf(t, typeProbability));
           const authorized = t === null ? [] : authorizedStoresOf(prepared, victim, attacker);
-          return { attacker, victim, depth: family.length === 0 ? null : family[0]!.length, minimalSets: family, probability, authorized };
+          const trusted = null;
+          return { attacker, victim, depth: family.length === 0 ? null : family[0]!.length, minimalSets: family, probability, authorized, authorizedAccess: t === null ? [] : storeAuthorizationsOf(prepared, t, victim, attacker), trusted };
         });
     });
     const blastRadius = attackers.map((attacker, i) => ({
@@ -176,15 +216,17 @@ describe('matrix rows from attacker passes equal rows from whole truth tables', 
         const tables = tablesOf(prepared, row.attacker, { fromOrgs: [], order: 0, controls: {} })!;
         for (const victim of row.victims) {
           const data = dataNodesOf(prepared, victim.victim, row.attacker);
-          const family = minimalSets(data.flatMap((v) => minimalTypeSets(tables, v)));
+          const family = minimalSets(data.flatMap((node) => setsOf(tables, node)));
           const depth = family.length === 0 ? null : family[0]!.length;
           expect(victim).toEqual({
             victim: victim.victim,
             depth,
             minimalSets: family,
-            dataAtDepth: depth === null ? 0 : data.filter((v) => tables.depth[v] === depth).length,
+            dataAtDepth: depth === null ? 0 : data.filter((node) => setsOf(tables, node)[0]?.length === depth).length,
             unauthorizedData: data.length,
             authorized: authorizedStoresOf(prepared, victim.victim, row.attacker),
+            authorizedAccess: storeAuthorizationsOf(prepared, tables, victim.victim, row.attacker),
+            trusted: null,
           });
         }
       }

@@ -37,17 +37,21 @@ describe('a share of alpha that lists beta\u2019s user as a reader (shared-reade
     expect(reachedDataIds(ask(prepared, { name: 'b', from: ['b'], fail: [], controls: {} }))).toContain('alpha-share');
   });
 
-  it('shows no beta \u2192 alpha leakage at depth 0 and lists the share as authorized', () => {
+  it('shows no beta \u2192 alpha leakage at depth 0 and lists the share as authorized to read only', () => {
     const matrix = matrixOf(prepared);
-    // What beta is not authorized for is alpha-db: b's kernel (kernel), the shared physical host
-    // (vm: no physicalHosts, the public-cloud worst case), alpha's VM, a's session, alpha-db.
+    // What beta is not authorized for is alpha-db, and tamper and deny of alpha-share (b may only read
+    // it): both by b's kernel (kernel), the shared physical host (vm: no physicalHosts, the
+    // public-cloud worst case), alpha's VM and a's session (a is in both stores' `users`: control).
+    // Before authorization was per access kind the share was authorized whole: unauthorizedData 1.
     expect(cell(matrix, 'beta', 'alpha')).toEqual({
       victim: 'alpha',
       depth: 2,
       minimalSets: [['kernel', 'vm']],
-      dataAtDepth: 1,
-      unauthorizedData: 1,
+      dataAtDepth: 2,
+      unauthorizedData: 2,
       authorized: ['alpha-share'],
+      authorizedAccess: [{ store: 'alpha-share', access: ['read'], beyond: ['tamper', 'deny'], beyondDepth: 2 }],
+      trusted: null,
     });
     // The other way nothing is shared: beta-db by the same road, nothing authorized.
     expect(cell(matrix, 'alpha', 'beta')).toMatchObject({ depth: 2, minimalSets: [['kernel', 'vm']], authorized: [] });
@@ -56,8 +60,8 @@ describe('a share of alpha that lists beta\u2019s user as a reader (shared-reade
   it('says so in the matrix text, apart from the depths', async () => {
     const run = await cli(['matrix', 'test/fixtures/models/hand/shared-reader-share.yaml', '--quiet', '--jobs', '1']);
     expect(run.code).toBe(0);
-    expect(run.out).toContain('beta \u2192 alpha: depth 2 via {kernel, vm}; authorized: 1 store (alpha-share)');
-    expect(run.out).toMatch(/authorized cross-organization access[^\n]*\n {2}beta \u2192 alpha: authorized: 1 store \(alpha-share\)\n/);
+    expect(run.out).toContain('beta \u2192 alpha: depth 2 via {kernel, vm}; authorized: 1 store (alpha-share: read only \u2014 tamper, deny at depth 2)');
+    expect(run.out).toMatch(/authorized cross-organization access[^\n]*\n {2}beta \u2192 alpha: authorized: 1 store \(alpha-share: read only \u2014 tamper, deny at depth 2\)\n/);
     const json = JSON.parse((await cli(['matrix', 'test/fixtures/models/hand/shared-reader-share.yaml', '--quiet', '--json'])).out) as LeakageMatrix;
     expect(cell(json, 'beta', 'alpha').authorized).toEqual(['alpha-share']);
   });
@@ -68,8 +72,9 @@ describe('a share of alpha that lists beta\u2019s user as a reader (shared-reade
     const side = JSON.parse(run.out).sides[0];
     const betaAlpha = side.cells.find((c: { attacker: string; victim: string }) => c.attacker === 'beta' && c.victim === 'alpha');
     expect(betaAlpha).toMatchObject({ depth: 2, authorized: ['alpha-share'] });
-    // With no failure beta reaches no alpha data it is not authorized for; with kernel and vm, alpha-db.
-    expect(side.blastRadius.find((r: { attacker: string }) => r.attacker === 'beta').byOrder.slice(0, 3)).toEqual([0, 0, 1]);
+    // With no failure beta reaches no alpha data it is not authorized for (it reads alpha-share); with
+    // kernel and vm, alpha-db and control of alpha-share (tamper, deny: beyond its read authorization).
+    expect(side.blastRadius.find((r: { attacker: string }) => r.attacker === 'beta').byOrder.slice(0, 3)).toEqual([0, 0, 2]);
   });
 });
 
@@ -78,7 +83,17 @@ describe('trust declared in the model (trust-in-model.yaml)', () => {
 
   it('makes the trusted organizations\u2019 data authorized, and nothing else', () => {
     const matrix = matrixOf(prepared);
-    expect(cell(matrix, 'alpha', 'beta')).toEqual({ victim: 'beta', depth: null, minimalSets: [], dataAtDepth: 0, unauthorizedData: 0, authorized: ['beta-db'] });
+    expect(cell(matrix, 'alpha', 'beta')).toEqual({
+      victim: 'beta',
+      depth: null,
+      minimalSets: [],
+      dataAtDepth: 0,
+      unauthorizedData: 0,
+      authorized: ['beta-db'],
+      authorizedAccess: [{ store: 'beta-db', access: ['read', 'tamper', 'deny'], beyond: [], beyondDepth: null }],
+      // The trust group's reason, printed beside the authorized store.
+      trusted: 'joint venture agreement',
+    });
     expect(cell(matrix, 'beta', 'alpha')).toMatchObject({ depth: null, unauthorizedData: 0, authorized: ['alpha-db'] });
     // gamma trusts nobody: one failure of the shared pool (session, user, kernel or process).
     const sets = [['kernel'], ['process'], ['session'], ['user']];
@@ -114,7 +129,8 @@ describe('trust declared in the model (trust-in-model.yaml)', () => {
 describe('who is authorized, and who merely reaches', () => {
   it('counts a data role held through nested groups on an enclosing scope (data-role-through-groups.yaml)', () => {
     const matrix = matrixOf(hand('data-role-through-groups'));
-    expect(cell(matrix, 'beta', 'alpha')).toMatchObject({ depth: 2, minimalSets: [['kernel', 'vm']], unauthorizedData: 1, authorized: ['alpha-share'] });
+    // SMB Share Reader grants read only: the share's control (tamper, deny) by kernel and vm counts too.
+    expect(cell(matrix, 'beta', 'alpha')).toMatchObject({ depth: 2, minimalSets: [['kernel', 'vm']], unauthorizedData: 2, authorized: ['alpha-share'] });
   });
 
   it('keeps a local admin\u2019s depth-0 reach of co-residents as leakage (admin-reach-is-leakage.yaml)', async () => {
@@ -156,20 +172,25 @@ describe('sweep, risk and the diagrams count only unauthorized data (shared-read
     const row = (failed: string[]) => result.rows.find((r) => r.failed.join() === failed.join())!;
     // No failure: b reads alpha-share (authorized) and its own beta-db, nothing of alpha's it may not.
     expect(row([])).toMatchObject({ reached: [0, 1], authorized: [1, 0] });
-    // kernel and vm: alpha-db too (b's kernel, the shared host, alpha's VM, a's session).
-    expect(row(['kernel', 'vm'])).toMatchObject({ reached: [1, 1], authorized: [1, 0] });
+    // kernel and vm: alpha-db too (b's kernel, the shared host, alpha's VM, a's session), and control of
+    // alpha-share through a's session: beyond its read authorization, so reached, no longer authorized.
+    expect(row(['kernel', 'vm'])).toMatchObject({ reached: [2, 1], authorized: [0, 0] });
   });
 
-  it('risk: alpha\u2019s exposure leaves the share out and lists it', async () => {
+  it('risk: alpha\u2019s exposure counts the share only beyond read, and says so', async () => {
     const outcome = analyzeRisk(prepared, { ...DEFAULT_RISK_QUESTION, from: ['beta'] });
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     const alpha = outcome.result.organizations.find((o) => o.id === 'alpha')!;
-    expect(alpha).toMatchObject({ depth: 2, authorized: ['alpha-share'] });
+    expect(alpha).toMatchObject({ depth: 2, authorized: [], readOnly: ['alpha-share'] });
     expect(alpha.probability).toBeLessThan(1);
-    expect(outcome.result.data.find((d) => d.id === 'alpha-share')).toMatchObject({ depth: 0, probability: 1, authorized: true });
+    // Its reach beyond read (control through a's session) needs kernel and vm, as alpha-db does.
+    const share = outcome.result.data.find((d) => d.id === 'alpha-share')!;
+    expect(share).toMatchObject({ depth: 2, authorized: false, readOnly: true });
+    expect(share.probability).toBeLessThan(1);
     const run = await cli(['risk', 'test/fixtures/models/hand/shared-reader-share.yaml', '--from', 'beta']);
     expect(run.out).toContain('    alpha: 1 store (alpha-share)');
+    expect(run.out).toContain('alpha-share (read only)');
   });
 
   it('diagram state: beta reaching alpha-share with no failure exposes nothing of alpha\u2019s', () => {
@@ -192,8 +213,8 @@ describe('depth agrees with the matrix on authorized data and container owners',
     if (!outcome.ok) return;
     const alpha = outcome.result.organizations.find((o) => o.id === 'alpha')!;
     // Same answer as the matrix cell above: alpha-db via b's kernel, the shared host and alpha's VM.
-    expect(alpha).toMatchObject({ depth: 2, minimalSets: [['kernel', 'vm']], authorized: ['alpha-share'], dataTotal: 1 });
-    expect(formatDepthResult(outcome.result)).toContain('beta \u2192 alpha: depth 2 via {kernel, vm}; authorized: 1 store (alpha-share)');
+    expect(alpha).toMatchObject({ depth: 2, minimalSets: [['kernel', 'vm']], authorized: ['alpha-share'], dataTotal: 2 });
+    expect(formatDepthResult(outcome.result)).toContain('beta \u2192 alpha: depth 2 via {kernel, vm}; authorized: 1 store (alpha-share: read only \u2014 tamper, deny at depth 2)');
   });
 
   it('provider-profile-containers from beta: alpha\u2019s container at depth 1, msp holds no data of its own', () => {

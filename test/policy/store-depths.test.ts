@@ -11,7 +11,7 @@ import { createPolicyContext, deeper, type StoreDepth } from '../../src/policy/c
 import { defaultPolicyConfig } from '../../src/policy/load-policy.js';
 import { footholdSetsAsked, runPolicies } from '../../src/policy/run-policies.js';
 import { generatedModel } from '../support/generated.js';
-import { BUNDLED_MODELS, prepareBundled } from '../support/model.js';
+import { ask, BUNDLED_MODELS, prepareBundled } from '../support/model.js';
 
 /** Store depths as `depth` reports them: for each store, its least deep data node (the first on ties). */
 function referenceStoreDepths(prepared: PreparedModel, from: readonly string[]): Map<string, StoreDepth> | null {
@@ -23,9 +23,17 @@ function referenceStoreDepths(prepared: PreparedModel, from: readonly string[]):
     const known = out.get(node.store);
     if (known !== undefined && !deeper(known.depth, node.depth)) continue;
     const { store, organization, classification, depth, minimalSets: sets, minimalSetCount: setCount } = node;
-    out.set(store, { store, organization, classification, depth, sets, setCount, path: node.witnesses[0]?.path ?? [] });
+    const beyond = node.beyondRead ?? node;
+    const beyondRead = { depth: beyond.depth, sets: beyond.minimalSets, setCount: beyond.minimalSetCount, path: (node.beyondRead === undefined ? node.witnesses[0]?.path : beyondWitness(prepared, from, node.id, beyond.minimalSets[0])) ?? [] };
+    out.set(store, { store, organization, classification, depth, sets, setCount, path: node.witnesses[0]?.path ?? [], beyondRead });
   }
   return out;
+}
+
+/** The what-if path to a node with `set` failed: a witness of reach beyond read when the node is controlled under it. */
+function beyondWitness(prepared: PreparedModel, from: readonly string[], node: string, set: readonly string[] | undefined) {
+  if (set === undefined) return [];
+  return ask(prepared, { name: 'witness', from, fail: set, controls: {} }).data.find((d) => d.id === node)?.path ?? [];
 }
 
 const MODELS: readonly { name: string; prepared: () => PreparedModel }[] = [

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { depthByInstance } from '../../src/engine/depth-by-instance.js';
+import { reachedRow } from '../../src/engine/propagation-graph.js';
 import { controlMask } from '../../src/engine/scenario.js';
 import { Z95 } from '../../src/risk/estimate.js';
 import { karpLubyMadras } from '../../src/risk/karp-luby.js';
@@ -106,7 +107,7 @@ describe('Karp–Luby–Madras', () => {
           const cuts = depthByInstance(compiled, sources, mask, { order: compiled.instanceCount });
           const truth = bruteForceByInstance(compiled, sources, mask, probability);
           for (let v = 0; v < compiled.nodeCount; v++) {
-            const r = karpLubyMadras(targetCutSets(cuts, [v]), probability, { seed, samples: 3000, precision: 0.05, maxSamples: 3000 });
+            const r = karpLubyMadras(targetCutSets(cuts, [{ node: v, row: reachedRow(cuts.graph, v) }]), probability, { seed, samples: 3000, precision: 0.05, maxSamples: 3000 });
             if (r.cutSets === 0) expect(truth[v]).toBe(0);
             else if (r.estimate.samples === 0) expect(truth[v]).toBeCloseTo(1, 12);
             else expectWithin(truth[v]!, r);
