@@ -34,7 +34,7 @@ export const noLocalAdminOnPooledHosts = definePolicy({
     return [...first.values()].map(({ seat, role, fix }) => {
       const { user } = seat.member;
       const pool = seat.pool.id;
-      const others = deployment.allMembers.filter((m) => m.user.hostPool === pool && m.user.id !== user.id).length;
+      const others = (deployment.membersOfPool.get(pool) ?? []).filter((m) => m.user.id !== user.id).length;
       return {
         asset: user.id,
         message: `User \`${user.id}\` is ${role} on pooled host pool \`${pool}\`: administrator-to-kernel is not a security boundary, so their code controls the hosts and every co-resident user\u2019s sessions and data (${others} other ${others === 1 ? 'user' : 'users'}) with no boundary failure.`,
