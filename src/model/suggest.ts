@@ -27,9 +27,12 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The candidate closest to `input`, ignoring case, within a third of the longer length (at least 1).
- * Ties go to the earlier candidate, so the answer is deterministic.
+ * Ties go to the earlier candidate, so the answer is deterministic. Before that: the one candidate
+ * that `input` abbreviates word by word (`Global Admin` → `Global Administrator`), if only one does.
  */
 export function suggest(input: string, candidates: Iterable<string>): string | undefined {
+  const abbreviation = abbreviated(input, candidates);
+  if (abbreviation !== undefined) return abbreviation;
   const needle = input.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
@@ -43,6 +46,18 @@ export function suggest(input: string, candidates: Iterable<string>): string | u
     }
   }
   return best;
+}
+
+/** The only candidate with as many words as `input`, each starting with `input`'s word (ignoring case). */
+function abbreviated(input: string, candidates: Iterable<string>): string | undefined {
+  const words = input.toLowerCase().split(/\s+/).filter((w) => w.length > 0);
+  if (words.length === 0 || input.trim().length < 4) return undefined;
+  const matches: string[] = [];
+  for (const candidate of candidates) {
+    const theirs = candidate.toLowerCase().split(/\s+/);
+    if (candidate !== input && theirs.length === words.length && words.every((w, i) => theirs[i]!.startsWith(w))) matches.push(candidate);
+  }
+  return matches.length === 1 ? matches[0] : undefined;
 }
 
 /** ` (did you mean `x`?)` ready to append to a message, or '' when nothing is close. */

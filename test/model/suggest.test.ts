@@ -35,6 +35,19 @@ describe('suggest', () => {
     expect(suggest('vm', ['vm'])).toBeUndefined();
   });
 
+  // A shortened role name is too far for a typo (`Global Admin` is 8 edits from `Global
+  // Administrator`) but abbreviates it word by word; an abbreviation of two names suggests neither
+  // (and is too far from both for a typo).
+  it('prefers the one candidate the input abbreviates word by word', () => {
+    const roles = ['Global Administrator', 'Cloud Device Administrator', 'Key Vault Secrets User', 'Key Vault Secrets Officer'];
+    expect(suggest('Global Admin', roles)).toBe('Global Administrator');
+    expect(suggest('key vault secrets off', roles)).toBe('Key Vault Secrets Officer');
+    expect(suggest('Key V S U', roles)).toBe('Key Vault Secrets User');
+    expect(suggest('Teams Admin', ['Teams Administrator', 'Teams Admin Console'])).toBe('Teams Administrator');
+    expect(suggest('Tea Adm', ['Teams Administrator', 'Teams Admins'])).toBeUndefined();
+    expect(suggest('Cloud Admin', roles)).toBeUndefined();
+  });
+
   it('formats the hint for a message', () => {
     expect(didYouMean('mfaa', ['mfa', 'reverseConnect'])).toBe(' (did you mean `mfa`?)');
     expect(didYouMean('quux', ['mfa'])).toBe('');
