@@ -107,6 +107,26 @@ describe('references', () => {
     ]);
   });
 
+  // A fresh user listed a group in a share's `users`: the id exists, as a group, so the message says
+  // that and how to grant a group access, instead of "unknown user" with no hint.
+  it('say so when the id names an entity of another collection (a group where a user is expected)', () => {
+    expect(
+      issuesOf(
+        lines(
+          'name: x',
+          'organizations: [{id: a}]',
+          'tenants: [{id: t, organizations: [a]}]',
+          'subscriptions: [{id: s, tenant: t, organizations: [a]}]',
+          'users: [{id: u, organization: a}]',
+          'groups: [{id: staff, organization: a, members: [u]}]',
+          'data: [{id: d, organization: a, location: share, subscription: s, users: [staff]}]',
+        ),
+      ),
+    ).toEqual([
+      'm.yaml:7:75: data store `d` references unknown user `staff` (`staff` is in `groups`, not a user: list its members here, or give the group a role in `roleAssignments` (a data role such as `Storage File Data SMB Share Reader` on a share))',
+    ]);
+  });
+
   it('from a subscription to its tenant', () => {
     expect(issuesOf(lines('name: x', 'organizations: [{id: a}]', 'tenants: [{id: t, organizations: [a]}]', 'subscriptions: [{id: s, tenant: tt, organizations: [a]}]'))).toEqual([
       'm.yaml:4:33: subscription `s` references unknown tenant `tt` (did you mean `t`?)',
