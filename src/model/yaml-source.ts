@@ -70,7 +70,8 @@ export function readYamlSource(rawText: string, file: string, noun: string): Yam
           ? `the file holds multiple documents (separated by \`---\`); a ${noun} file must be one document`
           : `invalid YAML: ${lowerFirst(firstLine(problem.message))}`,
     }));
-    return { ok: false, issues: explainIndentation(raw, text, file) };
+    const afterTabs = explainTabs(raw, text, file);
+    return { ok: false, issues: explainIndentation(afterTabs, withoutTabLines(text, afterTabs), file) };
   }
 
   const root = document.contents;
@@ -120,6 +121,37 @@ function findUnprintable(text: string): number | undefined {
 
 /** Parser errors that a misindented line causes, at it, at the line before it, or after it in its block. */
 const STRUCTURE_CODES: ReadonlySet<string> = new Set(['BAD_INDENT', 'BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY', 'MISSING_CHAR', 'UNEXPECTED_TOKEN']);
+
+/**
+ * A tab in a line's indentation (YAML indents with spaces only) as one issue at that line, with the
+ * structural errors it causes through the end of its top-level section dropped: the parser reports a
+ * dozen follow-on errors for one tab. Errors elsewhere, and of other kinds, are kept.
+ */
+function explainTabs(problems: readonly (InputIssue & { code: string })[], text: string, file: string): (InputIssue & { code: string })[] {
+  const tabLines = [...new Set(problems.filter((p) => p.code === 'TAB_AS_INDENT').map((p) => p.location.line))];
+  if (tabLines.length === 0) return [...problems];
+  const lines = text.split('\n');
+  // A section ends before the next line that starts a top-level key (no indentation, not a comment).
+  const sectionEnd = (line: number): number => {
+    for (let l = line + 1; l <= lines.length; l++) if (/^[^\s#]/.test(lines[l - 1]!)) return l - 1;
+    return lines.length;
+  };
+  const spans = tabLines.map((line) => [line, sectionEnd(line)] as const);
+  const followsTab = (p: InputIssue & { code: string }) =>
+    STRUCTURE_CODES.has(p.code) && spans.some(([first, last]) => p.location.line >= first && p.location.line <= last);
+  const tabs = tabLines.map((line) => ({
+    code: 'TAB_AS_INDENT',
+    location: { file, line, column: 1 },
+    message: 'invalid YAML: this line is indented with a tab; YAML indents with spaces only: replace the tab with spaces (as many as the lines beside it use)',
+  }));
+  return [...tabs, ...problems.filter((p) => p.code !== 'TAB_AS_INDENT' && !followsTab(p))];
+}
+
+/** The text with the lines a tab issue names blanked, so the indentation scan reads the rest as it is. */
+function withoutTabLines(text: string, issues: readonly (InputIssue & { code: string })[]): string {
+  const tabLines = new Set(issues.filter((p) => p.code === 'TAB_AS_INDENT').map((p) => p.location.line));
+  return tabLines.size === 0 ? text : text.split('\n').map((line, i) => (tabLines.has(i + 1) ? '' : line)).join('\n');
+}
 
 /**
  * The parser's structural errors replaced by the indentation fault they follow from, one issue per

@@ -19,6 +19,18 @@ describe('indentation slips in a model', () => {
     expect(issuesOf(text)).toEqual(['m.yaml:7:6: invalid YAML: check the indentation: `location: share` uses 5 spaces where its siblings use 4 spaces (line 6)']);
   });
 
+  // The parser gives one tab sixteen errors through the end of its section (a fresh user's `users`
+  // list with one item indented by a tab); the tab is the cause, and a slip in an earlier section is
+  // still reported on its own. (After a tab the parser reads the rest of the file as one key and
+  // reports nothing more, so a slip further down shows only once the tab is fixed.)
+  it('a tab in the indentation: one issue at its line, the follow-on errors dropped, other slips kept', () => {
+    const text = lines('name: x', 'hostPools:', '  - id: p', '   vms: 2', '    type: pooled', 'users:', '  - id: anna', '    organization: contoso', '\t- id: gary', '    organization: contoso', '  - id: ivy', '    organization: contoso', 'organizations:', '  - id: contoso');
+    expect(issuesOf(text)).toEqual([
+      'm.yaml:4:4: invalid YAML: check the indentation: `vms: 2` uses 3 spaces where its siblings use 4 spaces (line 3)',
+      'm.yaml:9:1: invalid YAML: this line is indented with a tab; YAML indents with spaces only: replace the tab with spaces (as many as the lines beside it use)',
+    ]);
+  });
+
   it('a key one space short of its siblings', () => {
     const text = lines('name: x', 'hostPools:', '  - id: p', '    type: pooled', '   vms: 2', '    subscription: s');
     expect(issuesOf(text)).toEqual(['m.yaml:5:4: invalid YAML: check the indentation: `vms: 2` uses 3 spaces where its siblings use 4 spaces (line 4)']);
