@@ -255,7 +255,7 @@ export const HOST_POOL_HARDENING_FIELDS = {
   customRdpProperty: optional(
     string(),
     'Custom RDP properties',
-    'The pool\u2019s RDP properties as Azure stores them, e.g. `drivestoredirect:s:;redirectclipboard:i:0;redirectprinters:i:0`. Drive, clipboard, printer and USB redirection give the session host a path back to the client device; within a stated string a channel is on unless a property turns it off (the worst case). Absent: redirection is not modelled; state it (the portal\u2019s default `drivestoredirect:s:*;redirectclipboard:i:1;redirectprinters:i:1;usbdevicestoredirect:s:*` redirects all four).',
+    'The pool\u2019s RDP properties as Azure stores them, e.g. `drivestoredirect:s:;redirectclipboard:i:0;redirectprinters:i:0`. Drive, clipboard, printer and USB redirection give the session host a path back to the client device; within a stated string a channel is on unless a property turns it off (the worst case). Absent: Azure Virtual Desktop\u2019s default, all four redirected (the worst case, said in the output\u2019s assumptions; the portal\u2019s default `drivestoredirect:s:*;redirectclipboard:i:1;redirectprinters:i:1;usbdevicestoredirect:s:*` redirects all four).',
   ),
   trustedLaunch: optional(
     boolean(),
