@@ -77,11 +77,11 @@ const MUTANTS = [
     what: 'tenant admins are not local admins of the hosts they sign in to',
     file: 'src/compile/deployment.ts',
     edits: [["(user.privilege === 'tenantAdmin' && user.hostPool !== null", "(false && user.hostPool !== null"]],
-    // Rule joined-host-admins says the same of the `tenantAdmin` privilege for the kernel edge: both go.
+    // The directory-role admins (rule joined-host-admins, the local-admin policy) say the same of the `tenantAdmin` privilege: both go.
     also: [
       {
-        file: 'src/rules/joined-host-admins.ts',
-        edits: [["if (user.privilege === 'tenantAdmin' && access.tenantOf(user.organization) === tenant) return true;", '']],
+        file: 'src/compile/joined-host-admins.ts',
+        edits: [["if (user.privilege === 'tenantAdmin' && access.tenantOf(user.organization) === tenant) {", 'if (false) {']],
       },
     ],
   },

@@ -147,6 +147,11 @@ export interface Deployment {
   readonly memberById: ReadonlyMap<string, Member>;
   readonly pools: readonly PoolPlacement[];
   readonly poolById: ReadonlyMap<string, PoolPlacement>;
+  /**
+   * Members with a session on each pool (host pool id → their seat's view), in member order: a user's
+   * own `hostPool` and every pool an application group assigns them to. Who signs in to a pool.
+   */
+  readonly membersOfPool: ReadonlyMap<string, readonly Member[]>;
   readonly vmById: ReadonlyMap<string, VmPlacement>;
   readonly appById: ReadonlyMap<string, App>;
   readonly tenantOfOrg: ReadonlyMap<string, Tenant>;
@@ -267,6 +272,7 @@ export function deriveDeployment(written: Model): Deployment {
     memberById: new Map(allMembers.map((m) => [m.id, m] as const)),
     pools,
     poolById,
+    membersOfPool: viewsByPool,
     vmById,
     appById,
     tenantOfOrg,

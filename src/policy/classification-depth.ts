@@ -43,7 +43,7 @@ export const classificationDepth = definePolicy({
       enumOf(ATTACKER_SETS),
       'otherOrganizations',
       'Attackers',
-      '`otherOrganizations`: standard users of every other organization, and each one\u2019s admins and owners as a foothold set of their own (held to `minDepthFromAdmins`) (except organizations in one of the policy file\u2019s `trusted` groups with the store\u2019s); `unauthorizedUsers`: every standard user not listed in the store\u2019s `users` or `readers`, its own organization\u2019s included.',
+      '`otherOrganizations`: standard users of every other organization, and each one\u2019s admins and owners as a foothold set of their own (held to `minDepthFromAdmins`) (except organizations in one of the policy file\u2019s `trusted` groups with the store\u2019s); `unauthorizedUsers`: every standard user not listed in the store\u2019s `users` or `readers` (for any reach), and its `readers` for reach beyond read (control, tamper or deny), its own organization\u2019s included.',
     ),
     minDepthFromAdmins: MIN_DEPTH_FROM_ADMINS,
   },
@@ -61,15 +61,35 @@ export const classificationDepth = definePolicy({
 
 const NAMES_SHOWN = 3;
 
+/**
+ * `unauthorizedUsers`: every standard user not named in the store's access is held to the minimum for
+ * any reach, and its `readers` (who may only read) for reach beyond read — control, tamper or deny —,
+ * as authorization.ts counts per access kind. A profile container is its owner's alone.
+ */
 function fromUnauthorized(context: PolicyContext, target: DepthTarget, minDepth: number): ShallowAttacker[] {
   const { store } = target;
-  const authorized = new Set([...store.users, ...store.readers]);
+  const full = new Set(store.users);
+  const readers = new Set(store.readers.filter((u) => !full.has(u)));
+  const standard = context.prepared.model.users.filter((u) => u.privilege === 'standard');
   // A profile container is its owner's alone: every other user is unauthorized to it.
-  const users = context.prepared.model.users
-    .filter((u) => u.privilege === 'standard' && (store.location === 'fslogixProfile' ? u.organization !== target.organization || !authorized.has(u.id) : !authorized.has(u.id)))
+  const isProfile = store.location === 'fslogixProfile';
+  const unauthorized = standard
+    .filter((u) => (isProfile ? u.organization !== target.organization || (!full.has(u.id) && !readers.has(u.id)) : !full.has(u.id) && !readers.has(u.id)))
     .map((u) => u.id);
-  const depth = context.storeDepths(users)?.get(target.id);
-  if (users.length === 0 || !below(depth, minDepth)) return [];
-  const names = users.slice(0, NAMES_SHOWN).join(', ') + (users.length > NAMES_SHOWN ? ` and ${users.length - NAMES_SHOWN} more` : '');
-  return [{ attacker: 'unauthorized users', label: `standard users not authorized to it (${names})`, depth }];
+  const readOnly = isProfile ? [] : standard.filter((u) => readers.has(u.id)).map((u) => u.id);
+  const out: ShallowAttacker[] = [];
+  const anyReach = unauthorized.length === 0 ? undefined : context.storeDepths(unauthorized)?.get(target.id);
+  if (anyReach !== undefined && below(anyReach, minDepth)) {
+    out.push({ attacker: 'unauthorized users', label: `standard users not authorized to it (${named(unauthorized)})`, depth: anyReach });
+  }
+  const reach = readOnly.length === 0 ? undefined : context.storeDepths(readOnly)?.get(target.id);
+  const beyondRead = reach === undefined ? undefined : { ...reach, ...reach.beyondRead, readOnly: true as const };
+  if (beyondRead !== undefined && below(beyondRead, minDepth)) {
+    out.push({ attacker: 'readers', label: `its readers (${named(readOnly)})`, depth: beyondRead });
+  }
+  return out;
+}
+
+function named(users: readonly string[]): string {
+  return users.slice(0, NAMES_SHOWN).join(', ') + (users.length > NAMES_SHOWN ? ` and ${users.length - NAMES_SHOWN} more` : '');
 }

@@ -41,8 +41,8 @@ function describeJoin(context: PolicyContext, entity: string): Join | null {
   };
   switch (collection) {
     case 'hostPools': {
-      const users = model.users.filter((u) => u.hostPool === id);
-      return { entity, kind: 'hostPool', id, organizations: inModelOrder(users.map((u) => u.organization)) };
+      const members = deployment.membersOfPool.get(id) ?? [];
+      return { entity, kind: 'hostPool', id, organizations: inModelOrder(members.map((m) => m.user.organization)) };
     }
     case 'tenants': {
       const tenant = model.tenants.find((t) => t.id === id);
@@ -55,8 +55,7 @@ function describeJoin(context: PolicyContext, entity: string): Join | null {
     case 'physicalHosts': {
       const host = model.physicalHosts.find((h) => h.id === id);
       if (host === undefined) return null;
-      const pools = new Set(host.hostPools);
-      const orgs = model.users.filter((u) => u.hostPool !== null && pools.has(u.hostPool)).map((u) => u.organization);
+      const orgs = host.hostPools.flatMap((pool) => (deployment.membersOfPool.get(pool) ?? []).map((m) => m.user.organization));
       return { entity, kind: 'physicalHost', id, organizations: inModelOrder(orgs) };
     }
     default:

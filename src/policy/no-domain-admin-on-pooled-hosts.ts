@@ -2,6 +2,7 @@
 // joined to their domain; signed in to a pooled multi-session host, their session controls its
 // kernel and every co-resident user — and their own credentials, the whole domain, are exposed there.
 
+import { joinedHostAdminsOf } from '../compile/joined-host-admins.js';
 import { definePolicy } from './policy.js';
 
 export const noDomainAdminOnPooledHosts = definePolicy({
@@ -15,22 +16,16 @@ export const noDomainAdminOnPooledHosts = definePolicy({
   needsBaseline: false,
   settings: {},
   evaluate({ context }) {
-    const { model, deployment } = context.prepared;
-    const admins = new Map<string, Set<string>>();
-    model.roleAssignments.forEach((a) => {
-      if (a.role === 'Domain Admins') (admins.get(a.scope) ?? admins.set(a.scope, new Set()).get(a.scope)!).add(a.principal);
-    });
-    if (admins.size === 0) return [];
+    const { deployment } = context.prepared;
+    const adminsOf = joinedHostAdminsOf(deployment);
     const reported = new Set<string>();
     return deployment.seats.flatMap((seat) => {
-      const domain = deployment.access.domainOfPool.get(seat.pool.id);
-      const holders = domain === undefined ? undefined : admins.get(domain);
       const { user } = seat.member;
-      if (holders === undefined || seat.pool.type !== 'pooled') return [];
-      const via = [user.id, ...(deployment.groupsOf.get(user.id) ?? [])].find((p) => holders.has(p));
+      const admin = seat.pool.type === 'pooled' ? adminsOf(seat).find((a) => a.basis === 'domain') : undefined;
       const key = `${user.id}@${seat.pool.id}`;
-      if (via === undefined || reported.has(key)) return [];
+      if (admin === undefined || reported.has(key)) return [];
       reported.add(key);
+      const { scope: domain, via } = admin;
       return [
         {
           asset: key,

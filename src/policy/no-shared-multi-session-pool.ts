@@ -19,7 +19,8 @@ export const noSharedMultiSessionPool = definePolicy({
     const { model, deployment } = context.prepared;
     return deployment.pools.flatMap(({ pool }) => {
       if (pool.type !== 'pooled') return [];
-      const users = model.users.filter((u) => u.hostPool === pool.id);
+      // Everyone with a session there: their own `hostPool` or an application group's assignment.
+      const users = (deployment.membersOfPool.get(pool.id) ?? []).map((m) => m.user);
       const orgs = model.organizations.map((o) => o.id).filter((org) => users.some((u) => u.organization === org));
       // Sharing a multi-session host is the guide's accepted case only for a workgroup whose users "can
       // access each other's personal information": `full` trust, not `data`.

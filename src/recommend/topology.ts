@@ -191,7 +191,7 @@ export function buildTopology(spec: Spec, groups: readonly (readonly string[])[]
     description: `${strategy.id === 'recommended' ? 'Recommended' : 'Alternative'} topology from indepth recommend: ${strategy.title}.${spec.description === '' ? '' : ` ${spec.description}`}`,
     organizations: spec.organizations.map((o) => (o.name === o.id ? { id: o.id } : { id: o.id, name: o.name })),
     // The spec's mutual trust, declared in the model so that matrix, compare and check read it too.
-    ...(trusted.length > 0 ? { trust: trusted.map((g) => ({ organizations: [...g], reason: 'they trust each other in the recommend spec' })) } : {}),
+    ...(trusted.length > 0 ? { trust: trusted.map((g) => ({ organizations: [...g], level: 'full' as const, reason: 'they trust each other in the recommend spec (to share multi-session hosts and identity)' })) } : {}),
     tenants,
     subscriptions,
     // In a public cloud the VMs of different subscriptions may share hardware: assume the worst.

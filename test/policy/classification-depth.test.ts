@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classificationDepth } from '../../src/policy/classification-depth.js';
-import { assets, at, bundledContext, run } from './helpers.js';
+import { readFileSync } from 'node:fs';
+import { assets, at, bundledContext, contextOfText, run } from './helpers.js';
 
 describe('policy classification-depth', () => {
   it('by default: restricted data needs 2 failures from other organizations', () => {
@@ -38,5 +39,22 @@ describe('policy classification-depth', () => {
     });
     // contoso-team-share (internal) lists every user of the organization.
     expect(findings).toEqual([]);
+  });
+
+  // read-only-reader-co-resident.yaml (reasoning in its header): `b` may only read `alpha-share`
+  // (`readers`), `a` is its user. Nobody is unauthorized to it, but tampering with or denying it needs
+  // control, which b gets with one failure on the shared pooled host (a's session via {kernel},
+  // {process}, {session} or {user}). Held to 2 for confidential data, b as a reader falls short: a
+  // read-only grant does not excuse tamper and deny (authorization is per access kind).
+  it('unauthorizedUsers holds readers to the minimum for control (tamper, deny), not only non-readers for any reach', () => {
+    const file = 'test/fixtures/models/hand/read-only-reader-co-resident.yaml';
+    const context = contextOfText(readFileSync(file, 'utf8'), file);
+    const findings = run(classificationDepth, context, {
+      attackers: 'unauthorizedUsers',
+      minimums: { public: null, internal: null, confidential: 2, restricted: 2 },
+    });
+    const share = findings.find((f) => f.asset === 'alpha-share');
+    expect(share?.depths).toEqual([{ attacker: 'readers', depth: 1 }]);
+    expect(share!.message).toContain('1 boundary failure from its readers (b) for control (tamper, deny: they may only read it)');
   });
 });

@@ -192,7 +192,7 @@ describe('indepth recommend', () => {
 
     // The model carries the spec's mutual trust itself (`trust`), so every command reads it.
     const modelText = readFileSync(model, 'utf8');
-    expect(prepareText(modelText).model.trust?.map((g) => g.organizations)).toEqual([['contoso', 'fabrikam']]);
+    expect(prepareText(modelText).model.trust?.map((g) => [g.organizations, g.level])).toEqual([[['contoso', 'fabrikam'], 'full']]);
     const alone = await cli(['check', model]);
     expect(alone.out).toBe(`check passed: 11 policies hold on ${model}\n`);
 
