@@ -9,7 +9,7 @@ import type { Classification, DataLocation, PoolType, StoreAccess } from '../mod
 export interface DraftOrganization { id: string; name?: string }
 export interface DraftTenant { id: string; organizations: string[] }
 export interface DraftSubscription { id: string; tenant: string; organizations: string[] }
-export interface DraftHostPool { id: string; subscription: string; type: PoolType; vms?: number; osBuild?: string; apps?: string[] }
+export interface DraftHostPool { id: string; subscription: string; type: PoolType; vms?: number; osBuild?: string; customRdpProperty?: string; apps?: string[] }
 export interface DraftApp { id: string; browser?: boolean }
 export interface DraftUser {
   id: string;

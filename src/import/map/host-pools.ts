@@ -1,6 +1,8 @@
-// AVD host pools: pooled or personal, with the session host count the input shows, the OS image
-// and how the hosts join a directory (as comments until the model has a field for it).
+// AVD host pools: pooled or personal, with the session host count the input shows, the OS image,
+// how the hosts join a directory (as comments until the model has a field for it) and the pool's
+// custom RDP properties (device redirection).
 
+import { parseRedirection, REDIRECTION_CHANNELS, type RedirectionChannel } from '../../domain/redirection.js';
 import { normalize } from '../arm-id.js';
 import { ARM, type InventoryResource } from '../inventory.js';
 import type { DraftHostPool } from '../model-draft.js';
@@ -55,13 +57,46 @@ export function mapHostPools(context: MapContext, orgs: Organizations): MappedPo
     } else if (hosts.length > 0) {
       context.assume(subject, 'how the session hosts join a directory is not in the input', resource.origin);
     }
-    const rdp = resource.properties['customRdpProperty'];
-    if (typeof rdp === 'string' && /(drivestoredirect:s:\*|redirectclipboard:i:1|devicestoredirect:s:\*|usbdevicestoredirect:s:\*)/i.test(rdp)) {
-      context.assume(subject, `device redirection is on (${rdp.split(';').filter((p) => /redirect|storedirect/i.test(p)).join(';')}): not yet modelled`, resource.origin);
-    }
+    redirection(context, subject, resource, draft);
     return { resource, draft, organization, sessionHosts: hosts };
   });
 }
+
+/**
+ * The pool's `customRdpProperty` (ARM `properties.customRdpProperty`, Terraform
+ * `custom_rdp_properties`), copied as Azure stores it: domain/redirection.ts reads which channels
+ * (drives, clipboard, printers, USB) run back to the users' devices. Absent or empty, or an
+ * expression the input does not resolve (`customRdpPropertyUnknown`), it is left out, and the model
+ * assumes AVD's default, every channel on (the worst case); the comment says which. Entries that do
+ * not read `name:i:number` / `name:s:text` are dropped and named (the channel they would set stays on).
+ * Source: https://learn.microsoft.com/en-us/azure/virtual-desktop/rdp-properties
+ */
+function redirection(context: MapContext, subject: string, resource: InventoryResource, draft: DraftHostPool): void {
+  const assumed = 'redirects drives, the clipboard, printers and USB devices back to the users\u2019 devices (Azure Virtual Desktop\u2019s default, the worst case)';
+  const raw = resource.properties['customRdpProperty'];
+  if (resource.properties['customRdpPropertyUnknown'] === true) {
+    context.assume(subject, `custom RDP properties are an expression the input does not resolve: \`customRdpProperty\` left out, so the pool ${assumed}`, resource.origin);
+    return;
+  }
+  if (typeof raw !== 'string' || raw.trim() === '') {
+    context.assume(subject, `no custom RDP properties in the input: \`customRdpProperty\` left out, so the pool ${assumed}`, resource.origin);
+    return;
+  }
+  const { problems } = parseRedirection(raw);
+  const bad = new Set(problems.map((p) => p.index));
+  const kept = raw.split(';').filter((_, i) => !bad.has(i)).join(';');
+  draft.customRdpProperty = kept;
+  const { redirection } = parseRedirection(kept);
+  const stated = new Set(kept.split(';').map((e) => e.split(':')[0]?.trim().toLowerCase()));
+  const said = REDIRECTION_CHANNELS.filter((c) => stated.has(CHANNEL_PROPERTY[c])).map((c) => `${CHANNEL_TEXT[c]} ${redirection[c] ? 'on' : 'off'}`);
+  const unsaid = REDIRECTION_CHANNELS.filter((c) => !stated.has(CHANNEL_PROPERTY[c])).map((c) => CHANNEL_TEXT[c]);
+  context.read(subject, `custom RDP properties: ${[...said, ...(unsaid.length === 0 ? [] : [`${unsaid.join(', ')} not stated, so on (the worst case)`])].join('; ')}`, resource.origin, 'customRdpProperty');
+  if (problems.length > 0) context.assume(subject, `RDP properties ${problems.map((p) => `\`${p.entry}\``).join(', ')} do not read \`name:i:number\` or \`name:s:text\`: left out (a channel they would set stays on, the worst case)`, resource.origin, 'customRdpProperty');
+}
+
+/** The RDP property that turns each redirection channel off (domain/redirection.ts). */
+const CHANNEL_PROPERTY: Readonly<Record<RedirectionChannel, string>> = { drives: 'drivestoredirect', clipboard: 'redirectclipboard', printers: 'redirectprinters', usb: 'usbdevicestoredirect' };
+const CHANNEL_TEXT: Readonly<Record<RedirectionChannel, string>> = { drives: 'drive redirection', clipboard: 'clipboard', printers: 'printers', usb: 'USB devices' };
 
 /** The image of a VM (`sku` of its marketplace image reference, or the gallery image name). */
 function imageOf(vm: InventoryResource | undefined): string | null {

@@ -220,7 +220,11 @@ function noteNsgs(context: MapContext, subject: string, record: SubnetRecord): v
 
 /** Why the internet does or does not reach the subnet's session hosts on each of their ports. */
 function explainInternet(context: MapContext, subject: string, record: SubnetRecord, omitted: boolean): void {
-  if (omitted) context.read(subject, 'every connected network may send to it and the internet may not: Azure\u2019s default, so `inbound` is left out', undefined, 'network');
+  const latent = latentInternet(record);
+  if (omitted) {
+    if (latent === null) context.read(subject, 'every connected network may send to it and the internet may not: Azure\u2019s default, so `inbound` is left out', undefined, 'network');
+    else context.read(subject, `every connected network may send to it and the internet may not today, so \`inbound\` is left out; but ${latent}`, undefined, 'network');
+  } else if (latent !== null) context.read(subject, latent, undefined, 'inbound');
   if (record.draft.hostPools.length === 0) return;
   for (const port of HOST_PORTS) {
     const verdicts = (record.nics.length > 0 ? record.nics : []).map((n) => internetVerdict(record, n, port));
@@ -233,6 +237,38 @@ function explainInternet(context: MapContext, subject: string, record: SubnetRec
       context.read(subject, `no TCP ${port} from the internet: ${[...new Set(verdicts.map((v) => v.why))].join('; ')}`, undefined, field);
     }
   }
+}
+
+/**
+ * What would let the internet in on the hosts' ports if a host had a public IP address or sat behind
+ * a public load balancer, where none does: the non-default NSG rules that allow it (a subnet or NIC
+ * with no NSG at all allows it too). Null when the NSGs deny it anyway, or when a host is already
+ * reachable (then the allow list says so). Source: learn.microsoft.com/azure/virtual-network/network-security-groups-overview
+ */
+function latentInternet(record: SubnetRecord): string | null {
+  if (record.nics.length === 0 || record.nics.some((n) => n.nic === null || n.nic.internet.state !== 'no')) return null;
+  const reasons = new Map<string, number[]>();
+  for (const port of HOST_PORTS) {
+    for (const n of record.nics) {
+      const stack = [(n.nic as NicInfo).nsg, record.nsg];
+      const opened: string[] = [];
+      const passes = stack.every((nsg) => {
+        if (nsg.state === 'none') return true;
+        if (nsg.state === 'unknown') return opened.push(`${nsg.why} (read as allowing everything)`) > 0;
+        const { allow, rule } = decide(nsg.rules, 'inbound', INTERNET_ENDPOINT, record.endpoint, port);
+        if (allow && !rule.isDefault) opened.push(`rule \`${rule.name}\` (priority ${rule.priority}) of network security group \`${nsg.name}\``);
+        return allow;
+      });
+      if (!passes) continue;
+      const reason = opened.length > 0 ? opened.join(' and ') : `no network security group on ${record.info === null ? 'the subnet' : `subnet \`${record.info.name}\``} or a session host\u2019s network interface`;
+      const ports = reasons.get(reason) ?? [];
+      if (!ports.includes(port)) ports.push(port);
+      reasons.set(reason, ports);
+    }
+  }
+  if (reasons.size === 0) return null;
+  const what = [...reasons].map(([reason, ports]) => `${reason} ${/^no network/.test(reason) ? 'lets' : 'allows'} TCP ${ports.join(', ')} from the internet`).join('; ');
+  return `${what}: not live only because no session host has a public IP address or a public load balancer, and exposure the moment one is attached`;
 }
 
 function internetVerdict(record: SubnetRecord, n: HostNic, port: number): { allow: boolean | null; why: string } {

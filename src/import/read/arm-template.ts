@@ -97,6 +97,9 @@ export function readArmTemplate(document: PositionedDocument, file: string, para
       const properties = evalDeep(raw['properties'] ?? {}, s);
       note(properties, `${rawType} ${name}`, origin);
       const known = plain(properties);
+      // A top-level property left as an expression is flagged (`customRdpPropertyUnknown`), so the
+      // mapping can say it is unresolved rather than absent (a stand-in text is no value).
+      if (isRecord(properties)) for (const key of Object.keys(properties)) if (isUnknown(properties[key] as HclValue)) known[`${key}Unknown`] = true;
       const id = armId(UNKNOWN_SUBSCRIPTION, RESOURCE_GROUP, type, name.split('/'));
       const resource = fromArmObject({ type, name, id, properties: known, tags: plain(evalDeep(raw['tags'] ?? {}, s)) }, origin);
       inventory.resources.push({ ...resource, subscription: null, resourceGroup: null });

@@ -32,7 +32,7 @@ function hostPool(inst: TerraformInstance, unresolved: string[], attrs: { name: 
   const name = nameOf(inst, attrs.name, unresolved);
   const { sub, rg } = scopeOf(inst, attrs.rg, unresolved);
   const id = armId(sub, rg, 'Microsoft.DesktopVirtualization/hostPools', [name]);
-  const r = resource(inst, ARM.hostPool, id, name, { hostPoolType: known(inst.get(attrs.type)), personalDesktopAssignmentType: known(inst.get(attrs.assignment)), customRdpProperty: known(inst.get(attrs.rdp)), maxSessionLimit: known(inst.get(attrs.max)) }, sub);
+  const r = resource(inst, ARM.hostPool, id, name, { hostPoolType: known(inst.get(attrs.type)), personalDesktopAssignmentType: known(inst.get(attrs.assignment)), customRdpProperty: known(inst.get(attrs.rdp)), customRdpPropertyUnknown: isUnknown(inst.get(attrs.rdp)) || undefined, maxSessionLimit: known(inst.get(attrs.max)) }, sub);
   return { resources: [r, ...avmRoleAssignments(inst, id)], computed: { id, name, resource_id: id, resource: { id, name } } };
 }
 

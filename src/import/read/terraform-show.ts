@@ -1,5 +1,6 @@
-// `terraform show -json` output (a plan's `planned_values` or a state's `values`): every value is
-// resolved, so each resource of the root and child modules goes straight to its translator.
+// `terraform show -json` output (a plan's `planned_values` or a state's `values`): each resource of
+// the root and child modules goes straight to its translator. A plan leaves out of `planned_values`
+// what is known only after apply (its `resource_changes[].change.after_unknown`): those read as unknown.
 // Format: developer.hashicorp.com/terraform/internals/json-format
 
 import type { SourceLocation } from '../../model/types.js';
@@ -7,7 +8,7 @@ import { parseArmId } from '../arm-id.js';
 import { emptyInventory, type Inventory } from '../inventory.js';
 import { finishTranslation, translatorFor, translatorKey, type TerraformInstance } from './azurerm.js';
 import { isRecord } from './arm-resource.js';
-import type { HclValue } from './hcl/value.js';
+import { Unknown, type HclValue } from './hcl/value.js';
 import type { PositionedDocument } from './json-document.js';
 
 export function readTerraformShow(document: PositionedDocument, file: string): Inventory {
@@ -16,6 +17,11 @@ export function readTerraformShow(document: PositionedDocument, file: string): I
   const key = isRecord(top['values']) ? 'values' : 'planned_values';
   const unresolved: string[] = [];
   const skipped = new Set<string>();
+  // Top-level attributes a plan computes only at apply, by resource address.
+  const afterUnknown = new Map<string, Record<string, unknown>>();
+  for (const change of Array.isArray(top['resource_changes']) ? top['resource_changes'] : []) {
+    if (isRecord(change) && isRecord(change['change']) && isRecord(change['change']['after_unknown'])) afterUnknown.set(String(change['address']), change['change']['after_unknown']);
+  }
   const visit = (module: unknown, path: (string | number)[]): void => {
     if (!isRecord(module)) return;
     const resources = Array.isArray(module['resources']) ? module['resources'] : [];
@@ -31,10 +37,12 @@ export function readTerraformShow(document: PositionedDocument, file: string): I
       const values = isRecord(r['values']) ? r['values'] : {};
       const origin: SourceLocation = document.at([...path, 'resources', index]);
       const id = typeof values['id'] === 'string' ? values['id'] : '';
+      const address = String(r['address'] ?? `${type}.${String(r['name'])}`);
+      const unknown = afterUnknown.get(address);
       const inst: TerraformInstance = {
-        address: String(r['address'] ?? `${type}.${String(r['name'])}`),
+        address,
         type,
-        get: (name) => (name in values ? (values[name] as HclValue) : null),
+        get: (name) => (unknown?.[name] === true ? new Unknown(`\`${address}.${name}\` is known only after apply`) : name in values ? (values[name] as HclValue) : null),
         subscription: parseArmId(id).subscription,
         origin,
       };
