@@ -39,7 +39,16 @@ export function formatDepthResult(result: DepthResult): string {
     }
     const first = reachable.at(-1) ?? ordered[0]!;
     const name = group.length > 1 ? `${first.store} \u00d7${group.length}` : first.store;
-    const sets = first.depth === null ? '' : formatSets(first.minimalSets, first.minimalSetCount);
+    let sets = first.depth === null ? '' : formatSets(first.minimalSets, first.minimalSetCount);
+    // Access the attackers are authorized for is not leakage: say so on the row, and where only some
+    // kinds are (a reader), the depth of the rest (authorization.ts, per access kind).
+    const access = result.organizations.find((o) => o.id === first.organization)?.authorizedAccess.find((a) => a.store === first.store);
+    if (access !== undefined && access.beyond.length === 0) depthText += ' (authorized)';
+    else if (access !== undefined) {
+      depthText += ` (${access.access.join(', ')} authorized)`;
+      const beyond = first.beyondRead;
+      sets = `${access.beyond.join(', ')}: ${beyond === undefined || beyond.depth === null ? 'not reached' : `depth ${beyond.depth} via ${beyond.depth === 0 ? 'no failure' : formatSets(beyond.minimalSets, beyond.minimalSetCount)}`}`;
+    }
     table.push([name, first.organization, depthText, sets]);
   }
   lines.push('', ...formatTable(table));
@@ -55,7 +64,8 @@ export function formatDepthResult(result: DepthResult): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Data nodes by store and owner (a provider's FSLogix store holds several organizations' containers). */
 function groupByStore(data: readonly DataDepth[]): DataDepth[][] {
-  const groups = groupBy(data, (d) => d.store);
+  const groups = groupBy(data, (d) => `${d.store}\u0000${d.organization}`);
   return [...groups.values()].sort((a, b) => byString(a[0]!.organization, b[0]!.organization) || byString(a[0]!.store, b[0]!.store));
 }

@@ -136,7 +136,9 @@ interface StoreGroup {
 
 /** Reached data nodes grouped by their model store, most sensitive first, then by name. */
 function groupByStore(data: readonly ReachedData[]): StoreGroup[] {
-  const byStore = groupBy(data, (d) => d.store);
+  // By store and owner: a provider's FSLogix store holds containers of several organizations, each
+  // shown under its own organization (a container is its user's organization's data).
+  const byStore = groupBy(data, (d) => `${d.store}\u0000${d.organization}`);
   return [...byStore.values()]
     .map((nodes) => {
       const first = nodes[0]!;
