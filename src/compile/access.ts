@@ -6,6 +6,7 @@ import { ROLES, type RoleEffect } from '../domain/roles.js';
 import type { RoleAssignment } from '../model/access-types.js';
 import type { DataStore, Model } from '../model/types.js';
 import { pushTo } from '../util/group-by.js';
+import { memoize } from '../util/memoize.js';
 import type { Member, PoolPlacement } from './deployment.js';
 
 /** One role grant: an edge source (the principal's node, or its PIM activation node) and the scope. */
@@ -83,28 +84,18 @@ export function deriveAccess(
     }
     return subs;
   };
-  const poolsCache = new Map<string, readonly PoolPlacement[]>();
-  const dataCache = new Map<string, readonly DataStore[]>();
-  const poolsIn = (scope: string): readonly PoolPlacement[] => {
-    let found = poolsCache.get(scope);
-    if (found !== undefined) return found;
-    if (mgById.has(scope)) found = subscriptionsUnder(scope).flatMap((s) => poolsBySub.get(s) ?? []);
-    else if (rgById.has(scope)) found = rgById.get(scope)!.resources.flatMap((r) => poolById.get(r) ?? []);
-    else if (poolById.has(scope)) found = [poolById.get(scope)!];
-    else found = poolsBySub.get(scope) ?? [];
-    poolsCache.set(scope, found);
-    return found;
-  };
-  const dataIn = (scope: string): readonly DataStore[] => {
-    let found = dataCache.get(scope);
-    if (found !== undefined) return found;
-    if (mgById.has(scope)) found = subscriptionsUnder(scope).flatMap((s) => dataBySub.get(s) ?? []);
-    else if (rgById.has(scope)) found = rgById.get(scope)!.resources.flatMap((r) => dataById.get(r) ?? []);
-    else if (dataById.has(scope)) found = [dataById.get(scope)!];
-    else found = dataBySub.get(scope) ?? [];
-    dataCache.set(scope, found);
-    return found;
-  };
+  const poolsIn = memoize((scope: string): readonly PoolPlacement[] => {
+    if (mgById.has(scope)) return subscriptionsUnder(scope).flatMap((s) => poolsBySub.get(s) ?? []);
+    if (rgById.has(scope)) return rgById.get(scope)!.resources.flatMap((r) => poolById.get(r) ?? []);
+    if (poolById.has(scope)) return [poolById.get(scope)!];
+    return poolsBySub.get(scope) ?? [];
+  });
+  const dataIn = memoize((scope: string): readonly DataStore[] => {
+    if (mgById.has(scope)) return subscriptionsUnder(scope).flatMap((s) => dataBySub.get(s) ?? []);
+    if (rgById.has(scope)) return rgById.get(scope)!.resources.flatMap((r) => dataById.get(r) ?? []);
+    if (dataById.has(scope)) return [dataById.get(scope)!];
+    return dataBySub.get(scope) ?? [];
+  });
 
   const activations: Activation[] = [];
   const grantsByEffect = new Map<RoleEffect, Grant[]>();

@@ -5,6 +5,7 @@
 // Source: learn.microsoft.com/azure/virtual-network/network-security-groups-overview (security rules,
 // default security rules, service tags).
 
+import { memoize } from '../../util/memoize.js';
 import { contains, isPrivate, overlaps, parseCidr, type Cidr } from './cidr.js';
 
 export type Direction = 'inbound' | 'outbound';
@@ -132,26 +133,8 @@ function matches(spec: string, endpoint: Endpoint, mode: 'overlap' | 'cover'): b
   return mode === 'overlap' ? endpoint.prefixes.some((p) => overlaps(cidr, p)) : endpoint.prefixes.every((p) => contains(cidr, p));
 }
 
-const boundsCache = new Map<string, [number, number] | null>();
-const cidrCache = new Map<string, Cidr | null>();
-
-function cidrOf(spec: string): Cidr | null {
-  let cidr = cidrCache.get(spec);
-  if (cidr === undefined) {
-    cidr = parseCidr(spec);
-    cidrCache.set(spec, cidr);
-  }
-  return cidr;
-}
-
-function portBounds(range: string): [number, number] | null {
-  let bounds = boundsCache.get(range);
-  if (bounds === undefined) {
-    bounds = parsePortRange(range);
-    boundsCache.set(range, bounds);
-  }
-  return bounds;
-}
+const cidrOf: (spec: string) => Cidr | null = memoize(parseCidr);
+const portBounds: (range: string) => [number, number] | null = memoize(parsePortRange);
 
 function parsePortRange(range: string): [number, number] | null {
   const text = range.trim();
