@@ -22,6 +22,7 @@ import {
   measureReach,
   measureTypeSweep,
   plainBfs,
+  reusedBuffersReach,
   scenarioBfs,
   writeCsr,
   type InstancePairsMeasure,
@@ -77,7 +78,9 @@ export interface EngineWorkloads {
   readonly plainBfs: ReachMeasure;
   /** The bare BFS plus the what-if's per-edge scenario tests (kernels.ts scenarioBfs). */
   readonly scenarioBfs: ReachMeasure;
-  /** scipy breadth_first_order on the same CSR, timed in rounds between the three above. */
+  /** `reach`'s per-edge work with its arrays allocated once (kernels.ts reusedBuffersReach). */
+  readonly reusedBuffersReach: ReachMeasure;
+  /** scipy breadth_first_order on the same CSR, timed in rounds between the four above. */
   readonly scipy: ScipyResult;
   /** A realistic what-if: the foothold's insiders with the kernel boundary failed, the model's controls. */
   readonly reachInsiderKernel: ReachMeasure;
@@ -136,7 +139,7 @@ function engineWorkloads(
   const internet = compiled.nodeIndex.get(INTERNET)!;
   const csr = writeCsr(compiled, csrDirectory);
   progress('single what-if reachability, the bare BFS kernels and scipy on the same CSR (rounds)');
-  const { reachAll, plainBfs: plain, scenarioBfs: filtered, scipy } = reachAgainstScipy(compiled, internet, csr, 3, 5);
+  const { reachAll, plainBfs: plain, scenarioBfs: filtered, reusedBuffersReach: reused, scipy } = reachAgainstScipy(compiled, internet, csr, 3, 5);
   const reachInsiderKernel = measureReach(compiled, insiders, { failed: failTypes(compiled, ['kernel']), controls }, 15);
 
   // From the internet alone, tenants and subscriptions are never reached (only admins hold them):
@@ -151,12 +154,12 @@ function engineWorkloads(
   const typeSweepInsider = measureTypeSweep(compiled, insiders, controls, { rounds: 3, scalarLimit });
   progress(`order-2 instance sets (${foothold} insiders)`);
   const instancePairs = measureInstancePairs(compiled, insiders, controls, { passRuns: 3, bfsRuns: 21 });
-  return { internet, csr, reachAll, plainBfs: plain, scenarioBfs: filtered, scipy, reachInsiderKernel, typeSweepOutsider, outsiderFootholds, typeSweepInsider, instancePairs };
+  return { internet, csr, reachAll, plainBfs: plain, scenarioBfs: filtered, reusedBuffersReach: reused, scipy, reachInsiderKernel, typeSweepOutsider, outsiderFootholds, typeSweepInsider, instancePairs };
 }
 
 /**
- * From `internet` with every edge traversable: `reach`, the bare BFS and the bare BFS with the
- * scenario tests, against scipy's breadth_first_order (with predecessors, and order only) on the
+ * From `internet` with every edge traversable: `reach`, the bare BFS, the bare BFS with the scenario
+ * tests and reach's work with reused buffers, against scipy's breadth_first_order (with predecessors, and order only) on the
  * same CSR. After a warm-up, `rounds` rounds: `perRound` timed runs of each of ours, then one
  * Python child timing `perRound` runs of each of scipy's (the order swapped every round), so both
  * sides are measured in the same minutes of this run. Medians and minima over every run.
@@ -167,7 +170,7 @@ function reachAgainstScipy(
   csr: { readonly indptr: string; readonly indices: string },
   rounds: number,
   perRound: number,
-): { reachAll: ReachMeasure; plainBfs: ReachMeasure; scenarioBfs: ReachMeasure; scipy: ScipyResult } {
+): { reachAll: ReachMeasure; plainBfs: ReachMeasure; scenarioBfs: ReachMeasure; reusedBuffersReach: ReachMeasure; scipy: ScipyResult } {
   const everything: Scenario = { failed: allFailed(compiled), controls: 0 };
   const countReached = (access: Uint8Array): number => {
     let reached = 0;
@@ -178,6 +181,7 @@ function reachAgainstScipy(
     reachAll: () => countReached(reach(compiled, [internet], everything).access),
     plainBfs: () => plainBfs(compiled, internet),
     scenarioBfs: () => scenarioBfs(compiled, internet, everything),
+    reusedBuffersReach: reusedBuffersReach(compiled, internet, everything),
   } as const;
   const names = Object.keys(kinds) as (keyof typeof kinds)[];
   const wall = Object.fromEntries(names.map((k) => [k, [] as number[]])) as Record<keyof typeof kinds, number[]>;
@@ -224,7 +228,7 @@ function reachAgainstScipy(
     probe !== null
       ? { available: false, reason: probe }
       : { available: true, scipy: scipyRuns.scipy!, children: rounds, withPredecessors: merge(scipyRuns.withPredecessors), orderOnly: merge(scipyRuns.orderOnly) };
-  return { reachAll: measure('reachAll'), plainBfs: measure('plainBfs'), scenarioBfs: measure('scenarioBfs'), scipy };
+  return { reachAll: measure('reachAll'), plainBfs: measure('plainBfs'), scenarioBfs: measure('scenarioBfs'), reusedBuffersReach: measure('reusedBuffersReach'), scipy };
 }
 
 interface RawScipy {
