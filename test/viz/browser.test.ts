@@ -169,9 +169,9 @@ describe.skipIf(!HAVE_CHROMIUM)('the viewer in headless Chromium', () => {
   }, 60_000);
 
   // A generated deployment (4 organizations, 1,500 users: 12,830 nodes, 2,453 boundary instances,
-  // so the instance list is one built when opened) shows the CLI's own answers: `simulate --json`
-  // on the same model and scenario gives the nodes reached and each organization's data reached.
-  it('a generated deployment: the page’s counts equal `simulate`’s, before and after a toggle', async () => {
+  // so its instance list is a filter over them) shows the CLI's own answers: `simulate --json` on the
+  // same model and scenario gives the nodes reached and each organization's data reached.
+  it('a generated deployment: the page’s counts equal `simulate`’s, before and after a toggle; its instances are found by a filter', async () => {
     const model = join(mkdtempSync(join(tmpdir(), 'indepth-browser-')), 'generated.yaml');
     writeFileSync(model, stringify(generateModel({ ...DEFAULT_GENERATE, organizations: 4, users: 1500 }, seededRandom(3)), { aliasDuplicateObjects: false }));
     const file = await viewHtml([model, '--from', 'org1', '--fail', 'kernel', '--fail', 'vm']);
@@ -188,8 +188,11 @@ describe.skipIf(!HAVE_CHROMIUM)('the viewer in headless Chromium', () => {
     const both = await expectCli(['kernel', 'vm']);
     expect(both.organizations.filter((o) => o.id !== 'org1' && o.reached.data > 0)).not.toEqual([]);
     await page.locator('details.instances summary').click();
+    expect(await page.locator('input[data-instance]').count()).toBe(500);
+    await page.fill('details.instances input.filter', 'vm@');
     const vmInstances = page.locator('input[data-instance^="vm@"]');
-    expect(await vmInstances.count()).toBeGreaterThan(0);
+    await expect.poll(() => vmInstances.count()).toBeGreaterThan(0);
+    expect(await page.locator('input[data-instance]').count()).toBe(await vmInstances.count());
     expect(await vmInstances.first().isChecked()).toBe(true);
     await page.uncheck('input[data-type="vm"]');
     const kernelOnly = await expectCli(['kernel']);

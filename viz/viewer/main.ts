@@ -210,33 +210,69 @@ function buildSidebar(): void {
     const box = h('details', { class: 'instances' }, h('summary', {}, `${p.model.name} (${p.compiled.instanceCount})`));
     instanceInputs.push(inputs);
     instances.appendChild(box);
-    // A large model's list (a checkbox per instance) is built when the reader opens it.
-    if (p.compiled.instanceCount <= EAGER_INSTANCE_LIST) fillInstances(p, box, inputs);
-    else box.addEventListener('toggle', () => void (inputs.size === 0 && (fillInstances(p, box, inputs), renderAll())));
+    // A large model lists its instances by a filter, a few hundred at a time (a checkbox for each of
+    // 190,000 instances takes Chromium half a minute to lay out).
+    if (p.compiled.instanceCount <= FULL_INSTANCE_LIST) {
+      for (const type of BOUNDARY_TYPES) {
+        const ids = instancesOfType(p, type);
+        if (ids.length > 0) box.appendChild(instanceGroup(p, type, ids, inputs));
+      }
+    } else {
+      box.addEventListener('toggle', () => {
+        if (box.querySelector('input') === null) filteredInstances(p, box, inputs);
+      });
+    }
   }
   sidebar.appendChild(instances);
   sidebar.appendChild(h('section', {}, h('h2', {}, 'Details'), details));
 }
 
-/** Instance lists up to this long are built with the page; longer ones when opened. */
-const EAGER_INSTANCE_LIST = 2000;
+/** Instance lists up to this long are listed whole; longer ones by a filter, at most this many shown. */
+const FULL_INSTANCE_LIST = 2000;
+const SHOWN_INSTANCES = 500;
 
-function fillInstances(p: Panel, box: DomElement, inputs: Map<string, InputElement>): void {
+function instanceGroup(p: Panel, type: BoundaryType, ids: readonly string[], inputs: Map<string, InputElement>): DomElement {
+  const group = h('div', { class: 'instance-group' }, h('h3', {}, type));
+  for (const id of ids) {
+    const input = h('input', { type: 'checkbox', 'data-instance': id, 'data-model': String(p.index) }) as InputElement;
+    input.checked = p.failed.has(id);
+    input.addEventListener('change', () => {
+      input.checked ? p.failed.add(id) : p.failed.delete(id);
+      renderAll();
+    });
+    inputs.set(id, input);
+    group.appendChild(h('label', {}, input, h('span', {}, id)));
+  }
+  return group;
+}
+
+/** A filter box over a large model's instances (id contains the text) and the first matches. */
+function filteredInstances(p: Panel, box: DomElement, inputs: Map<string, InputElement>): void {
+  const search = h('input', { type: 'search', class: 'filter', placeholder: 'filter: part of an id (kernel@pool1-vm3)', 'aria-label': `filter the boundary instances of ${p.model.name}` }) as InputElement;
+  const note = h('p', { class: 'hint' });
+  const list = h('div', {});
+  const show = () => {
+    const text = search.value.trim();
+    inputs.clear();
+    const groups: DomElement[] = [];
+    let shown = 0;
+    let matching = 0;
     for (const type of BOUNDARY_TYPES) {
-      const ids = instancesOfType(p, type);
-      if (ids.length === 0) continue;
-      const group = h('div', { class: 'instance-group' }, h('h3', {}, type));
-      for (const id of ids) {
-        const input = h('input', { type: 'checkbox', 'data-instance': id, 'data-model': String(p.index) }) as InputElement;
-        input.addEventListener('change', () => {
-          input.checked ? p.failed.add(id) : p.failed.delete(id);
-          renderAll();
-        });
-        inputs.set(id, input);
-        group.appendChild(h('label', {}, input, h('span', {}, id)));
-      }
-      box.appendChild(group);
+      const ids = instancesOfType(p, type).filter((id) => id.includes(text));
+      matching += ids.length;
+      const room = Math.min(ids.length, SHOWN_INSTANCES - shown);
+      if (room <= 0) continue;
+      groups.push(instanceGroup(p, type, ids.slice(0, room), inputs));
+      shown += room;
     }
+    list.replaceChildren(...groups);
+    note.textContent = matching > shown ? `${shown.toLocaleString('en-US')} of ${matching.toLocaleString('en-US')} instances shown: filter to find the others.` : `${matching.toLocaleString('en-US')} instance${matching === 1 ? '' : 's'}.`;
+  };
+  search.addEventListener('input', show);
+  box.appendChild(search);
+  box.appendChild(note);
+  box.appendChild(list);
+  show();
 }
 
 /** Side by side or one above the other: the second gives each diagram the full width. */
