@@ -8,7 +8,7 @@ import { CONTROL_NAMES } from '../domain/controls.js';
 import { NODE_KINDS } from '../domain/kinds.js';
 import type { NodeKind } from '../domain/kinds.js';
 import { ACCESS_MODES } from '../model/types.js';
-import { carveColumns } from './columns.js';
+import { carveColumns } from '../util/columns.js';
 import type { DeploymentGraph, EdgeAttributes, GraphSink, NodeAttributes } from './graph-types.js';
 
 /** What the engine needs of a node. */
@@ -158,7 +158,7 @@ export class CompiledGraphBuilder implements GraphSink {
   private readonly instanceNames: string[] = [];
   private readonly rules = new Map<string, number>([['', 0]]);
   private edges = 0;
-  // The edge columns, views into one buffer (src/compile/columns.ts): sized at the first edge from
+  // The edge columns, views into one buffer (src/util/columns.ts): sized at the first edge from
   // the node count, doubled all at once when full.
   private source = new Int32Array(0);
   private target = new Int32Array(0);
@@ -233,7 +233,7 @@ export class CompiledGraphBuilder implements GraphSink {
     const organizationIds = [...organizations].sort(byCodeUnit);
     const organizationIndex = new Map(organizationIds.map((org, i) => [org, i]));
     // Engine columns in one buffer (they travel to worker threads together), the rest in another,
-    // the sort's scratch in a third: three large allocations instead of fourteen (columns.ts).
+    // the sort's scratch in a third: three large allocations instead of fourteen (src/util/columns.ts).
     const m = this.edges;
     const { offsets, targets, sources, instance, boundary, access, blockedBy } = carveColumns({
       offsets: ['int32', n + 1],
