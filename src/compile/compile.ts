@@ -170,6 +170,12 @@ export class CompiledGraphBuilder implements GraphSink {
   private lastSourcePosition = -1;
   private lastTarget = '';
   private lastTargetPosition = -1;
+  // The last boundary edge's instance, groups and code: runs of edges through one instance (the
+  // same strings and arrays, build-graph.ts) skip the instance map and the groups set.
+  private lastInstance: string | null = null;
+  private lastGroups: readonly string[] | null = null;
+  private lastInstanceType: BoundaryType | null = null;
+  private lastInstanceCode = -1;
 
   /** false when the id exists already (a GraphSink reports, the array compilers throw). */
   addNode(id: string, attributes: Pick<NodeAttributes, 'kind' | 'organization'>): boolean {
@@ -351,21 +357,31 @@ export class CompiledGraphBuilder implements GraphSink {
     if (edge.instance === null) {
       throw new CompileError('boundaryWithoutInstance', `${source} -> ${target}`, `edge ${source} -> ${target} crosses a ${edge.boundary} boundary but names no instance`);
     }
-    const known = this.instances.get(edge.instance);
+    if (edge.instance === this.lastInstance && edge.groups === this.lastGroups && edge.boundary === this.lastInstanceType) return this.lastInstanceCode;
+    const code = this.instanceCodeOf(edge.instance, edge.boundary, edge.groups, source, target);
+    this.lastInstance = edge.instance;
+    this.lastGroups = edge.groups;
+    this.lastInstanceType = edge.boundary;
+    this.lastInstanceCode = code;
+    return code;
+  }
+
+  private instanceCodeOf(instance: string, boundary: BoundaryType, groups: readonly string[], source: string, target: string): number {
+    const known = this.instances.get(instance);
     if (known === undefined) {
       const code = this.instanceNames.length;
-      this.instanceNames.push(edge.instance);
-      this.instances.set(edge.instance, { code, draft: { type: edge.boundary, groups: new Set(edge.groups) } });
+      this.instanceNames.push(instance);
+      this.instances.set(instance, { code, draft: { type: boundary, groups: new Set(groups) } });
       return code;
     }
-    if (known.draft.type !== edge.boundary) {
+    if (known.draft.type !== boundary) {
       throw new CompileError(
         'instanceTypeConflict',
-        edge.instance,
-        `instance '${edge.instance}' is a ${known.draft.type} boundary on one edge and a ${edge.boundary} boundary on edge ${source} -> ${target}`,
+        instance,
+        `instance '${instance}' is a ${known.draft.type} boundary on one edge and a ${boundary} boundary on edge ${source} -> ${target}`,
       );
     }
-    for (const group of edge.groups) known.draft.groups.add(group);
+    for (const group of groups) known.draft.groups.add(group);
     return known.code;
   }
 
