@@ -174,6 +174,8 @@ export interface Timing {
   readonly medianMs: number;
   /** Median CPU time (user + system, all threads incl. GC) of the runs: steadier on a busy machine. */
   readonly medianCpuMs: number;
+  /** The fastest run's wall time, ms. */
+  readonly minMs: number;
   readonly runs: number;
   readonly note: string;
 }
@@ -185,7 +187,7 @@ export interface EngineBenchReport {
   readonly timings: readonly Timing[];
 }
 
-/** Builds the synthetic graph and times each engine step (median of `runs` after one warm-up). */
+/** Builds the synthetic graph and times each engine step (median and fastest of `runs` after one warm-up). */
 export function benchEngine(options: SyntheticOptions = DEFAULT_SYNTHETIC, runs = 3): EngineBenchReport {
   const timings: Timing[] = [];
   const time = <T>(step: string, work: () => T, note: (result: T) => string): T => {
@@ -200,7 +202,7 @@ export function benchEngine(options: SyntheticOptions = DEFAULT_SYNTHETIC, runs 
       wall.push(performance.now() - start);
       cpu.push((used.user + used.system) / 1000);
     }
-    timings.push({ step, medianMs: median(wall), medianCpuMs: median(cpu), runs, note: note(result) });
+    timings.push({ step, medianMs: median(wall), medianCpuMs: median(cpu), minMs: Math.min(...wall), runs, note: note(result) });
     return result;
   };
 

@@ -1,8 +1,11 @@
-// Child process of the benchmark: the graphology baselines. Loads the model, builds the graphology
-// graph of the very same compiled graph (PreparedModel.graph), then alternates, from `internet`
-// with every edge traversable: the compiled what-if BFS, graphology-traversal's bfsFromNode (a bare
-// traversal), and a what-if BFS written over graphology the way a graphology-first engine would
-// (edge attributes checked against the scenario, parent edges kept). Prints one JSON line.
+// Child process of the benchmark: the graphology baselines, each ratio from this one process. Loads
+// the model, builds the graphology graph of the very same compiled graph (PreparedModel.graph), then
+// times in turn, from `internet` with every edge traversable: the compiled what-if BFS (`reach`),
+// graphology-traversal's bfsFromNode (a bare traversal) and a what-if BFS written over graphology the
+// way a graphology-first engine would (edge attributes checked against the scenario, parent edges
+// kept). One warm-up each; then RUNS rounds, the order rotating every round, so drift in the
+// machine's load and the collector's work on the graphology heap fall on all three alike. Prints one
+// JSON line.
 //
 //   node dist/bench/graphology-baseline.js MODEL [RUNS]
 
@@ -12,7 +15,7 @@ import { INTERNET } from '../src/compile/ids.js';
 import { reach } from '../src/engine/reach.js';
 import { allFailed } from '../src/engine/scenario.js';
 import { loadModelFile } from '../src/model/load-model.js';
-import { answer, median, once, peakRssMb, progress, type Sample } from './measure.js';
+import { answer, once, peakRssMb, progress, summarize, timed, type Sample } from './measure.js';
 
 export interface GraphologyBaseline {
   /** Building the graphology graph from the compiled model (what a graphology-first engine pays before its first answer). */
@@ -21,8 +24,6 @@ export interface GraphologyBaseline {
   readonly graphology: Sample & { readonly reached: number };
   /** What-if BFS over the graphology graph: scenario checked per edge, parents recorded. */
   readonly graphologyWhatIf: Sample & { readonly reached: number };
-  /** graphology bfsFromNode / compiled, both measured in this process. */
-  readonly ratio: number;
   readonly peakRssMb: number;
 }
 
@@ -73,31 +74,27 @@ function main(): void {
     return seen.size;
   };
 
-  progress(`alternating ${runs} runs of each`);
+  progress(`${runs} rounds of each, order rotating every round`);
   const kinds = { compiled: compiledRun, graphology: graphologyRun, graphologyWhatIf: whatIfRun } as const;
   const names = Object.keys(kinds) as (keyof typeof kinds)[];
   const wall = Object.fromEntries(names.map((k) => [k, [] as number[]])) as Record<keyof typeof kinds, number[]>;
   const cpu = Object.fromEntries(names.map((k) => [k, [] as number[]])) as Record<keyof typeof kinds, number[]>;
   const reached = Object.fromEntries(names.map((k) => [k, kinds[k]()])) as Record<keyof typeof kinds, number>;
   for (let r = 0; r < runs; r++) {
-    for (const which of names) {
-      const startCpu = process.cpuUsage();
-      const start = performance.now();
-      reached[which] = kinds[which]();
-      wall[which].push(performance.now() - start);
-      const used = process.cpuUsage(startCpu);
-      cpu[which].push((used.user + used.system) / 1000);
+    for (let k = 0; k < names.length; k++) {
+      const which = names[(r + k) % names.length]!;
+      const run = timed(kinds[which]);
+      reached[which] = run.result;
+      wall[which].push(run.wallMs);
+      cpu[which].push(run.cpuMs);
     }
   }
-  const summary = (which: keyof typeof kinds) => ({ wallMs: median(wall[which]), cpuMs: median(cpu[which]), runs, reached: reached[which] });
-  const compiledSample = summary('compiled');
-  const graphologySample = summary('graphology');
+  const summary = (which: keyof typeof kinds) => ({ ...summarize(wall[which], cpu[which]), reached: reached[which] });
   const result: GraphologyBaseline = {
-    build: { wallMs: build.wallMs, cpuMs: build.cpuMs, runs: 1 },
-    compiled: compiledSample,
-    graphology: graphologySample,
+    build: { wallMs: build.wallMs, cpuMs: build.cpuMs, minWallMs: build.wallMs, runs: 1 },
+    compiled: summary('compiled'),
+    graphology: summary('graphology'),
     graphologyWhatIf: summary('graphologyWhatIf'),
-    ratio: graphologySample.wallMs / compiledSample.wallMs,
     peakRssMb: peakRssMb(),
   };
   answer(result);

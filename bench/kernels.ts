@@ -1,6 +1,7 @@
 // The engine workloads the benchmark times on a compiled graph, each with the baseline it is compared
-// with: single what-if reachability, all 2^T type subsets in one pass against one BFS per subset,
-// and order-2 instance sets against enumerating every pair. Used for generated models
+// with, in the same process: single what-if reachability (and the bare BFS kernels it is taken apart
+// into against scipy), all 2^T type subsets in one pass against a bare filtered BFS per subset, and
+// order-2 instance sets against enumerating the pairs. Used for generated models
 // (./model-workloads.ts) and the synthetic graph (./synthetic.ts) alike.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -11,21 +12,24 @@ import { depthByInstance } from '../src/engine/depth-by-instance.js';
 import { depthByType, type TypeDepthResult } from '../src/engine/depth-by-type.js';
 import { reachedRow } from '../src/engine/propagation-graph.js';
 import { reach } from '../src/engine/reach.js';
-import { failInstances, failTypes, type ControlMask, type Scenario } from '../src/engine/scenario.js';
+import { failInstances, type ControlMask, type Scenario } from '../src/engine/scenario.js';
+import { boundaryIndex } from '../src/domain/boundary.js';
 import { seededRandom } from '../src/generate/random.js';
-import { sample, type Sample } from './measure.js';
+import { median, sample, summarize, timed, type Sample } from './measure.js';
 
 export interface ReachMeasure extends Sample {
   /** Nodes reached (controlled or accessed). */
   readonly reached: number;
+  /** Median minor page faults of one run (fresh pages of newly allocated arrays), where counted. */
+  readonly minorFaults?: number;
 }
 
 /** One what-if: a BFS over the compiled arrays under one scenario. */
 export function measureReach(compiled: CompiledGraph, sources: readonly number[], scenario: Scenario, runs: number): ReachMeasure {
-  const timed = sample(runs, () => reach(compiled, sources, scenario), 3);
+  const run = sample(runs, () => reach(compiled, sources, scenario), 3);
   let reached = 0;
-  for (const access of timed.result.access) if (access !== 0) reached++;
-  return { wallMs: timed.wallMs, cpuMs: timed.cpuMs, runs, reached };
+  for (const access of run.result.access) if (access !== 0) reached++;
+  return { wallMs: run.wallMs, cpuMs: run.cpuMs, minWallMs: run.minWallMs, runs, reached };
 }
 
 /**
@@ -51,82 +55,162 @@ export function plainBfs(compiled: CompiledGraph, source: number): number {
   return tail;
 }
 
-export function measurePlainBfs(compiled: CompiledGraph, source: number, runs: number): ReachMeasure {
-  const timed = sample(runs, () => plainBfs(compiled, source), 3);
-  return { wallMs: timed.wallMs, cpuMs: timed.cpuMs, runs, reached: timed.result };
+/**
+ * plainBfs plus the per-edge tests a what-if cannot skip: the edge's blocking controls against the
+ * scenario's, and its boundary instance's failure flag. No access modes, no parents: what separates
+ * this from plainBfs is exactly the scenario test per edge, which scipy's BFS does not make.
+ */
+export function scenarioBfs(compiled: CompiledGraph, source: number, scenario: Scenario): number {
+  const { offsets, targets, instance, blockedBy } = compiled;
+  const { failed, controls } = scenario;
+  const seen = new Uint8Array(compiled.nodeCount);
+  const queue = new Int32Array(compiled.nodeCount);
+  let tail = 0;
+  seen[source] = 1;
+  queue[tail++] = source;
+  for (let head = 0; head < tail; head++) {
+    const u = queue[head]!;
+    const end = offsets[u + 1]!;
+    for (let e = offsets[u]!; e < end; e++) {
+      if ((blockedBy[e]! & controls) !== 0) continue;
+      const i = instance[e]!;
+      if (i >= 0 && failed[i] !== 1) continue;
+      const v = targets[e]!;
+      if (seen[v] === 0) (seen[v] = 1), (queue[tail++] = v);
+    }
+  }
+  return tail;
 }
 
 export interface TypeSweepMeasure {
   /** The types that matter from these footholds (T); the pass covers all 2^T subsets. */
   readonly types: readonly BoundaryType[];
   readonly subsets: number;
-  /** depthByType: every subset in one pass. */
+  /** depthByType: every subset in one pass (median and fastest of the rounds). */
   readonly onePass: Sample;
-  /** Scalar BFS runs timed (all subsets, or a seeded sample of them when 2^T is large). */
+  /** Filtered BFS runs per round (all subsets, or a seeded sample of them when 2^T is large). */
   readonly scalarRuns: number;
   readonly scalarSampled: boolean;
-  /** Mean time of one scalar BFS (failure flags built beforehand, not timed). */
+  /** Rounds: each times the pass once and the whole set of filtered BFS runs once, alternating. */
+  readonly rounds: number;
+  /** Mean time of one filtered BFS in a round: median and fastest of the rounds. */
   readonly scalarPerScenarioMs: number;
+  readonly scalarPerScenarioMinMs: number;
   readonly scalarPerScenarioCpuMs: number;
   readonly onePassPerScenarioMs: number;
-  /** Scalar time per scenario / one-pass time per scenario (wall). */
+  /** Filtered BFS time per scenario / one-pass time per scenario: medians (wall), fastest rounds, CPU. */
   readonly ratio: number;
+  readonly ratioMin: number;
   readonly ratioCpu: number;
-  /** Every scalar run reached exactly the nodes whose truth-table bit says so. */
+  /** Every filtered BFS reached exactly the nodes whose truth-table bit says so. */
   readonly agrees: boolean;
 }
 
 /**
- * All 2^T type subsets: one depthByType pass against one scalar BFS per subset. With more than
- * `scalarLimit` subsets, a seeded sample of that many is run and the mean per scenario used.
+ * All 2^T type subsets: one depthByType pass against one bare filtered BFS per subset
+ * (typeFilteredBfs: no what-if machinery, no parents). With more than `scalarLimit` subsets a seeded
+ * sample of that many is run and the mean per scenario used. After a warm-up of each, `rounds` rounds
+ * each time the pass and the whole sweep once, the order swapped every round, so drift in the
+ * machine's load hits both alike.
  */
 export function measureTypeSweep(
   compiled: CompiledGraph,
   sources: readonly number[],
   controls: ControlMask,
-  options: { readonly passRuns: number; readonly scalarLimit: number },
+  options: { readonly rounds: number; readonly scalarLimit: number },
 ): TypeSweepMeasure {
-  const pass = sample(options.passRuns, () => depthByType(compiled, sources, controls));
-  const result = pass.result;
+  const result = depthByType(compiled, sources, controls);
   const subsets = 2 ** result.types.length;
   const chosen = subsets <= options.scalarLimit ? Array.from({ length: subsets }, (_, s) => s) : sampleSubsets(subsets, options.scalarLimit);
+  const masks = chosen.map((subset) => typeMask(result, subset));
+  const bfs = typeFilteredBfs(compiled, sources, controls);
 
-  let wall = 0;
-  let cpu = 0;
+  // Warm-up of the sweep doubles as the check: every subset's BFS against the pass's truth table.
   let agrees = true;
-  for (const subset of chosen) {
-    const failed = failTypes(compiled, typesOf(result, subset));
-    const startCpu = process.cpuUsage();
-    const start = performance.now();
-    const run = reach(compiled, sources, { failed, controls });
-    wall += performance.now() - start;
-    const used = process.cpuUsage(startCpu);
-    cpu += (used.user + used.system) / 1000;
-    if (agrees) agrees = sameAsTable(result, run.access, subset);
+  chosen.forEach((subset, k) => {
+    if (agrees) agrees = sameAsTable(result, bfs(masks[k]!), subset);
+  });
+  const sweep = (): void => {
+    for (const mask of masks) bfs(mask);
+  };
+  const passWall: number[] = [];
+  const passCpu: number[] = [];
+  const sweepWall: number[] = [];
+  const sweepCpu: number[] = [];
+  for (let r = 0; r < options.rounds; r++) {
+    const order = r % 2 === 0 ? ['pass', 'sweep'] : ['sweep', 'pass'];
+    for (const which of order) {
+      const run = which === 'pass' ? timed(() => depthByType(compiled, sources, controls)) : timed(sweep);
+      (which === 'pass' ? passWall : sweepWall).push(run.wallMs);
+      (which === 'pass' ? passCpu : sweepCpu).push(run.cpuMs);
+    }
   }
-  const scalarPerScenarioMs = wall / chosen.length;
-  const scalarPerScenarioCpuMs = cpu / chosen.length;
+  const pass = summarize(passWall, passCpu);
+  const scalar = summarize(sweepWall, sweepCpu);
+  const per = (ms: number) => ms / chosen.length;
   const onePassPerScenarioMs = pass.wallMs / subsets;
   return {
     types: result.types,
     subsets,
-    onePass: { wallMs: pass.wallMs, cpuMs: pass.cpuMs, runs: pass.runs },
+    onePass: pass,
     scalarRuns: chosen.length,
     scalarSampled: chosen.length < subsets,
-    scalarPerScenarioMs,
-    scalarPerScenarioCpuMs,
+    rounds: options.rounds,
+    scalarPerScenarioMs: per(scalar.wallMs),
+    scalarPerScenarioMinMs: per(scalar.minWallMs),
+    scalarPerScenarioCpuMs: per(scalar.cpuMs),
     onePassPerScenarioMs,
-    ratio: scalarPerScenarioMs / onePassPerScenarioMs,
-    ratioCpu: scalarPerScenarioCpuMs / (pass.cpuMs / subsets),
+    ratio: per(scalar.wallMs) / onePassPerScenarioMs,
+    ratioMin: per(scalar.minWallMs) / (pass.minWallMs / subsets),
+    ratioCpu: per(scalar.cpuMs) / (pass.cpuMs / subsets),
     agrees,
   };
 }
 
-function typesOf(result: TypeDepthResult, subset: number): BoundaryType[] {
-  return result.types.filter((_, bit) => ((subset >>> bit) & 1) === 1);
+/**
+ * The bare baseline of the type sweep: a BFS over the CSR that skips an edge whose boundary type is
+ * not in the failed subset (and an edge a control removes), nothing else: no failure flags per
+ * instance, no parent edges, buffers allocated once and cleared per run. An edge of a control mode
+ * makes its target controlled (expanded); a read/tamper/deny edge only marks it reached, as the
+ * engine's semantics require. `typeMask` bit c allows edges of boundary code c (bit 0: no boundary).
+ * The returned array is reused by the next call: 0 not reached, 1 reached, 2 controlled.
+ */
+export function typeFilteredBfs(compiled: CompiledGraph, sources: readonly number[], controls: ControlMask): (typeMask: number) => Uint8Array {
+  const { offsets, targets, boundary, access, blockedBy } = compiled;
+  const n = compiled.nodeCount;
+  const state = new Uint8Array(n);
+  const queue = new Int32Array(n);
+  return (typeMask: number): Uint8Array => {
+    state.fill(0);
+    let tail = 0;
+    for (const s of sources) {
+      if (state[s] !== 2) (state[s] = 2), (queue[tail++] = s);
+    }
+    for (let head = 0; head < tail; head++) {
+      const u = queue[head]!;
+      const end = offsets[u + 1]!;
+      for (let e = offsets[u]!; e < end; e++) {
+        if (((typeMask >>> boundary[e]!) & 1) === 0 || (blockedBy[e]! & controls) !== 0) continue;
+        const v = targets[e]!;
+        if (access[e] === 0) {
+          if (state[v] !== 2) (state[v] = 2), (queue[tail++] = v);
+        } else if (state[v] === 0) state[v] = 1;
+      }
+    }
+    return state;
+  };
 }
 
-/** Whether "reached under subset" from the one-pass tables matches a scalar run, node for node. */
+/** Boundary codes allowed under a subset of result.types: bit 0 (legitimate access) always. */
+function typeMask(result: TypeDepthResult, subset: number): number {
+  let mask = 1;
+  result.types.forEach((type, bit) => {
+    if (((subset >>> bit) & 1) === 1) mask |= 1 << (1 + boundaryIndex(type));
+  });
+  return mask;
+}
+
+/** Whether "reached under subset" from the one-pass tables matches a BFS's (non-zero: reached), node for node. */
 function sameAsTable(result: TypeDepthResult, access: Uint8Array, subset: number): boolean {
   const { tables, words, graph } = result;
   const word = subset >>> 5;
@@ -165,11 +249,13 @@ export interface InstancePairsMeasure {
   readonly prunedScenarios: number;
   readonly frontierInstances: number;
   readonly prunedSampled: number;
-  /** bfsMs × prunedScenarios. */
+  /** bfsMs × prunedScenarios (and with the fastest BFS, against the fastest pass). */
   readonly prunedEstimateMs: number;
   readonly prunedRatio: number;
-  /** Median time of one BFS with a random pair of instances failed. */
+  readonly prunedRatioMin: number;
+  /** Median and fastest time of one BFS with a random pair of instances failed. */
   readonly bfsMs: number;
+  readonly bfsMinMs: number;
   readonly bfsRuns: number;
   /** bfsMs × scenarios: what enumerating them one BFS at a time would take. */
   readonly enumerationEstimateMs: number;
@@ -200,19 +286,17 @@ export function measureInstancePairs(
     const a = Math.floor(random.next() * n);
     const b = (a + 1 + Math.floor(random.next() * (n - 1))) % n;
     const failed = failInstances(compiled, [a, b]);
-    const start = performance.now();
-    reach(compiled, sources, { failed, controls });
-    times.push(performance.now() - start);
+    times.push(timed(() => reach(compiled, sources, { failed, controls })).wallMs);
   }
-  times.sort((x, y) => x - y);
-  const bfsMs = times[times.length >> 1]!;
+  const bfsMs = median(times);
+  const bfsMinMs = Math.min(...times);
   const scenarios = n + (n * (n - 1)) / 2;
   const enumerationEstimateMs = bfsMs * scenarios;
   const pruned = prunedPairs(compiled, sources, controls, options.prunedSample ?? 128);
   const prunedEstimateMs = bfsMs * pruned.scenarios;
   return {
     order,
-    onePass: { wallMs: pass.wallMs, cpuMs: pass.cpuMs, runs: pass.runs },
+    onePass: { wallMs: pass.wallMs, cpuMs: pass.cpuMs, minWallMs: pass.minWallMs, runs: pass.runs },
     instances: n,
     scenarios,
     prunedScenarios: pruned.scenarios,
@@ -220,7 +304,9 @@ export function measureInstancePairs(
     prunedSampled: pruned.sampled,
     prunedEstimateMs,
     prunedRatio: prunedEstimateMs / pass.wallMs,
+    prunedRatioMin: (bfsMinMs * pruned.scenarios) / pass.minWallMs,
     bfsMs,
+    bfsMinMs,
     bfsRuns: options.bfsRuns,
     enumerationEstimateMs,
     ratio: enumerationEstimateMs / pass.wallMs,

@@ -10,29 +10,53 @@ export interface Sample {
   readonly wallMs: number;
   /** Median CPU time (user + system, every thread incl. GC) of the same runs: steadier on a busy machine. */
   readonly cpuMs: number;
+  /** The fastest of the timed runs, ms: page faults and other sessions swing medians, the minimum less so. */
+  readonly minWallMs: number;
   readonly runs: number;
 }
 
-/** Runs `work` `warmUps` times untimed (JIT, caches), then `runs` times; medians of the timed runs. */
+/**
+ * Runs `work` `warmUps` times untimed (JIT, caches), then `runs` times; median and fastest of the
+ * timed runs.
+ */
 export function sample<T>(runs: number, work: () => T, warmUps = 1): Sample & { readonly result: T } {
   let result = undefined as T;
   for (let w = 0; w < warmUps; w++) result = work();
   const wall: number[] = [];
   const cpu: number[] = [];
   for (let r = 0; r < runs; r++) {
-    const startCpu = process.cpuUsage();
-    const start = performance.now();
-    result = work();
-    wall.push(performance.now() - start);
-    const used = process.cpuUsage(startCpu);
-    cpu.push((used.user + used.system) / 1000);
+    const run = timed(work);
+    result = run.result;
+    wall.push(run.wallMs);
+    cpu.push(run.cpuMs);
   }
-  return { wallMs: median(wall), cpuMs: median(cpu), runs, result };
+  return { ...summarize(wall, cpu), result };
 }
 
 /** Times one call (no warm-up): for steps that only make sense once, like loading a model. */
 export function once<T>(work: () => T): Sample & { readonly result: T } {
   return sample(1, work, 0);
+}
+
+/** Median and fastest of per-run wall times (and the median CPU time), ms. */
+export function summarize(wall: readonly number[], cpu: readonly number[]): Sample {
+  return { wallMs: median(wall), cpuMs: median(cpu), minWallMs: Math.min(...wall), runs: wall.length };
+}
+
+/**
+ * Times one run of `work`: wall and CPU (user + system, every thread) milliseconds and the minor page
+ * faults it took. No forced collection before it: tried (`node --expose-gc`, gc() and 100 ms idle
+ * before each run), it made the compiled BFS at 100k 7× slower by median (2.9 → 21 ms, and CPU time
+ * alike: work in this process, most likely faulting back in the pages the collection released).
+ */
+export function timed<T>(work: () => T): { readonly wallMs: number; readonly cpuMs: number; readonly minorFaults: number; readonly result: T } {
+  const faults = process.resourceUsage().minorPageFault;
+  const startCpu = process.cpuUsage();
+  const start = performance.now();
+  const result = work();
+  const wallMs = performance.now() - start;
+  const used = process.cpuUsage(startCpu);
+  return { wallMs, cpuMs: (used.user + used.system) / 1000, minorFaults: process.resourceUsage().minorPageFault - faults, result };
 }
 
 export function median(values: readonly number[]): number {

@@ -1,7 +1,9 @@
 """The scipy baseline of the benchmark: scipy.sparse.csgraph.breadth_first_order on the very CSR
 the engine runs on (written by bench/kernels.ts as raw int32 files). Only the BFS calls are timed;
-loading the arrays and building the csr_matrix are not. Prints one JSON line; when scipy cannot be
-imported it prints {"available": false, ...} and exits 0, so the benchmark can note the skip.
+loading the arrays and building the csr_matrix are not. bench/model-workloads.ts runs it several
+times between its own timed blocks, so both sides meet the same load. Prints one JSON line with
+every run's times (wallRunsMs, cpuRunsMs); when scipy cannot be imported it prints
+{"available": false, ...} and exits 0, so the benchmark can note the skip.
 
     /usr/bin/python3 bench/scipy_bfs.py INDPTR INDICES SOURCE [RUNS]
 """
@@ -49,7 +51,10 @@ def main() -> None:
         samples = [once(predecessors) for _ in range(runs)]
         out[label] = {
             "wallMs": median([s[0] for s in samples]),
+            "minWallMs": min(s[0] for s in samples),
             "cpuMs": median([s[1] for s in samples]),
+            "wallRunsMs": [s[0] for s in samples],
+            "cpuRunsMs": [s[1] for s in samples],
             "reached": samples[0][2],
         }
     print(json.dumps(out))

@@ -1,6 +1,6 @@
 // Child process of the benchmark: the synthetic deployment graph of ./engine.ts (all eleven boundary
 // types, a hub pool): its engine timings, plus the 2^11 type subsets in one pass against one
-// scalar BFS per subset from `internet` with every control off. Prints one JSON line.
+// bare filtered BFS per subset from `internet` with every control off. Prints one JSON line.
 //
 //   node dist/bench/synthetic.js
 
@@ -18,9 +18,9 @@ export interface SyntheticResult {
 function main(): void {
   progress('synthetic deployment graph: engine steps');
   const engine = benchEngine(undefined, 3);
-  progress('synthetic deployment graph: 2^11 type subsets vs scalar BFS');
+  progress('synthetic deployment graph: 2^11 type subsets vs a filtered BFS per subset');
   const compiled = compileFromArrays(syntheticDeployment());
-  const typeSweepInternet = measureTypeSweep(compiled, [compiled.nodeIndex.get('internet')!], 0, { passRuns: 3, scalarLimit: 2048 });
+  const typeSweepInternet = measureTypeSweep(compiled, [compiled.nodeIndex.get('internet')!], 0, { rounds: 3, scalarLimit: 2048 });
   answer({ engine, typeSweepInternet, peakRssMb: peakRssMb() } satisfies SyntheticResult);
 }
 

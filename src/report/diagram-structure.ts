@@ -21,12 +21,41 @@ interface Builder {
   readonly model: Model;
   readonly deployment: Deployment;
   readonly compiled: CompiledGraph;
-  readonly nodeElement: Map<string, string>;
+  /** Per compiled node: the number of the box that draws it (an index into `elementIds`), or -1. */
+  readonly drawnBy: Int32Array;
+  readonly elementIds: string[];
+  readonly elementNumber: Map<string, number>;
   readonly instances: ReadonlySet<string>;
 }
 
+/** The structure with `nodeElement` by compiled node index (the viewer packs it so; a million-key object is never made). */
+export interface StructureParts {
+  readonly structure: Omit<DiagramStructure, 'nodeElement'>;
+  /** Per compiled node: index into `elementIds` of the box that draws it, or -1 (drawn nowhere). */
+  readonly drawnBy: Int32Array;
+  readonly elementIds: readonly string[];
+}
+
 export function buildDiagramStructure(model: Model, deployment: Deployment, compiled: CompiledGraph): DiagramStructure {
-  const b: Builder = { model, deployment, compiled, nodeElement: new Map(), instances: new Set(compiled.instanceIds) };
+  const { structure, drawnBy, elementIds } = diagramStructureParts(model, deployment, compiled);
+  // Compiled order is code-unit order of the ids: the keys come out sorted.
+  const nodeElement: Record<string, string> = {};
+  drawnBy.forEach((k, v) => {
+    if (k >= 0) nodeElement[compiled.nodeIds[v]!] = elementIds[k]!;
+  });
+  return { ...structure, nodeElement };
+}
+
+export function diagramStructureParts(model: Model, deployment: Deployment, compiled: CompiledGraph): StructureParts {
+  const b: Builder = {
+    model,
+    deployment,
+    compiled,
+    drawnBy: new Int32Array(compiled.nodeCount).fill(-1),
+    elementIds: [],
+    elementNumber: new Map(),
+    instances: new Set(compiled.instanceIds),
+  };
 
   const top: DiagramElement[] = [outside(b)];
   const tenants = model.tenants.map((tenant) => tenantElement(b, tenant));
@@ -65,9 +94,7 @@ export function buildDiagramStructure(model: Model, deployment: Deployment, comp
     authorizedData: authorized.get(org.id)!,
     readOnlyData: readOnly.get(org.id)!,
   }));
-  const nodeElement: Record<string, string> = {};
-  for (const id of [...b.nodeElement.keys()].sort(byCodeUnit)) nodeElement[id] = b.nodeElement.get(id)!;
-  return { model: model.name, description: model.description, organizations, root, nodeElement };
+  return { structure: { model: model.name, description: model.description, organizations, root }, drawnBy: b.drawnBy, elementIds: b.elementIds };
 }
 
 interface ElementFields {
@@ -106,7 +133,17 @@ function section(id: string, label: string, arrange: DiagramElement['arrange'], 
 
 /** Registers graph nodes as drawn by an element (the first element to claim a node keeps it). */
 function claim(b: Builder, elementId: string, nodes: readonly string[]): void {
-  for (const node of nodes) if (b.compiled.nodeIndex.has(node) && !b.nodeElement.has(node)) b.nodeElement.set(node, elementId);
+  let k = b.elementNumber.get(elementId);
+  for (const node of nodes) {
+    const v = b.compiled.nodeIndex.get(node);
+    if (v === undefined || b.drawnBy[v]! >= 0) continue;
+    if (k === undefined) {
+      k = b.elementIds.length;
+      b.elementIds.push(elementId);
+      b.elementNumber.set(elementId, k);
+    }
+    b.drawnBy[v] = k;
+  }
 }
 
 /** Only instances the graph really has: a wall with no boundary instance behind it is no wall. */
@@ -368,8 +405,4 @@ function extras(b: Builder, organization: string | null): DiagramElement[] {
       claim(b, id, [n.id]);
       return element({ id, role: 'extra', label: n.label, detail: n.kind, organization, nodes: [n.id] });
     });
-}
-
-function byCodeUnit(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

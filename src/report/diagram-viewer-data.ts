@@ -1,19 +1,17 @@
-// What the interactive viewer embeds for one model: the engine's node and edge records (columnar, so
-// large models stay compact), labels and organizations, the foothold choices resolved exactly as the
-// CLI resolves them, and the diagram structure. The browser rebuilds the records and runs the same
-// compile → reach → depth code as the CLI on them.
+// What the interactive viewer embeds for one model, and what it unpacks to in the browser: the
+// engine's node and edge records (packed as compact columns, diagram-viewer-pack.ts), labels, the
+// foothold choices resolved exactly as the CLI resolves them, and the diagram structure. The browser
+// recompiles the records and runs the same compile → reach → depth code as the CLI on them.
 
-import { BOUNDARY_TYPES, type BoundaryType } from '../domain/boundary.js';
 import { CONTROL_NAMES, type ControlName } from '../domain/controls.js';
-import type { NodeKind } from '../domain/kinds.js';
 import type { CompiledGraph, EdgeRecord, GraphRecords, NodeRecord } from '../compile/compile.js';
 import type { Deployment } from '../compile/deployment.js';
 import type { PreparedModel } from '../analyze/prepared.js';
 import { INTERNET, WEB } from '../compile/ids.js';
 import { resolveFootholds } from '../analyze/footholds.js';
-import { ACCESS_MODES, type Access, type Classification, type Model } from '../model/types.js';
-import { buildDiagramStructure } from './diagram-structure.js';
-import type { DiagramStructure } from './diagram-types.js';
+import { BOUNDARY_TYPES } from '../domain/boundary.js';
+import { ACCESS_MODES, type Access, type Classification, type DataLocation, type Model } from '../model/types.js';
+import type { DiagramElement, DiagramOrganization, DiagramStructure } from './diagram-types.js';
 
 export interface ViewerFoothold {
   /** What the user picks: a user entry, an organization, `internet`. */
@@ -22,90 +20,92 @@ export interface ViewerFoothold {
   readonly nodes: readonly string[];
 }
 
+export interface ViewerDataStore {
+  readonly id: string;
+  readonly organization: string;
+  readonly classification: Classification;
+  readonly location: DataLocation;
+  /** The store's data nodes (a profile store has one per user). */
+  readonly nodes: readonly string[];
+}
+
+/** One model as the page's script holds it once unpacked. */
 export interface ViewerModel {
   readonly name: string;
   readonly description: string;
-  readonly nodes: {
-    readonly ids: readonly string[];
-    readonly kinds: readonly NodeKind[];
-    readonly organizations: readonly (string | null)[];
-    readonly labels: readonly string[];
-  };
-  /** Per edge (compiled order): endpoints, instance, access mode, blocking control and rule as indices; -1 for none. */
-  readonly edges: {
-    readonly source: readonly number[];
-    readonly target: readonly number[];
-    readonly instance: readonly number[];
-    readonly access: readonly number[];
-    readonly blockedBy: readonly number[];
-    readonly rule: readonly number[];
-  };
-  readonly instances: { readonly ids: readonly string[]; readonly types: readonly BoundaryType[]; readonly groups: readonly (readonly string[])[] };
-  readonly rules: readonly string[];
-  readonly classification: Readonly<Record<string, Classification>>;
-  /** The model's data stores with their nodes (a profile store has one per user). */
-  readonly dataStores: readonly { readonly id: string; readonly organization: string; readonly classification: Classification; readonly location: string; readonly nodes: readonly string[] }[];
+  /** The engine arrays, recompiled from the packed records (equal to the CLI's). */
+  readonly compiled: CompiledGraph;
+  /** Per compiled node: its label. */
+  readonly labels: readonly string[];
+  /** Data node id → classification. */
+  readonly classification: ReadonlyMap<string, Classification>;
+  readonly dataStores: readonly ViewerDataStore[];
   readonly controls: Readonly<Record<ControlName, boolean>>;
   readonly footholds: readonly ViewerFoothold[];
   readonly structure: DiagramStructure;
 }
 
+/** The columns of a packed model, each raw-deflated then base64-encoded (layouts in diagram-viewer-pack.ts). */
+export interface PackedColumns {
+  readonly nodeIdLengths: string;
+  readonly nodeIdTails: string;
+  readonly labelLengths: string;
+  readonly labelTails: string;
+  readonly kinds: string;
+  readonly organizations: string;
+  readonly degrees: string;
+  readonly targets: string;
+  readonly instances: string;
+  readonly access: string;
+  readonly blockedBy: string;
+  readonly rules: string;
+  readonly instanceIdLengths: string;
+  readonly instanceIdTails: string;
+  readonly instanceTypes: string;
+  readonly instanceGroups: string;
+  readonly nodeElement: string;
+  /** PackedDetail as JSON. */
+  readonly detail: string;
+}
+
+/** A model as the page embeds it. */
+export interface PackedViewerModel {
+  readonly name: string;
+  readonly description: string;
+  readonly counts: { readonly nodes: number; readonly edges: number; readonly instances: number };
+  /** Small tables the columns index: organization, rule and group ids (compiled order). */
+  readonly organizations: readonly string[];
+  readonly rules: readonly string[];
+  readonly groups: readonly string[];
+  readonly controls: Readonly<Record<ControlName, boolean>>;
+  readonly columns: PackedColumns;
+}
+
+/** Node lists as delta-coded node indices (`deltas` in diagram-viewer-bytes.ts). */
+type Indexed<T, K extends keyof T> = Omit<T, K> & { readonly [P in K]: readonly number[] };
+
+export type PackedElement = Omit<Indexed<DiagramElement, 'nodes'>, 'children'> & { readonly children: readonly PackedElement[] };
+
+export interface PackedDetail {
+  readonly classification: readonly { readonly classification: Classification; readonly nodes: readonly number[] }[];
+  readonly dataStores: readonly Indexed<ViewerDataStore, 'nodes'>[];
+  readonly footholds: readonly Indexed<ViewerFoothold, 'nodes'>[];
+  readonly structure: Omit<DiagramStructure, 'organizations' | 'root' | 'nodeElement'> & {
+    readonly organizations: readonly Indexed<DiagramOrganization, 'dataNodes' | 'authorizedData' | 'readOnlyData'>[];
+    readonly root: PackedElement;
+    /** The boxes the `nodeElement` column numbers (1-based there; 0: drawn nowhere). */
+    readonly elementIds: readonly string[];
+  };
+}
+
 export interface ViewerPayload {
-  readonly models: readonly ViewerModel[];
+  readonly models: readonly PackedViewerModel[];
   /** What the page opens on: a foothold (null: the viewer's default), failures, and control toggles over the models' own. */
   readonly initial: { readonly from: string | null; readonly fail: readonly string[]; readonly controls?: Partial<Record<ControlName, boolean>> };
 }
 
-export function viewerModel(prepared: Pick<PreparedModel, 'model' | 'deployment' | 'compiled' | 'nodes'>): ViewerModel {
-  const { model, deployment, compiled, nodes } = prepared;
-  const classification: Record<string, Classification> = {};
-  nodes.forEach((a, v) => {
-    if (a.kind === 'data') classification[compiled.nodeIds[v]!] = a.classification ?? 'confidential';
-  });
-  const groups = compiled.instanceIds.map((_, i) => {
-    const out: string[] = [];
-    for (let g = compiled.groupOffsets[i]!; g < compiled.groupOffsets[i + 1]!; g++) out.push(compiled.groupIds[compiled.groupMembers[g]!]!);
-    return out;
-  });
-  const edges = { source: [] as number[], target: [] as number[], instance: [] as number[], access: [] as number[], blockedBy: [] as number[], rule: [] as number[] };
-  // Compiled (CSR) order: recompiling these records in the browser reproduces the same arrays.
-  for (let e = 0; e < compiled.edgeCount; e++) {
-    edges.source.push(compiled.sources[e]!);
-    edges.target.push(compiled.targets[e]!);
-    edges.instance.push(compiled.instance[e]!);
-    edges.access.push(compiled.access[e]!);
-    const bits = compiled.blockedBy[e]!;
-    edges.blockedBy.push(bits === 0 ? -1 : CONTROL_NAMES.findIndex((_, bit) => (bits & (1 << bit)) !== 0));
-    edges.rule.push(compiled.edgeRule[e]!);
-  }
-  return {
-    name: model.name,
-    description: model.description,
-    nodes: {
-      ids: [...compiled.nodeIds],
-      kinds: nodes.map((a) => a.kind),
-      organizations: nodes.map((a) => a.organization),
-      labels: nodes.map((a) => a.label),
-    },
-    edges,
-    instances: { ids: [...compiled.instanceIds], types: [...compiled.instanceType].map((t) => BOUNDARY_TYPES[t]!), groups },
-    rules: [...compiled.ruleIds],
-    classification,
-    dataStores: model.data.map((d) => ({
-      id: d.id,
-      organization: d.organization,
-      classification: d.classification,
-      location: d.location,
-      nodes: (deployment.dataNodes.get(d.id) ?? []).map((n) => n.node),
-    })),
-    controls: { ...model.controls },
-    footholds: footholdChoices(model, deployment, compiled),
-    structure: buildDiagramStructure(model, deployment, compiled),
-  };
-}
-
 /** User entries, then organizations (any standard user of it), then the outside world. */
-function footholdChoices(model: Model, deployment: Deployment, compiled: CompiledGraph): ViewerFoothold[] {
+export function footholdChoices(model: Model, deployment: Deployment, compiled: CompiledGraph): ViewerFoothold[] {
   const out: ViewerFoothold[] = [];
   const add = (name: string, label: string) => {
     const resolved = resolveFootholds(compiled, deployment, [name]);
@@ -118,22 +118,37 @@ function footholdChoices(model: Model, deployment: Deployment, compiled: Compile
   return out;
 }
 
-/** The engine's records back from the columnar form. */
-export function recordsOf(m: ViewerModel): GraphRecords {
-  const nodes: NodeRecord[] = m.nodes.ids.map((id, i) => ({ id, kind: m.nodes.kinds[i]!, organization: m.nodes.organizations[i] ?? null }));
-  const edges: EdgeRecord[] = m.edges.source.map((s, e) => {
-    const instance = m.edges.instance[e]!;
-    const blocked = m.edges.blockedBy[e]!;
-    return {
-      source: m.nodes.ids[s]!,
-      target: m.nodes.ids[m.edges.target[e]!]!,
-      boundary: instance < 0 ? null : m.instances.types[instance]!,
-      instance: instance < 0 ? null : m.instances.ids[instance]!,
-      groups: instance < 0 ? [] : m.instances.groups[instance]!,
-      access: ACCESS_MODES[m.edges.access[e]!] as Access,
-      blockedBy: blocked < 0 ? null : CONTROL_NAMES[blocked]!,
-      rule: m.rules[m.edges.rule[e]!] ?? '',
-    };
-  });
-  return { nodes, edges };
+/**
+ * The engine records the page stands for: every node (id, kind, organization) and every edge in
+ * compiled (CSR) order, so recompiling them reproduces the CLI's arrays. The packed page must unpack
+ * to exactly these (test/viz/viewer-pack.test.ts).
+ */
+export function recordsOf({ compiled, nodes }: Pick<PreparedModel, 'compiled' | 'nodes'>): GraphRecords {
+  const records: NodeRecord[] = compiled.nodeIds.map((id, v) => ({ id, kind: nodes[v]!.kind, organization: nodes[v]!.organization ?? null }));
+  const edges: EdgeRecord[] = [];
+  for (let e = 0; e < compiled.edgeCount; e++) {
+    const i = compiled.instance[e]!;
+    const bits = compiled.blockedBy[e]!;
+    const groups: string[] = [];
+    if (i >= 0) for (let g = compiled.groupOffsets[i]!; g < compiled.groupOffsets[i + 1]!; g++) groups.push(compiled.groupIds[compiled.groupMembers[g]!]!);
+    edges.push({
+      source: compiled.nodeIds[compiled.sources[e]!]!,
+      target: compiled.nodeIds[compiled.targets[e]!]!,
+      boundary: i < 0 ? null : BOUNDARY_TYPES[compiled.instanceType[i]!]!,
+      instance: i < 0 ? null : compiled.instanceIds[i]!,
+      groups,
+      access: ACCESS_MODES[compiled.access[e]!] as Access,
+      blockedBy: bits === 0 ? null : CONTROL_NAMES[CONTROL_NAMES.findIndex((_, bit) => (bits & (1 << bit)) !== 0)]!,
+      rule: compiled.ruleIds[compiled.edgeRule[e]!] ?? '',
+    });
+  }
+  return { nodes: records, edges };
+}
+
+/** Whether the page offers `name` as a foothold of this model (one of `footholdChoices`). */
+export function hasFoothold({ model, deployment, compiled }: Pick<PreparedModel, 'model' | 'deployment' | 'compiled'>, name: string): boolean {
+  const offered = name === INTERNET || name === WEB || model.users.some((u) => u.id === name) || model.organizations.some((o) => o.id === name);
+  if (!offered) return false;
+  const resolved = resolveFootholds(compiled, deployment, [name]);
+  return resolved.ok && resolved.nodes.length > 0;
 }

@@ -22,7 +22,7 @@ interface Layout {
 }
 
 const PRETTY: Layout = { step: '  ', newline: '\n', colon: ': ', depth: 3 };
-/** The viewer's columnar arrays (payload → models → model → nodes → ids) are leaves here, written in slices. */
+/** The viewer page's packed columns (payload → models → model → columns → base64 text) are leaves here. */
 const COMPACT: Layout = { step: '', newline: '', colon: ':', depth: 4 };
 /** Compact leaf arrays are written this many elements per chunk: one string per slice, not per array. */
 const SLICE = 8192;

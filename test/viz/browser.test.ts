@@ -3,12 +3,15 @@
 // hovering shows a path, and nothing is fetched and nothing logs an error. Markup in names stays
 // text. Skipped (with the reason printed) only where /usr/bin/chromium does not exist.
 
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { stringify } from 'yaml';
+import { DEFAULT_GENERATE, generateModel } from '../../src/generate/generate-model.js';
+import { seededRandom } from '../../src/generate/random.js';
 import { runCli } from '../../src/cli/run.js';
 import { HAVE_CHROMIUM, launchChromium } from './browser-support.js';
 import { ROOT } from './support.js';
@@ -164,6 +167,41 @@ describe.skipIf(!HAVE_CHROMIUM)('the viewer in headless Chromium', () => {
     expect(problems).toEqual([]);
     await page.close();
   }, 60_000);
+
+  // A generated deployment (4 organizations, 1,500 users: 12,830 nodes, 2,453 boundary instances,
+  // so its instance list is a filter over them) shows the CLI's own answers: `simulate --json` on the
+  // same model and scenario gives the nodes reached and each organization's data reached.
+  it('a generated deployment: the page’s counts equal `simulate`’s, before and after a toggle; its instances are found by a filter', async () => {
+    const model = join(mkdtempSync(join(tmpdir(), 'indepth-browser-')), 'generated.yaml');
+    writeFileSync(model, stringify(generateModel({ ...DEFAULT_GENERATE, organizations: 4, users: 1500 }, seededRandom(3)), { aliasDuplicateObjects: false }));
+    const file = await viewHtml([model, '--from', 'org1', '--fail', 'kernel', '--fail', 'vm']);
+    const { page, requests, problems } = await open(file);
+    const expectCli = async (fail: string[]) => {
+      let out = '';
+      const code = await runCli(['simulate', model, '--from', 'org1', ...fail.flatMap((f) => ['--fail', f]), '--json'], { out: (t) => void (out += t), err: () => {}, errIsTty: false });
+      expect(code).toBe(0);
+      const cli = JSON.parse(out) as { summary: { reachedNodes: number }; organizations: { id: string; reached: { data: number } }[] };
+      await expect.poll(() => page.locator('[data-testid="reached-0"]').textContent()).toBe(String(cli.summary.reachedNodes));
+      for (const org of cli.organizations) expect((await page.locator(`[data-testid="count-0-${org.id}"]`).textContent())?.split('/')[0]).toBe(String(org.reached.data));
+      return cli;
+    };
+    const both = await expectCli(['kernel', 'vm']);
+    expect(both.organizations.filter((o) => o.id !== 'org1' && o.reached.data > 0)).not.toEqual([]);
+    await page.locator('details.instances summary').click();
+    expect(await page.locator('input[data-instance]').count()).toBe(500);
+    await page.fill('details.instances input.filter', 'vm@');
+    const vmInstances = page.locator('input[data-instance^="vm@"]');
+    await expect.poll(() => vmInstances.count()).toBeGreaterThan(0);
+    expect(await page.locator('input[data-instance]').count()).toBe(await vmInstances.count());
+    expect(await vmInstances.first().isChecked()).toBe(true);
+    await page.uncheck('input[data-type="vm"]');
+    const kernelOnly = await expectCli(['kernel']);
+    expect(kernelOnly.summary.reachedNodes).toBeLessThan(both.summary.reachedNodes);
+    expect(await vmInstances.first().isChecked()).toBe(false);
+    expect(problems).toEqual([]);
+    expect(requests).toEqual([pathToFileURL(file).href]);
+    await page.close();
+  }, 120_000);
 
   it('renders markup in names as text: no element, no dialog', async () => {
     const file = await viewHtml([`${ROOT}test/viz/fixtures/xss.yaml`, '--from', 'eve', '--fail', 'kernel']);

@@ -1,14 +1,11 @@
 // The viewer page: one file, no external references, a CSP whose hashes match the inline script and
-// style, and embedded records that recompile (in the browser) to exactly the CLI's engine arrays.
+// style (the packed records unpack to the CLI's: viewer-pack.test.ts).
 
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileFromArrays } from '../../src/compile/compile.js';
-import { loadModel } from '../../src/cli/load.js';
-import { recordsOf, viewerModel } from '../../src/report/diagram-viewer-data.js';
 import { runCli } from '../../src/cli/run.js';
 import { ROOT } from './support.js';
 
@@ -49,20 +46,4 @@ describe('indepth view', () => {
     expect(code).toBe(1);
     expect(err).toContain('--from');
   }, 60_000);
-});
-
-describe('the embedded records', () => {
-  it.each(['cross-org-shared', 'cross-org-separated', 'single-org-pooled', 'admins-personal'])('%s recompiles to the CLI’s compiled graph', (name) => {
-    const { prepared } = loadModel(`${ROOT}models/${name}.yaml`);
-    const again = compileFromArrays(recordsOf(viewerModel(prepared)));
-    const a = prepared.compiled;
-    expect(again.nodeIds).toEqual(a.nodeIds);
-    expect([...again.targets]).toEqual([...a.targets]);
-    expect([...again.sources]).toEqual([...a.sources]);
-    expect([...again.instance]).toEqual([...a.instance]);
-    expect([...again.access]).toEqual([...a.access]);
-    expect([...again.blockedBy]).toEqual([...a.blockedBy]);
-    expect(again.instanceIds).toEqual(a.instanceIds);
-    expect([...again.edgeRule].map((r) => again.ruleIds[r])).toEqual([...a.edgeRule].map((r) => a.ruleIds[r]));
-  });
 });

@@ -5,7 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { diagramOf } from '../../src/cli/commands/diagram.js';
 import { loadModel } from '../../src/cli/load.js';
-import { viewerModel } from '../../src/report/diagram-viewer-data.js';
+import type { ViewerPayload } from '../../src/report/diagram-viewer-data.js';
+import { packViewerModel } from '../../src/report/diagram-viewer-pack.js';
+import { unpackViewerModel } from '../../src/report/diagram-viewer-unpack.js';
 import { renderDiagramSvg } from '../../viz/diagram/render.js';
 import { renderViewerHtml } from '../../viz/viewer/page.js';
 import { ROOT, readXml } from './support.js';
@@ -42,19 +44,20 @@ describe('markup in names, in the SVG', () => {
 describe('markup in names, in the viewer HTML', () => {
   const html = renderViewerHtml({
     title: 'xss <title>',
-    payload: { models: [viewerModel(loadModel(XSS).prepared)], initial: { from: 'eve', fail: [] } },
+    payload: { models: [packViewerModel(loadModel(XSS).prepared)], initial: { from: 'eve', fail: [] } },
     bundle: 'void 0',
   });
 
-  it('keeps names inside the JSON block, escaped, and outside any markup', () => {
+  it('keeps names inside the JSON block, escaped, and outside any markup', async () => {
     const start = html.indexOf('<script type="application/json" id="indepth-data">');
     const end = html.indexOf('</script>', start);
     const json = html.slice(start + '<script type="application/json" id="indepth-data">'.length, end);
     expect(json).not.toContain('<');
     const outside = html.slice(0, start) + html.slice(end);
     expect(outside).not.toMatch(/<img|onerror|alert\(/i);
-    const payload = JSON.parse(json) as { models: { structure: { organizations: { name: string }[] } }[] };
-    expect(payload.models[0]!.structure.organizations.map((o) => o.name)).toContain(PAYLOADS[0]);
+    const payload = JSON.parse(json) as ViewerPayload;
+    const model = await unpackViewerModel(payload.models[0]!);
+    expect(model.structure.organizations.map((o) => o.name)).toContain(PAYLOADS[0]);
   });
 
   it('escapes the title and allows only its own script and style by hash', () => {

@@ -1,9 +1,10 @@
-// The interactive what-if viewer (bundled by esbuild into one inline script). It rebuilds each
-// model's engine records from the embedded JSON and runs the CLI's own engine on them: compile →
+// The interactive what-if viewer (bundled by esbuild into one inline script). It unpacks each
+// model's engine records from the embedded columns and runs the CLI's own engine on them: compile →
 // reach on every toggle, depth by boundary type per foothold, the same diagram renderer as
 // `indepth diagram`. Every name is data: it reaches the page only as text nodes.
 
-import { compileFromArrays, type CompiledGraph } from '../../src/compile/compile.js';
+import type { CompiledGraph } from '../../src/compile/compile.js';
+import { NODE_KINDS } from '../../src/domain/kinds.js';
 import { BOUNDARY_DESCRIPTIONS, BOUNDARY_TYPES, type BoundaryType } from '../../src/domain/boundary.js';
 import { CONTROL_DESCRIPTIONS, CONTROL_NAMES, type ControlName } from '../../src/domain/controls.js';
 import { depthByType, minimalTypeSets, typeDepth, type TypeDepthResult } from '../../src/engine/depth-by-type.js';
@@ -13,7 +14,8 @@ import type { Hop } from '../../src/analyze/what-if-types.js';
 import { diagramInputFromReach } from '../../src/report/diagram-input.js';
 import { buildDiagramState, pathStepsOf } from '../../src/report/diagram-state.js';
 import type { DiagramElement, DiagramFoothold, DiagramState, PathStep } from '../../src/report/diagram-types.js';
-import { recordsOf, type ViewerModel, type ViewerPayload } from '../../src/report/diagram-viewer-data.js';
+import type { ViewerModel, ViewerPayload } from '../../src/report/diagram-viewer-data.js';
+import { unpackViewerModel } from '../../src/report/diagram-viewer-unpack.js';
 import { renderDiagram } from '../diagram/render.js';
 import { palette } from '../diagram/palette.js';
 import { el } from '../svg/tree.js';
@@ -26,10 +28,11 @@ interface Panel {
   readonly index: number;
   readonly model: ViewerModel;
   readonly compiled: CompiledGraph;
-  readonly labels: ReadonlyMap<string, string>;
   readonly elements: ReadonlyMap<string, DiagramElement>;
   readonly failed: Set<string>;
   readonly depthCache: Map<string, TypeDepthResult>;
+  /** Instance ids by boundary type, in natural order (computed once: a large model has many). */
+  readonly byType: Map<BoundaryType, string[]>;
   run: { result: ReachResult; state: DiagramState; footholds: DiagramFoothold[] } | null;
   hover: string | null;
   readonly zoom: PanZoom;
@@ -44,25 +47,46 @@ interface Panel {
 
 const payload = JSON.parse(doc().getElementById('indepth-data')!.textContent ?? '{}') as ViewerPayload;
 const controls: Record<ControlName, boolean> = { ...payload.models[0]!.controls, ...payload.initial.controls };
-const footholdNames = [...new Set(payload.models.flatMap((m) => m.footholds.map((f) => f.name)))];
-// Default foothold: an attacker of interest — the first organization's standard users — not a victim.
-const firstOrganization = payload.models[0]?.structure.organizations.find((o) => footholdNames.includes(o.id))?.id;
-let foothold = payload.initial.from ?? firstOrganization ?? footholdNames[0] ?? '';
+let footholdNames: string[] = [];
+let foothold = '';
 // Two models: side by side (each diagram at half width, zoomable) or one above the other (full width).
 let layout: 'side' | 'stacked' = 'side';
 
 const typeInputs = new Map<BoundaryType, InputElement>();
 const instanceInputs: Map<string, InputElement>[] = [];
 const details = h('div', { id: 'details', class: 'details' }, h('p', { class: 'hint' }, 'Hover a box in a diagram or a data row to see its details and its attack path.'));
-const panels: Panel[] = payload.models.map((model, index) => makePanel(model, index));
+const panels: Panel[] = [];
 
-buildSidebar();
-for (const panel of panels) applyInitialFailures(panel);
-renderAll();
-doc().body.setAttribute('data-ready', 'true');
+void start();
+
+/** Unpacks the models (seconds at a million nodes, said on the page meanwhile), then draws. */
+async function start(): Promise<void> {
+  const host = doc().getElementById('panels')!;
+  const nodes = payload.models.reduce((sum, m) => sum + m.counts.nodes, 0);
+  host.replaceChildren(h('p', { class: 'hint', id: 'loading' }, `Unpacking ${nodes.toLocaleString('en-US')} nodes and compiling them…`));
+  let models: ViewerModel[];
+  try {
+    models = [];
+    for (const packed of payload.models) models.push(await unpackViewerModel(packed));
+  } catch (error) {
+    host.replaceChildren(h('p', { class: 'note' }, `This page's data is damaged and cannot be read: ${error instanceof Error ? error.message : String(error)}`));
+    doc().body.setAttribute('data-ready', 'error');
+    return;
+  }
+  host.replaceChildren();
+  footholdNames = [...new Set(models.flatMap((m) => m.footholds.map((f) => f.name)))];
+  // Default foothold: an attacker of interest — the first organization's standard users — not a victim.
+  const firstOrganization = models[0]?.structure.organizations.find((o) => footholdNames.includes(o.id))?.id;
+  foothold = payload.initial.from ?? firstOrganization ?? footholdNames[0] ?? '';
+  models.forEach((model, index) => panels.push(makePanel(model, index)));
+  buildSidebar();
+  for (const panel of panels) applyInitialFailures(panel);
+  renderAll();
+  doc().body.setAttribute('data-ready', 'true');
+}
 
 function makePanel(model: ViewerModel, index: number): Panel {
-  const compiled = compileFromArrays(recordsOf(model));
+  const compiled = model.compiled;
   const elements = new Map<string, DiagramElement>();
   const walk = (e: DiagramElement) => {
     elements.set(e.id, e);
@@ -99,10 +123,10 @@ function makePanel(model: ViewerModel, index: number): Panel {
     index,
     model,
     compiled,
-    labels: new Map(model.nodes.ids.map((id, i) => [id, model.nodes.labels[i]!])),
     elements,
     failed: new Set(),
     depthCache: new Map(),
+    byType: instancesByType(compiled),
     run: null,
     hover: null,
     zoom,
@@ -137,8 +161,10 @@ function knownSpec(compiled: CompiledGraph, spec: string): boolean {
 function buildSidebar(): void {
   const sidebar = doc().getElementById('sidebar')!;
   const select = h('select', { id: 'foothold', 'aria-label': 'attacker foothold' }) as SelectElement;
+  const labels = new Map<string, string>();
+  for (const p of panels) for (const f of p.model.footholds) if (!labels.has(f.name)) labels.set(f.name, f.label);
   for (const name of footholdNames) {
-    const label = payload.models.flatMap((m) => m.footholds.filter((f) => f.name === name).map((f) => f.label))[0] ?? name;
+    const label = labels.get(name) ?? name;
     const option = h('option', { value: name }, label);
     if (name === foothold) option.setAttribute('selected', '');
     select.appendChild(option);
@@ -182,26 +208,71 @@ function buildSidebar(): void {
   for (const p of panels) {
     const inputs = new Map<string, InputElement>();
     const box = h('details', { class: 'instances' }, h('summary', {}, `${p.model.name} (${p.compiled.instanceCount})`));
-    for (const type of BOUNDARY_TYPES) {
-      const ids = instancesOfType(p, type);
-      if (ids.length === 0) continue;
-      const group = h('div', { class: 'instance-group' }, h('h3', {}, type));
-      for (const id of ids) {
-        const input = h('input', { type: 'checkbox', 'data-instance': id, 'data-model': String(p.index) }) as InputElement;
-        input.addEventListener('change', () => {
-          input.checked ? p.failed.add(id) : p.failed.delete(id);
-          renderAll();
-        });
-        inputs.set(id, input);
-        group.appendChild(h('label', {}, input, h('span', {}, id)));
-      }
-      box.appendChild(group);
-    }
     instanceInputs.push(inputs);
     instances.appendChild(box);
+    // A large model lists its instances by a filter, a few hundred at a time (a checkbox for each of
+    // 190,000 instances takes Chromium half a minute to lay out).
+    if (p.compiled.instanceCount <= FULL_INSTANCE_LIST) {
+      for (const type of BOUNDARY_TYPES) {
+        const ids = instancesOfType(p, type);
+        if (ids.length > 0) box.appendChild(instanceGroup(p, type, ids, inputs));
+      }
+    } else {
+      box.addEventListener('toggle', () => {
+        if (box.querySelector('input') === null) filteredInstances(p, box, inputs);
+      });
+    }
   }
   sidebar.appendChild(instances);
   sidebar.appendChild(h('section', {}, h('h2', {}, 'Details'), details));
+}
+
+/** Instance lists up to this long are listed whole; longer ones by a filter, at most this many shown. */
+const FULL_INSTANCE_LIST = 2000;
+const SHOWN_INSTANCES = 500;
+
+function instanceGroup(p: Panel, type: BoundaryType, ids: readonly string[], inputs: Map<string, InputElement>): DomElement {
+  const group = h('div', { class: 'instance-group' }, h('h3', {}, type));
+  for (const id of ids) {
+    const input = h('input', { type: 'checkbox', 'data-instance': id, 'data-model': String(p.index) }) as InputElement;
+    input.checked = p.failed.has(id);
+    input.addEventListener('change', () => {
+      input.checked ? p.failed.add(id) : p.failed.delete(id);
+      renderAll();
+    });
+    inputs.set(id, input);
+    group.appendChild(h('label', {}, input, h('span', {}, id)));
+  }
+  return group;
+}
+
+/** A filter box over a large model's instances (id contains the text) and the first matches. */
+function filteredInstances(p: Panel, box: DomElement, inputs: Map<string, InputElement>): void {
+  const search = h('input', { type: 'search', class: 'filter', placeholder: 'filter: part of an id (kernel@pool1-vm3)', 'aria-label': `filter the boundary instances of ${p.model.name}` }) as InputElement;
+  const note = h('p', { class: 'hint' });
+  const list = h('div', {});
+  const show = () => {
+    const text = search.value.trim();
+    inputs.clear();
+    const groups: DomElement[] = [];
+    let shown = 0;
+    let matching = 0;
+    for (const type of BOUNDARY_TYPES) {
+      const ids = instancesOfType(p, type).filter((id) => id.includes(text));
+      matching += ids.length;
+      const room = Math.min(ids.length, SHOWN_INSTANCES - shown);
+      if (room <= 0) continue;
+      groups.push(instanceGroup(p, type, ids.slice(0, room), inputs));
+      shown += room;
+    }
+    list.replaceChildren(...groups);
+    note.textContent = matching > shown ? `${shown.toLocaleString('en-US')} of ${matching.toLocaleString('en-US')} instances shown: filter to find the others.` : `${matching.toLocaleString('en-US')} instance${matching === 1 ? '' : 's'}.`;
+  };
+  search.addEventListener('input', show);
+  box.appendChild(search);
+  box.appendChild(note);
+  box.appendChild(list);
+  show();
 }
 
 /** Side by side or one above the other: the second gives each diagram the full width. */
@@ -216,10 +287,21 @@ function layoutChoice(): DomElement {
   return h('section', {}, h('h2', {}, 'Layout'), select, h('p', { class: 'hint' }, 'Each diagram zooms on its own: wheel or + / −, drag to pan, double click to fit.'));
 }
 
-function instancesOfType(panel: Panel, type: BoundaryType): string[] {
-  const code = BOUNDARY_TYPES.indexOf(type);
+function instancesOfType(panel: Panel, type: BoundaryType): readonly string[] {
+  return panel.byType.get(type) ?? [];
+}
+
+function instancesByType(compiled: CompiledGraph): Map<BoundaryType, string[]> {
+  const out = new Map<BoundaryType, string[]>();
+  compiled.instanceIds.forEach((id, i) => {
+    const type = BOUNDARY_TYPES[compiled.instanceType[i]!]!;
+    const list = out.get(type);
+    if (list === undefined) out.set(type, [id]);
+    else list.push(id);
+  });
   // Listed for people: `kernel@pool-vm2` before `kernel@pool-vm10`.
-  return panel.compiled.instanceIds.filter((_, i) => panel.compiled.instanceType[i] === code).sort(byNaturalOrder);
+  for (const ids of out.values()) ids.sort(byNaturalOrder);
+  return out;
 }
 
 function renderAll(): void {
@@ -252,7 +334,7 @@ function renderPanel(panel: Panel): void {
   for (const id of panel.failed) failed[compiled.instanceIndex.get(id)!] = 1;
   const mask = controlMask(controls);
   const result = reach(compiled, sources, { failed, controls: mask });
-  const footholds = choice.nodes.map((id) => ({ id, label: panel.labels.get(id) ?? id, organization: model.nodes.organizations[model.nodes.ids.indexOf(id)] ?? null }));
+  const footholds = choice.nodes.map((id) => ({ id, label: labelOf(panel, id), organization: organizationOf(compiled, id) }));
   const input = diagramInputFromReach({
     compiled,
     result,
@@ -263,7 +345,7 @@ function renderPanel(panel: Panel): void {
     controls: { ...controls },
     footholds,
     toHop: (hop) => toHop(panel, hop),
-    dataInfo: (id) => ({ organization: model.nodes.organizations[compiled.nodeIndex.get(id)!] ?? '', classification: model.classification[id] ?? 'confidential' }),
+    dataInfo: (id) => ({ organization: organizationOf(compiled, id) ?? '', classification: model.classification.get(id) ?? 'confidential' }),
   });
   const state = buildDiagramState(model.structure, input);
   panel.run = { result, state, footholds };
@@ -307,7 +389,7 @@ function drawDiagram(panel: Panel): void {
       state = {
         ...state,
         path: {
-          target: { id: panel.hover, label: panel.labels.get(panel.hover) ?? panel.hover, organization: '', classification: 'public' },
+          target: { id: panel.hover, label: labelOf(panel, panel.hover), organization: '', classification: 'public' },
           steps: pathStepsOf(panel.model.structure, run.footholds, panel.hover, path.map((hop) => toHop(panel, hop))),
         },
       };
@@ -354,11 +436,22 @@ function renderTable(panel: Panel, sources: number[], mask: number): void {
   panel.view.table.replaceChildren(...rows);
 }
 
+function labelOf(panel: Panel, id: string): string {
+  const v = panel.compiled.nodeIndex.get(id);
+  return (v === undefined ? undefined : panel.model.labels[v]) ?? id;
+}
+
+function organizationOf(compiled: CompiledGraph, id: string): string | null {
+  const v = compiled.nodeIndex.get(id);
+  const org = v === undefined ? -1 : compiled.nodeOrganization[v]!;
+  return org < 0 ? null : compiled.organizationIds[org]!;
+}
+
 function toHop(panel: Panel, hop: EngineHop): Hop {
   const { compiled } = panel;
   const rule = compiled.ruleIds[compiled.edgeRule[hop.edge]!] ?? '';
   const to = compiled.nodeIds[hop.to]!;
-  return { from: compiled.nodeIds[hop.from]!, to, label: panel.labels.get(to) ?? to, boundary: hop.boundary, instance: hop.instance, rule };
+  return { from: compiled.nodeIds[hop.from]!, to, label: labelOf(panel, to), boundary: hop.boundary, instance: hop.instance, rule };
 }
 
 function hoverElement(panel: Panel, elementId: string): void {
@@ -382,14 +475,13 @@ function showDetails(panel: Panel, node: string): void {
   const { compiled, model, run } = panel;
   const v = compiled.nodeIndex.get(node);
   if (v === undefined || run === null) return;
-  const i = model.nodes.ids.indexOf(node);
-  const org = model.nodes.organizations[i] ?? null;
+  const org = organizationOf(compiled, node);
   const orgName = org === null ? 'shared' : (model.structure.organizations.find((o) => o.id === org)?.name ?? org);
   const access = run.result.access[v]!;
   const status = access === 0 ? 'not reached' : run.result.controlled[v] === 1 ? 'controlled by the attacker' : 'accessible to the attacker (without control)';
   const children = [
-    h('h3', {}, panel.labels.get(node) ?? node),
-    h('p', { class: 'meta' }, `${model.nodes.kinds[i]} · ${orgName} · ${model.name}`),
+    h('h3', {}, labelOf(panel, node)),
+    h('p', { class: 'meta' }, `${NODE_KINDS[compiled.nodeKind[v]!]} · ${orgName} · ${model.name}`),
     h('p', { class: 'meta' }, node),
     h('p', { class: `status${access === 0 ? '' : ' reached'}` }, status),
   ];

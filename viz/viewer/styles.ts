@@ -15,6 +15,7 @@ header.top p{margin:0;color:#cbd2d9}
 .hint{color:#7b8794;font-size:11.5px;margin:0 0 6px}
 details.instances{margin:4px 0}
 details.instances summary{cursor:pointer;font-weight:bold}
+details.instances input.filter{width:100%;box-sizing:border-box;margin:6px 0 0;font:inherit;font-size:12px}
 .instance-group h3{font-size:11px;margin:6px 0 2px;color:#52606d}
 .instance-group label{display:flex;gap:6px;font-size:12px;padding:1px 0;word-break:break-all}
 .details h3{margin:4px 0;font-size:14px;word-break:break-word}

@@ -7,7 +7,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { resolveFailures } from '../../engine/scenario.js';
-import { viewerModel, type ViewerPayload } from '../../report/diagram-viewer-data.js';
+import { hasFoothold, type PackedViewerModel, type ViewerPayload } from '../../report/diagram-viewer-data.js';
+import { packViewerModel } from '../../report/diagram-viewer-pack.js';
 import { viewerHtmlChunks } from '../../../viz/viewer/page.js';
 import { CliError, type CliIo } from '../io.js';
 import { checkOutputPath, writeOutput } from '../output.js';
@@ -55,16 +56,24 @@ export function registerView(program: Command, io: CliIo): void {
         flagProblems.push(`--from: the page opens on one foothold, got ${question.from.length} (${question.from.join(', ')}); give one (the others can be picked in the page)`);
       }
       if (flagProblems.length > 0) throw new CliError(flagProblems.join('\nindepth: '));
-      const loaded = [file, ...(file2 === undefined ? [] : [file2])].map((f) => loadModel(f));
-      const models = loaded.map((l) => viewerModel(l.prepared));
+      // One model in memory at a time: each is loaded, checked against the flags and packed, then let go.
+      const from = question.from[0] ?? null;
+      const failKnown = question.fail.map(() => false);
+      let fromKnown = false;
+      const models: PackedViewerModel[] = [];
+      for (const f of [file, ...(file2 === undefined ? [] : [file2])]) {
+        const { prepared } = loadModel(f);
+        question.fail.forEach((spec, index) => (failKnown[index] ||= resolveFailures(prepared.compiled, [spec]).ok));
+        fromKnown ||= from !== null && hasFoothold(prepared, from);
+        models.push(packViewerModel(prepared));
+      }
       const problems: QuestionProblem[] = [];
       question.fail.forEach((spec, index) => {
-        if (!loaded.some((l) => resolveFailures(l.prepared.compiled, [spec]).ok)) {
+        if (!failKnown[index]) {
           problems.push({ field: 'fail', index, message: `unknown boundary failure \`${spec}\`; use a boundary type, an instance like \`kernel@pool1-vm1\`, or a group like \`build:…\`` });
         }
       });
-      const from = question.from[0] ?? null;
-      if (from !== null && !models.some((m) => m.footholds.some((f) => f.name === from))) {
+      if (from !== null && !fromKnown) {
         problems.push({ field: 'from', index: 0, message: `no foothold \`${from}\` in ${models.map((m) => m.name).join(' or ')}; use a user, an organization, internet or web` });
       }
       if (problems.length > 0) throw questionError(problems, scenario);
