@@ -72,6 +72,23 @@ describe('the packed viewer model unpacks to what the CLI holds', () => {
   }, 120_000);
 });
 
+describe('the packed page', () => {
+  const { prepared } = loadModel(`${ROOT}models/cross-org-shared.yaml`);
+
+  it('is deterministic: the same model packs to the same bytes', () => {
+    expect(JSON.stringify(packViewerModel(prepared))).toBe(JSON.stringify(packViewerModel(loadModel(`${ROOT}models/cross-org-shared.yaml`).prepared)));
+  });
+
+  it('a damaged page is refused with a RangeError, never unpacked into a wrong graph', async () => {
+    const packed = packViewerModel(prepared);
+    // One node more than the columns hold, or an edge column from a different model.
+    await expect(unpackViewerModel({ ...packed, counts: { ...packed.counts, nodes: packed.counts.nodes + 1 } })).rejects.toThrow(RangeError);
+    await expect(unpackViewerModel({ ...packed, counts: { ...packed.counts, edges: packed.counts.edges - 1 } })).rejects.toThrow(RangeError);
+    const other = packViewerModel(loadModel(`${ROOT}models/single-org-pooled.yaml`).prepared);
+    await expect(unpackViewerModel({ ...packed, columns: { ...packed.columns, degrees: other.columns.degrees } })).rejects.toThrow(RangeError);
+  });
+});
+
 describe('the byte codec', () => {
   // Any UTF-16 code units, lone surrogates included: ids are data and must come back exactly.
   const codeUnits = fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 12 }).map((units) => String.fromCharCode(...units));
