@@ -3,7 +3,7 @@
 // figures: bench/README.md ("Growth curve").
 //
 //   node dist/bench/growth.js [--sizes ORGSxUSERS,…] [--by-instance]
-//     default sizes: 10x10000 (~85k nodes), 100x118000 (~1M), 300x354000 (~3M), 1000x1180000 (~10M)
+//     default sizes: 2x1180 (~10k nodes), 10x10000 (~85k), 100x118000 (~1M), 300x354000 (~3M), 1000x1180000 (~10M)
 //     --by-instance: also `depth --by instance --order 2` at each size
 // NODE_OPTIONS passes through to every CLI run (e.g. --max-old-space-size) and is recorded.
 
@@ -17,7 +17,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CLI = join(ROOT, 'dist/src/cli/main.js');
 const OUT = join(ROOT, 'bench/out');
 const SEED = 7;
-const DEFAULT_SIZES = '10x10000,100x118000,300x354000,1000x1180000';
+const DEFAULT_SIZES = '2x1180,10x10000,100x118000,300x354000,1000x1180000';
 
 interface Step {
   readonly command: string;

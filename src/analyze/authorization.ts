@@ -128,6 +128,7 @@ export function authorizationOf(deployment: Deployment, trusted: readonly (reado
     }
   }
   const organizationIds = model.organizations.map((o) => o.id);
+  const rankOf = new Map(organizationIds.map((org, i) => [org, i] as const));
 
   const ownerOf = (store: DataStore, node: DataNode): string => dataOwner(deployment, store, node);
   // A profile container is its user's personal information: only `full` trust covers it.
@@ -143,8 +144,12 @@ export function authorizationOf(deployment: Deployment, trusted: readonly (reado
       for (const user of store.users) add(organizationOfUser.get(user), ALL_ACCESS);
       for (const user of store.readers) add(organizationOfUser.get(user), READ_ACCESS);
     }
-    for (const org of organizationIds) if (trust.trusts(org, owner, levelOf(store))) add(org, ALL_ACCESS);
-    return new Map(organizationIds.flatMap((org) => (named.has(org) ? [[org, named.get(org)!] as const] : [])));
+    for (const org of trust.trustersOf(owner, levelOf(store))) add(org, ALL_ACCESS);
+    // Model order, by rank: the few named organizations, not every organization per data node (a
+    // profile store has a node per user, so that loop grew with users × organizations).
+    const ordered = [...named].filter(([org]) => rankOf.has(org));
+    ordered.sort(([a], [b]) => rankOf.get(a)! - rankOf.get(b)!);
+    return new Map(ordered);
   };
   return {
     trust,

@@ -27,6 +27,11 @@ export interface Trust {
   within(organizations: readonly string[], level?: TrustLevel): boolean;
   /** The group that makes `a` trust `b` at `level`, or null (also for a === b). */
   groupOf(a: string, b: string, level?: TrustLevel): TrustGroupOf | null;
+  /**
+   * The organizations other than `b` that trust `b` at `level` (share a group with it), each once, in
+   * no particular order: what `trusts(a, b, level)` is true for, without asking every organization.
+   */
+  trustersOf(b: string, level?: TrustLevel): readonly string[];
 }
 
 const covers = (group: TrustGroupOf, level: TrustLevel): boolean => level === 'data' || group.level === 'full';
@@ -53,6 +58,11 @@ export function trustOf(groups: readonly (TrustGroupOf | readonly string[])[]): 
       return all.some((group) => covers(group, level) && distinct.every((org) => group.organizations.includes(org)));
     },
     groupOf,
+    trustersOf: (b, level = 'data') => {
+      const out = new Set<string>();
+      for (const g of groupsOf.get(b) ?? []) if (covers(all[g]!, level)) for (const org of all[g]!.organizations) if (org !== b) out.add(org);
+      return [...out];
+    },
   };
 }
 

@@ -10,6 +10,8 @@ import { readTextFile } from '../model/read-text-file.js';
 import { loadScenarioFile } from '../model/load-scenario.js';
 import type { Scenario } from '../model/scenario.js';
 import type { EntityLocations, Model } from '../model/types.js';
+import { heapAdvice } from './heap-advice.js';
+import { processIo } from './io.js';
 
 export interface LoadedModel {
   readonly file: string;
@@ -28,6 +30,8 @@ export function loadModel(file: string): LoadedModel {
   if (!read.ok) throw new InputError(read.issues);
   const parsed = parseModel(read.text, file);
   if (!parsed.ok) throw new InputError(parsed.issues);
+  const advice = heapAdvice(parsed.model);
+  if (advice !== null) processIo.err(advice);
   const built = prepare(parsed.model, parsed.locations);
   if (!built.ok) throw new InputError(built.issues);
   const { prepared } = built;

@@ -60,7 +60,10 @@ export function emitGraph(
   emitNodes(deployment, checked);
   if (issues.length > 0) return { deployment, issues };
   // An edge naming a node that does not exist is a rule bug; the sink rejects it loudly.
-  for (const rule of rules) rule.apply(deployment, (from, to, options) => checked.addEdge(from, to, edgeAttributes(rule.id, options)));
+  for (const rule of rules) {
+    const attributes = attributesOf(rule.id);
+    rule.apply(deployment, (from, to, options) => checked.addEdge(from, to, attributes(options)));
+  }
 
   const extraKeys = new Set<string>();
   /** Instance → the extra edge (index) and boundary type that first named it. */
@@ -106,16 +109,45 @@ export function emitGraph(
   return { deployment, issues };
 }
 
-function edgeAttributes(rule: string, options: EdgeOptions = {}): EdgeAttributes {
-  const boundary = options.boundary ?? null;
-  if (boundary !== null && options.place === undefined) throw new Error(`rule ${rule} crosses ${boundary} without a place`);
-  return {
-    boundary,
-    instance: boundary === null ? null : instanceId(boundary, options.place!),
-    groups: boundary === null ? [] : (options.groups ?? []),
-    access: options.access ?? 'control',
-    blockedBy: options.blockedBy ?? null,
-    rule,
+const NO_OPTIONS: EdgeOptions = {};
+const NO_GROUPS: readonly string[] = [];
+
+/**
+ * One rule's edge options → edge attributes. Rules pass the same options object (or none) for runs
+ * of edges and the same place string for an instance's edges: those get the very same attributes
+ * object and instance id string, so a million-edge rule allocates per distinct options, not per
+ * edge, and the compiler recognises an instance it just saw by identity instead of hashing a new string.
+ * Attributes are values: nothing mutates them once emitted.
+ */
+function attributesOf(rule: string): (options?: EdgeOptions) => EdgeAttributes {
+  let lastOptions: EdgeOptions | null = null;
+  let last: EdgeAttributes | null = null;
+  let lastBoundary: string | null = null;
+  let lastPlace: string | null = null;
+  let lastInstance = '';
+  return (options = NO_OPTIONS) => {
+    if (options === lastOptions) return last!;
+    const boundary = options.boundary ?? null;
+    if (boundary !== null && options.place === undefined) throw new Error(`rule ${rule} crosses ${boundary} without a place`);
+    let instance: string | null = null;
+    if (boundary !== null) {
+      if (boundary !== lastBoundary || options.place !== lastPlace) {
+        lastBoundary = boundary;
+        lastPlace = options.place!;
+        lastInstance = instanceId(boundary, options.place!);
+      }
+      instance = lastInstance;
+    }
+    last = {
+      boundary,
+      instance,
+      groups: boundary === null ? NO_GROUPS : (options.groups ?? NO_GROUPS),
+      access: options.access ?? 'control',
+      blockedBy: options.blockedBy ?? null,
+      rule,
+    };
+    lastOptions = options;
+    return last;
   };
 }
 

@@ -8,6 +8,7 @@ import { CONTROL_NAMES } from '../domain/controls.js';
 import { NODE_KINDS } from '../domain/kinds.js';
 import type { NodeKind } from '../domain/kinds.js';
 import { ACCESS_MODES } from '../model/types.js';
+import { carveColumns } from '../util/columns.js';
 import type { DeploymentGraph, EdgeAttributes, GraphSink, NodeAttributes } from './graph-types.js';
 
 /** What the engine needs of a node. */
@@ -157,16 +158,24 @@ export class CompiledGraphBuilder implements GraphSink {
   private readonly instanceNames: string[] = [];
   private readonly rules = new Map<string, number>([['', 0]]);
   private edges = 0;
-  private source = new Int32Array(1024);
-  private target = new Int32Array(1024);
-  private instanceOf = new Int32Array(1024);
-  private codes = new Uint8Array(1024 * 4); // boundary, access, blockedBy, spare
-  private ruleOf = new Uint16Array(1024);
+  // The edge columns, views into one buffer (src/util/columns.ts): sized at the first edge from
+  // the node count, doubled all at once when full.
+  private source = new Int32Array(0);
+  private target = new Int32Array(0);
+  private instanceOf = new Int32Array(0);
+  private codes = new Uint8Array(0); // boundary, access, blockedBy, spare
+  private ruleOf = new Uint16Array(0);
   private remap: Int32Array | null = null;
   private lastSource = '';
   private lastSourcePosition = -1;
   private lastTarget = '';
   private lastTargetPosition = -1;
+  // The last boundary edge's instance, groups and code: runs of edges through one instance (the
+  // same strings and arrays, build-graph.ts) skip the instance map and the groups set.
+  private lastInstance: string | null = null;
+  private lastGroups: readonly string[] | null = null;
+  private lastInstanceType: BoundaryType | null = null;
+  private lastInstanceCode = -1;
 
   /** false when the id exists already (a GraphSink reports, the array compilers throw). */
   addNode(id: string, attributes: Pick<NodeAttributes, 'kind' | 'organization'>): boolean {
@@ -192,6 +201,7 @@ export class CompiledGraphBuilder implements GraphSink {
     // Rules emit runs of edges from one node or into one node, passing the very same id strings:
     // comparing them by identity first skips most hash lookups (two per edge otherwise).
     let u: number;
+    if (this.edges === this.source.length) this.grow();
     if (source === this.lastSource) u = this.lastSourcePosition;
     else if (source === this.lastTarget) u = this.lastTargetPosition;
     else u = this.endpoint(source, source, target);
@@ -203,7 +213,6 @@ export class CompiledGraphBuilder implements GraphSink {
     this.lastSourcePosition = u;
     this.lastTarget = target;
     this.lastTargetPosition = v;
-    if (this.edges === this.source.length) this.grow();
     const e = this.edges++;
     this.source[e] = u;
     this.target[e] = v;
@@ -225,10 +234,28 @@ export class CompiledGraphBuilder implements GraphSink {
     this.remap = remap;
     const nodeIndex = new RemappedIndex(this.position, remap, nodeIds);
 
-    const organizationIds = [...new Set(this.orgs.flatMap((org) => (org === null ? [] : [org])))].sort(byCodeUnit);
+    const organizations = new Set<string>();
+    for (const org of this.orgs) if (org !== null) organizations.add(org);
+    const organizationIds = [...organizations].sort(byCodeUnit);
     const organizationIndex = new Map(organizationIds.map((org, i) => [org, i]));
-    const nodeKind = new Uint8Array(n);
-    const nodeOrganization = new Int32Array(n);
+    // Engine columns in one buffer (they travel to worker threads together), the rest in another,
+    // the sort's scratch in a third: three large allocations instead of fourteen (src/util/columns.ts).
+    const m = this.edges;
+    const { offsets, targets, sources, instance, boundary, access, blockedBy } = carveColumns({
+      offsets: ['int32', n + 1],
+      targets: ['int32', m],
+      sources: ['int32', m],
+      instance: ['int32', m],
+      boundary: ['uint8', m],
+      access: ['uint8', m],
+      blockedBy: ['uint8', m],
+    });
+    const { order, edgeRule, nodeOrganization, nodeKind } = carveColumns({
+      order: ['int32', m],
+      nodeOrganization: ['int32', n],
+      edgeRule: ['uint16', m],
+      nodeKind: ['uint8', n],
+    });
     for (let p = 0; p < n; p++) {
       nodeKind[remap[p]!] = this.kinds[p]!;
       const org = this.orgs[p]!;
@@ -251,27 +278,22 @@ export class CompiledGraphBuilder implements GraphSink {
     });
 
     // A stable two-pass counting sort orders edges by (source, target, input position) without a
-    // comparator sort over millions of edges.
-    const m = this.edges;
-    const rawSource = new Int32Array(m);
-    const rawTarget = new Int32Array(m);
+    // comparator sort over millions of edges. The endpoints are remapped in place: the builder's
+    // own columns are not read as added positions again.
+    const rawSource = this.source.subarray(0, m);
+    const rawTarget = this.target.subarray(0, m);
     for (let e = 0; e < m; e++) {
-      rawSource[e] = remap[this.source[e]!]!;
-      rawTarget[e] = remap[this.target[e]!]!;
+      rawSource[e] = remap[rawSource[e]!]!;
+      rawTarget[e] = remap[rawTarget[e]!]!;
     }
-    const order = countingSort(rawSource, countingSort(rawTarget, identity(m), n), n);
+    const scratch = carveColumns({ byTarget: ['int32', m], start: ['int32', n + 1] });
+    countingSort(rawTarget, null, scratch.start, scratch.byTarget);
+    scratch.start.fill(0);
+    countingSort(rawSource, scratch.byTarget, scratch.start, order);
 
-    const offsets = new Int32Array(n + 1);
     for (let e = 0; e < m; e++) offsets[rawSource[e]! + 1]! += 1;
     for (let v = 0; v < n; v++) offsets[v + 1]! += offsets[v]!;
 
-    const targets = new Int32Array(m);
-    const sources = new Int32Array(m);
-    const boundary = new Uint8Array(m);
-    const instance = new Int32Array(m);
-    const access = new Uint8Array(m);
-    const blockedBy = new Uint8Array(m);
-    const edgeRule = new Uint16Array(m);
     for (let e = 0; e < m; e++) {
       const input = order[e]!;
       targets[e] = rawTarget[input]!;
@@ -326,31 +348,40 @@ export class CompiledGraphBuilder implements GraphSink {
 
   /** An instance keeps one type; its groups are the union over its edges (failure is per instance). */
   private instanceCode(edge: Omit<EdgeRecord, 'source' | 'target'>, source: string, target: string): number {
-    const where = `${source} -> ${target}`;
     if (edge.boundary === null) {
       if (edge.instance !== null) {
-        throw new CompileError('instanceWithoutBoundary', edge.instance, `edge ${where} names instance '${edge.instance}' but no boundary`);
+        throw new CompileError('instanceWithoutBoundary', edge.instance, `edge ${source} -> ${target} names instance '${edge.instance}' but no boundary`);
       }
       return -1;
     }
     if (edge.instance === null) {
-      throw new CompileError('boundaryWithoutInstance', where, `edge ${where} crosses a ${edge.boundary} boundary but names no instance`);
+      throw new CompileError('boundaryWithoutInstance', `${source} -> ${target}`, `edge ${source} -> ${target} crosses a ${edge.boundary} boundary but names no instance`);
     }
-    const known = this.instances.get(edge.instance);
+    if (edge.instance === this.lastInstance && edge.groups === this.lastGroups && edge.boundary === this.lastInstanceType) return this.lastInstanceCode;
+    const code = this.instanceCodeOf(edge.instance, edge.boundary, edge.groups, source, target);
+    this.lastInstance = edge.instance;
+    this.lastGroups = edge.groups;
+    this.lastInstanceType = edge.boundary;
+    this.lastInstanceCode = code;
+    return code;
+  }
+
+  private instanceCodeOf(instance: string, boundary: BoundaryType, groups: readonly string[], source: string, target: string): number {
+    const known = this.instances.get(instance);
     if (known === undefined) {
       const code = this.instanceNames.length;
-      this.instanceNames.push(edge.instance);
-      this.instances.set(edge.instance, { code, draft: { type: edge.boundary, groups: new Set(edge.groups) } });
+      this.instanceNames.push(instance);
+      this.instances.set(instance, { code, draft: { type: boundary, groups: new Set(groups) } });
       return code;
     }
-    if (known.draft.type !== edge.boundary) {
+    if (known.draft.type !== boundary) {
       throw new CompileError(
         'instanceTypeConflict',
-        edge.instance,
-        `instance '${edge.instance}' is a ${known.draft.type} boundary on one edge and a ${edge.boundary} boundary on edge ${where}`,
+        instance,
+        `instance '${instance}' is a ${known.draft.type} boundary on one edge and a ${boundary} boundary on edge ${source} -> ${target}`,
       );
     }
-    for (const group of edge.groups) known.draft.groups.add(group);
+    for (const group of groups) known.draft.groups.add(group);
     return known.code;
   }
 
@@ -363,18 +394,25 @@ export class CompiledGraphBuilder implements GraphSink {
     return code;
   }
 
+  /**
+   * Room for more edges: at the first edge, four per node (the generated models have about 3.2; a
+   * model with more grows), then twice the capacity, every column in one new buffer.
+   */
   private grow(): void {
-    const size = this.source.length * 2;
-    const widen = <T extends Int32Array | Uint8Array | Uint16Array>(old: T, length: number): T => {
-      const next = new (old.constructor as new (n: number) => T)(length);
-      next.set(old);
-      return next;
-    };
-    this.source = widen(this.source, size);
-    this.target = widen(this.target, size);
-    this.instanceOf = widen(this.instanceOf, size);
-    this.codes = widen(this.codes, size * 4);
-    this.ruleOf = widen(this.ruleOf, size);
+    const size = this.source.length === 0 ? Math.max(1024, 4 * this.ids.length) : this.source.length * 2;
+    const next = carveColumns({
+      source: ['int32', size],
+      target: ['int32', size],
+      instanceOf: ['int32', size],
+      ruleOf: ['uint16', size],
+      codes: ['uint8', size * 4],
+    });
+    next.source.set(this.source);
+    next.target.set(this.target);
+    next.instanceOf.set(this.instanceOf);
+    next.ruleOf.set(this.ruleOf);
+    next.codes.set(this.codes);
+    ({ source: this.source, target: this.target, instanceOf: this.instanceOf, ruleOf: this.ruleOf, codes: this.codes } = next);
   }
 }
 
@@ -433,20 +471,19 @@ class RemappedIndex implements ReadonlyMap<string, number> {
   }
 }
 
-function identity(m: number): Int32Array {
-  const order = new Int32Array(m);
-  for (let e = 0; e < m; e++) order[e] = e;
-  return order;
-}
-
-/** Stable counting sort of `order` (a permutation of edge positions) by key[position] in 0..buckets-1. */
-function countingSort(key: Int32Array, order: Int32Array, buckets: number): Int32Array {
-  const start = new Int32Array(buckets + 1);
-  for (const position of order) start[key[position]! + 1]! += 1;
+/**
+ * Stable counting sort of `order` (a permutation of positions; null: 0 .. key.length-1 in turn) by
+ * key[position] in 0..start.length-2, into `sorted`. `start` must be zeroed (length buckets + 1).
+ */
+function countingSort(key: Int32Array, order: Int32Array | null, start: Int32Array, sorted: Int32Array): void {
+  const m = key.length;
+  const buckets = start.length - 1;
+  for (let i = 0; i < m; i++) start[key[order === null ? i : order[i]!]! + 1]! += 1;
   for (let b = 0; b < buckets; b++) start[b + 1]! += start[b]!;
-  const sorted = new Int32Array(order.length);
-  for (const position of order) sorted[start[key[position]!]!++] = position;
-  return sorted;
+  for (let i = 0; i < m; i++) {
+    const position = order === null ? i : order[i]!;
+    sorted[start[key[position]!]!++] = position;
+  }
 }
 
 function byCodeUnit(a: string, b: string): number {

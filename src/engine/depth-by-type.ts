@@ -9,6 +9,7 @@ import { beyondReadRow, propagationGraph, reachedRow } from './propagation-graph
 import type { PropagationGraph } from './propagation-graph.js';
 import { normalizeSources } from './reach.js';
 import type { ControlMask } from './scenario.js';
+import { carveColumns } from '../util/columns.js';
 
 /** A set of boundary types, in BOUNDARY_TYPES order. */
 export type TypeSet = readonly BoundaryType[];
@@ -113,8 +114,7 @@ function rowTable(result: TypeDepthResult, row: number): Uint32Array {
 
 /** Types on edges leaving rows reachable with every boundary failed: the only ones that can matter. */
 function typesThatMatter(compiled: EngineArrays, graph: PropagationGraph, footholds: readonly number[]): BoundaryType[] {
-  const seen = new Uint8Array(graph.rowCount);
-  const stack = new Int32Array(graph.rowCount);
+  const { seen, stack } = carveColumns({ stack: ['int32', graph.rowCount], seen: ['uint8', graph.rowCount] });
   let top = 0;
   for (const s of footholds) (seen[s] = 1), (stack[top++] = s);
   let present = 0;
@@ -174,9 +174,7 @@ function tableLayout(typeCount: number): TableLayout {
 function propagate(graph: PropagationGraph, footholds: readonly number[], bits: Int8Array, layout: TableLayout): Uint32Array {
   const { words, validMask, upSets } = layout;
   const { rowCount, nodeCount, offsets, targets } = graph;
-  const tables = new Uint32Array(rowCount * words);
-  const queued = new Uint8Array(rowCount);
-  const ring = new Int32Array(Math.max(1, rowCount));
+  const { tables, queued, ring } = carveColumns({ tables: ['uint32', rowCount * words], ring: ['int32', Math.max(1, rowCount)], queued: ['uint8', rowCount] });
   let head = 0;
   let size = 0;
   for (const s of footholds) {

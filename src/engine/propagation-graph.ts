@@ -9,6 +9,7 @@
 import type { EngineArrays } from '../compile/compile.js';
 import type { ControlMask } from './scenario.js';
 import { ACCESS_MODES } from '../model/types.js';
+import { carveColumns } from '../util/columns.js';
 
 export interface PropagationGraph {
   /** Rows 0..nodeCount-1 are the compiled nodes (their label means "controlled"); twin rows follow. */
@@ -29,11 +30,12 @@ export function propagationGraph(compiled: EngineArrays, controls: ControlMask):
   const n = compiled.nodeCount;
   const { offsets: inOffsets, targets: inTargets, instance: inInstance, access, blockedBy } = compiled;
   // Bit 0: some access edge leads here; bit 1: a tamper or deny edge does.
-  const accessed = new Uint8Array(n);
+  // Columns carved in twos (src/util/columns.ts): each separate allocation can cost a full GC at scale.
+  const { accessed, twinOf } = carveColumns({ twinOf: ['int32', n], accessed: ['uint8', n] });
   for (let e = 0; e < compiled.edgeCount; e++) {
     if ((blockedBy[e]! & controls) === 0 && access[e] !== 0) accessed[inTargets[e]!]! |= access[e]! > READ ? 3 : 1;
   }
-  const twinOf = new Int32Array(n).fill(-1);
+  twinOf.fill(-1);
   let rowCount = n;
   for (let v = 0; v < n; v++) if (accessed[v] !== 0) twinOf[v] = rowCount++;
   const beyondReadTwinOf = new Map<number, number>();
@@ -48,8 +50,7 @@ export function propagationGraph(compiled: EngineArrays, controls: ControlMask):
   for (let r = n; r < rowCount; r++) offsets[r + 1] = offsets[r]!;
 
   const m = offsets[rowCount]!;
-  const targets = new Int32Array(m);
-  const instance = new Int32Array(m);
+  const { targets, instance } = carveColumns({ targets: ['int32', m], instance: ['int32', m] });
   let out = 0;
   for (let u = 0; u < n; u++) {
     for (let e = inOffsets[u]!; e < inOffsets[u + 1]!; e++) {

@@ -9,6 +9,7 @@ import type { BoundaryType } from '../domain/boundary.js';
 import { boundaryOfCode } from '../compile/compile.js';
 import type { CompiledGraph } from '../compile/compile.js';
 import type { Scenario } from './scenario.js';
+import { carveColumns } from '../util/columns.js';
 
 /** ACCESS_MODES[0] is `control`: bit 0 of an access mask means "controlled". */
 const CONTROL = 0;
@@ -56,9 +57,11 @@ export function reach(compiled: ReachArrays, sources: readonly number[], scenari
   const { failed } = scenario;
   // Only control bits may meet a gate's low bits (the access mode sits above them).
   const controls = scenario.controls & ((1 << ACCESS_SHIFT) - 1);
-  const access = new Uint8Array(n);
-  const parentEdge = new Int32Array(n).fill(-1);
-  const queue = new Int32Array(n);
+  // The result's columns in one allocation (src/util/columns.ts), the queue reused across calls: at
+  // 10M nodes each column is tens of MB, and each allocation can cost a full GC of the heap.
+  const { access, parentEdge, controlled } = carveColumns({ parentEdge: ['int32', n], access: ['uint8', n], controlled: ['uint8', n] });
+  parentEdge.fill(-1);
+  const queue = scratchQueue(n);
   let tail = 0;
   for (const s of normalizeSources(compiled, sources)) {
     access[s] = 1 << CONTROL;
@@ -87,7 +90,6 @@ export function reach(compiled: ReachArrays, sources: readonly number[], scenari
       parentEdge[v] = e;
     }
   }
-  const controlled = new Uint8Array(n);
   for (let v = 0; v < n; v++) controlled[v] = access[v]! & (1 << CONTROL);
   let hops: Int32Array | undefined;
   return {
@@ -99,6 +101,17 @@ export function reach(compiled: ReachArrays, sources: readonly number[], scenari
       return hops;
     },
   };
+}
+
+let queueScratch = new Int32Array(0);
+
+/**
+ * A BFS queue of at least n entries, shared by every reach() call of this thread: reach runs to the
+ * end before it returns and never keeps the queue, so one call's queue is free for the next.
+ */
+function scratchQueue(n: number): Int32Array {
+  if (queueScratch.length < n) queueScratch = new Int32Array(n);
+  return queueScratch;
 }
 
 /** Bits of an edge gate below ACCESS_SHIFT: the edge's blockedBy control bits. */

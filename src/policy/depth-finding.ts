@@ -5,7 +5,8 @@
 import { formatSets } from '../report/sets-text.js';
 import type { DepthTarget, PolicyContext, StoreDepth } from './context.js';
 import type { FindingDraft } from './policy.js';
-import { fixForJoins, joinsOnPath, relatedLocations, type Join } from './joins.js';
+import { bridgesOnPath, fixForJoins, joinsOnPath, relatedLocations, type Join } from './joins.js';
+import type { Bridge } from './bridges.js';
 
 export interface ShallowAttacker {
   /** Foothold name for comparisons: an organization id, `internet`, a custom policy's footholds. */
@@ -34,15 +35,30 @@ export function depthFinding(
       `${failures(depth.depth ?? 0)} from ${label}${depth.readOnly === true ? ' for control (tamper, deny: they may only read it)' : ''} (via ${formatSets(depth.sets, depth.setCount)}${minimum !== undefined && minimum !== minDepth ? `; at least ${minimum} required from them` : ''})`,
   );
   const joins: Join[] = [];
+  const bridges: Bridge[] = [];
   for (const { depth } of sorted) {
     for (const join of joinsOnPath(context, depth.path)) if (!joins.some((j) => j.entity === join.entity)) joins.push(join);
+    for (const bridge of bridgesOnPath(context, depth.path)) {
+      // Only bridges into the data's organization: the path may pass others on its way.
+      if (bridge.into.includes(target.organization) && !bridges.some((b) => b.entity === bridge.entity)) bridges.push(bridge);
+    }
   }
+  // A bridge on the path is the first thing to remove: separating tenants and subscriptions does not
+  // help while an identity of one organization holds control in the other (a fresh user's trial:
+  // a separated model with a Lighthouse-delegated role got "separate the organizations").
+  const bridgeFix = bridges.map((b) => b.fix).join(' ');
+  const joinFix = joins.length === 0 ? '' : fixForJoins(joins, '');
+  const fix = isContainers(target)
+    ? [containerFix(target), bridgeFix, joinFix].filter((part) => part !== '').join(' ')
+    : bridges.length > 0
+      ? [bridgeFix, joinFix].filter((part) => part !== '').join(' ')
+      : fixForJoins(joins, fallbackFix);
   return {
     asset: target.id,
     message: `${describeTarget(target)} ${isContainers(target) ? 'fall' : 'falls'} to ${reachedBy.join('; ')}; ${requirement}.`,
-    fix: isContainers(target) ? `${containerFix(target)}${joins.length === 0 ? '' : ` ${fixForJoins(joins, '')}`}` : fixForJoins(joins, fallbackFix),
+    fix,
     location: context.locate(target.entity),
-    related: relatedLocations(context, joins),
+    related: [...bridges.map((b) => ({ location: context.locate(b.entity), message: `the attack path runs through a bridge: ${b.what}` })), ...relatedLocations(context, joins)],
     depths: sorted.map(({ attacker, depth }) => ({ attacker, depth: depth.depth })),
     minDepth,
   };

@@ -3,6 +3,9 @@
 // turn it into the concrete fix ("give contoso and fabrikam separate host pools").
 
 import type { Hop } from '../analyze/what-if-types.js';
+import { modelTrust } from '../analyze/trust.js';
+import type { Deployment } from '../compile/deployment.js';
+import { findBridges, type Bridge } from './bridges.js';
 import type { PolicyContext } from './context.js';
 import type { RelatedLocation } from './policy.js';
 
@@ -30,6 +33,27 @@ export function joinsOnPath(context: PolicyContext, path: readonly Hop[]): Join[
     if (join !== null && join.organizations.length > 1) joins.push(join);
   }
   return joins;
+}
+
+const BRIDGES = new WeakMap<Deployment, readonly Bridge[]>();
+
+/**
+ * The model's bridges (bridges.ts: a role over another organization's scope, a store in another's
+ * subscription, a guest, …) whose subject is a node on the path: the entry itself, one of its members
+ * (`entry#2`) or a node derived from it (`entry/session`, `store/member`). A separated deployment's
+ * shallow path usually runs through one, and then its fix, not "separate the organizations", is the
+ * answer. Bridges are found with the model's own `trust`, once per deployment.
+ */
+export function bridgesOnPath(context: PolicyContext, path: readonly Hop[]): Bridge[] {
+  const { deployment } = context.prepared;
+  let bridges = BRIDGES.get(deployment);
+  if (bridges === undefined) BRIDGES.set(deployment, (bridges = findBridges(deployment, modelTrust(deployment.model))));
+  if (bridges.length === 0 || path.length === 0) return [];
+  const nodes = [path[0]!.from, ...path.map((hop) => hop.to)];
+  return bridges.filter((bridge) => {
+    const subject = /^[^:@]+/.exec(bridge.asset)?.[0] ?? bridge.asset;
+    return nodes.some((node) => node === subject || node.startsWith(`${subject}#`) || node.startsWith(`${subject}/`));
+  });
 }
 
 function describeJoin(context: PolicyContext, entity: string): Join | null {

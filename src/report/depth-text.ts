@@ -46,8 +46,9 @@ export function formatDepthResult(result: DepthResult): string {
     if (access !== undefined && access.beyond.length === 0) depthText += ' (authorized)';
     else if (access !== undefined) {
       depthText += ` (${access.access.join(', ')} authorized)`;
-      const beyond = first.beyondRead;
-      sets = `${access.beyond.join(', ')}: ${beyond === undefined || beyond.depth === null ? 'not reached' : `depth ${beyond.depth} via ${beyond.depth === 0 ? 'no failure' : formatSets(beyond.minimalSets, beyond.minimalSetCount)}`}`;
+      // No `beyondRead`: reach beyond read needs no more than reach at all (depth.ts), so the row's own answer.
+      const beyond = first.beyondRead ?? first;
+      sets = `${access.beyond.join(', ')}: ${beyond.depth === null ? 'not reached' : `depth ${beyond.depth} via ${beyond.depth === 0 ? 'no failure' : formatSets(beyond.minimalSets, beyond.minimalSetCount)}`}`;
     }
     table.push([name, first.organization, depthText, sets]);
   }

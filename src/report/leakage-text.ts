@@ -19,7 +19,7 @@ export function formatLeakage(matrix: LeakageMatrix): string {
   for (const p of shown) {
     const via = p.depth === null || p.depth === 0 ? '' : ` via ${formatSets(p.minimalSets.slice(0, 4), p.minimalSets.length)}`;
     const authorized = p.authorized.length === 0 ? '' : `; ${authorizedText(p)}`;
-    const depth = allAuthorized(p) ? 'nothing unauthorized to reach' : `depth ${formatDepth(p.depth)}${via}`;
+    const depth = hasNoData(p) ? 'no data to reach' : allAuthorized(p) ? 'nothing unauthorized to reach' : `depth ${formatDepth(p.depth)}${via}`;
     lines.push(`${p.attacker} \u2192 ${p.victim}: ${depth}${authorized}`);
   }
   if (weakest.length > shown.length) lines.push(`\u2026 ${weakest.length - shown.length} more pairs (--json lists all)`);
@@ -30,7 +30,7 @@ export function formatLeakage(matrix: LeakageMatrix): string {
       const cells = matrix.organizations.map((o) => {
         if (o === a.attacker) return '\u2014';
         const v = a.victims.find((x) => x.victim === o);
-        return v !== undefined && allAuthorized(v) ? 'authorized' : formatDepth(v?.depth ?? null);
+        return v !== undefined && hasNoData(v) ? 'no data' : v !== undefined && allAuthorized(v) ? 'authorized' : formatDepth(v?.depth ?? null);
       });
       table.push([a.attacker, ...cells]);
     }
@@ -67,6 +67,11 @@ export function storeAuthorizationText(access: Pick<StoreAuthorization, 'store' 
 }
 
 /** Everything of the victim's is authorized for the attacker (trust, or every store shared with it). */
+/** The victim has no data at all: "unreachable" would suggest it is protected. */
+function hasNoData(victim: Pick<VictimLeakage, 'authorized' | 'unauthorizedData'>): boolean {
+  return victim.unauthorizedData === 0 && victim.authorized.length === 0;
+}
+
 function allAuthorized(victim: Pick<VictimLeakage, 'authorized' | 'unauthorizedData'>): boolean {
   return victim.unauthorizedData === 0 && victim.authorized.length > 0;
 }

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { leakageInput, leakageMatrix, leakageTasks, type LeakageMatrix } from '../../src/analyze/leakage.js';
 import type { PreparedModel } from '../../src/analyze/prepared.js';
-import { modelTrust } from '../../src/analyze/trust.js';
+import { modelTrust, trustOf } from '../../src/analyze/trust.js';
+import fc from 'fast-check';
 import { cli } from '../support/cli.js';
 import { prepareText } from '../support/model.js';
 import { issuesOf, withBase } from '../model/helpers.js';
@@ -70,5 +71,19 @@ describe('the trust schema', () => {
     expect(issuesOf(withBase('trust:', '  - organizations: [contoso, fabrikam]', '    level: ful'))).toEqual([
       'm.yaml:27:12: `level` of `trust[0]` must be one of `data`, `full`, got `ful` (did you mean `full`?)',
     ]);
+  });
+
+  it('trustersOf(b, level) is exactly the organizations a ≠ b with trusts(a, b, level), for any groups', () => {
+    // Authorization asks trustersOf instead of asking trusts() of every organization per data node.
+    const orgs = ['a', 'b', 'c', 'd', 'e'];
+    const group = fc.record({ organizations: fc.subarray(orgs, { minLength: 1 }), level: fc.constantFrom('data' as const, 'full' as const), reason: fc.constant('') });
+    fc.assert(
+      fc.property(fc.array(group, { maxLength: 4 }), fc.constantFrom(...orgs), fc.constantFrom('data' as const, 'full' as const), (groups, b, level) => {
+        const trust = trustOf(groups);
+        const expected = orgs.filter((a) => a !== b && trust.trusts(a, b, level));
+        expect([...trust.trustersOf(b, level)].sort()).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

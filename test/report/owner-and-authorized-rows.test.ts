@@ -2,6 +2,9 @@
 // FSLogix store holds several organizations' data) and mark on the depth table what the attacker
 // may legitimately do to a store, with the depth of the rest — as the summary lines already did.
 
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../support/cli.js';
 
@@ -40,5 +43,21 @@ describe('text rows by owner and by authorization', () => {
     expect(run.out).toMatch(/\nalpha-share +alpha +0 \(read authorized\) +tamper, deny: depth 1 via \{kernel\} or \{process\} or \{session\} or \{user\}\n/);
     expect(run.out).toMatch(/\nalpha-team +alpha +0 \(authorized\) +no failure\n/);
     expect(run.out).toMatch(/\nbeta-db +beta +0 +no failure\n/);
+  });
+
+  // The same model with a second beta user c on the pool, who is not a reader: beta's organization may
+  // read alpha-share, but c reaches it (and a's session, which controls it) only through one failure,
+  // so read is authorized at depth 1 and tamper/deny are leakage at depth 1 too. A fresh user's trial
+  // found the row saying "tamper, deny: not reached" (depth.ts leaves `beyondRead` out when it equals
+  // the node's own answer, and the table read the absence as "never").
+  it('depth gives the depth beyond read when it equals the depth of any reach', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'indepth-rows-'));
+    const file = join(dir, 'reader-and-colleague.yaml');
+    const text = readFileSync(READER, 'utf8').replace('  - id: b\n    organization: beta\n    hostPool: pool\n', '  - id: b\n    organization: beta\n    hostPool: pool\n  - id: c\n    organization: beta\n    hostPool: pool\n');
+    expect(text).toContain('id: c');
+    writeFileSync(file, text);
+    const run = await cli(['depth', file, '--from', 'c']);
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(/\nalpha-share +alpha +1 \(read authorized\) +tamper, deny: depth 1 via \{kernel\} or \{process\} or \{session\} or \{user\}\n/);
   });
 });
