@@ -224,6 +224,8 @@ export class CompiledGraphBuilder implements GraphSink {
   }
 
   build(): CompiledGraph {
+    // Once only: build() remaps the builder's edge columns in place.
+    if (this.remap !== null) throw new Error('build() called twice');
     // The default sort compares UTF-16 code units, the order byCodeUnit defines, without a callback.
     // Sorted in place, and the id → added-position map is read once per node and kept as the
     // index: a second map of every id cost more than the sort at 3M nodes (profile in bench/README.md).
