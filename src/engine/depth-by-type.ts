@@ -174,11 +174,21 @@ function tableLayout(typeCount: number): TableLayout {
 function propagate(graph: PropagationGraph, footholds: readonly number[], bits: Int8Array, layout: TableLayout): Uint32Array {
   const { words, validMask, upSets } = layout;
   const { rowCount, nodeCount, offsets, targets } = graph;
-  const { tables, queued, ring } = carveColumns({ tables: ['uint32', rowCount * words], ring: ['int32', Math.max(1, rowCount)], queued: ['uint8', rowCount] });
+  const { tables, queued, ring, full } = carveColumns({
+    tables: ['uint32', rowCount * words],
+    ring: ['int32', Math.max(1, rowCount)],
+    queued: ['uint8', rowCount],
+    full: ['uint8', rowCount],
+  });
+  // full[r] = 1: row r is reached in every scenario (its table is all ones), as footholds and rows
+  // they reach through legitimate access alone are. Nothing can be gained there, and a full row passes
+  // itself on whole along a legitimate edge: both without reading the table word by word. For a
+  // foothold set that reaches most of the graph with no failure (a tenant's admins), that is most rows.
   let head = 0;
   let size = 0;
   for (const s of footholds) {
     tables.fill(validMask, s * words, (s + 1) * words);
+    full[s] = 1;
     queued[s] = 1;
     ring[(head + size++) % ring.length] = s;
   }
@@ -190,10 +200,15 @@ function propagate(graph: PropagationGraph, footholds: readonly number[], bits: 
     const ub = u * words;
     for (let e = offsets[u]!; e < offsets[u + 1]!; e++) {
       const v = targets[e]!;
+      if (full[v] === 1) continue;
       const vb = v * words;
       const bit = bits[e]!;
       let changed = 0;
-      if (bit < 0) {
+      if (bit < 0 && full[u] === 1) {
+        tables.fill(validMask, vb, vb + words);
+        full[v] = 1;
+        changed = 1;
+      } else if (bit < 0) {
         for (let w = 0; w < words; w++) {
           const gain = tables[ub + w]! & ~tables[vb + w]!;
           if (gain !== 0) (tables[vb + w]! |= gain), (changed = 1);
