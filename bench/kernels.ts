@@ -11,10 +11,9 @@ import type { BoundaryType } from '../src/domain/boundary.js';
 import { depthByInstance } from '../src/engine/depth-by-instance.js';
 import { depthByType, type TypeDepthResult } from '../src/engine/depth-by-type.js';
 import { reachedRow } from '../src/engine/propagation-graph.js';
-import { reach } from '../src/engine/reach.js';
+import { reach, reachInto } from '../src/engine/reach.js';
 import { failInstances, type ControlMask, type Scenario } from '../src/engine/scenario.js';
 import { boundaryIndex } from '../src/domain/boundary.js';
-import { CONTROL_NAMES } from '../src/domain/controls.js';
 import { seededRandom } from '../src/generate/random.js';
 import { median, sample, summarize, timed, type Sample } from './measure.js';
 
@@ -84,53 +83,23 @@ export function scenarioBfs(compiled: CompiledGraph, source: number, scenario: S
 }
 
 /**
- * `reach`'s per-edge work (src/engine/reach.ts: the edge's gate byte of blocking controls and access
- * mode, the instance's failure flag, access bits, a parent edge per reached node) with its arrays
- * allocated once and cleared per run, where `reach` allocates four fresh ones per call. The last rung
- * of the ladder bare BFS → + scenario test → + access modes and parents: what `reach` costs without
- * fresh pages. A measuring kernel, not an engine: its answers are checked against reach's count.
+ * `reach`'s own BFS (src/engine/reach.ts `reachInto`: the edge's gate byte of blocking controls and
+ * access mode, the instance's failure flag, access bits, a parent edge per reached node) on columns
+ * allocated once and cleared per run, where `reach` allocates its result columns per call. The last
+ * rung of the ladder bare BFS → + scenario test → + access modes and parents: what `reach` costs
+ * without fresh pages. Returns the nodes reached (controlled or accessed), checked against reach's count.
  */
 export function reusedBuffersReach(compiled: CompiledGraph, source: number, scenario: Scenario): () => number {
   const n = compiled.nodeCount;
-  const { offsets, targets, instance } = compiled;
-  const shift = CONTROL_NAMES.length;
-  const gates = new Uint8Array(compiled.edgeCount);
-  for (let e = 0; e < compiled.edgeCount; e++) gates[e] = (compiled.access[e]! << shift) | compiled.blockedBy[e]!;
   const access = new Uint8Array(n);
   const parentEdge = new Int32Array(n);
   const queue = new Int32Array(n);
-  const { failed } = scenario;
-  const controls = scenario.controls & ((1 << shift) - 1);
   return (): number => {
     access.fill(0);
     parentEdge.fill(-1);
-    let tail = 0;
-    access[source] = 1;
-    queue[tail++] = source;
-    let reached = 1;
-    for (let head = 0; head < tail; head++) {
-      const u = queue[head]!;
-      const end = offsets[u + 1]!;
-      for (let e = offsets[u]!; e < end; e++) {
-        const gate = gates[e]!;
-        if ((gate & controls) !== 0) continue;
-        const i = instance[e]!;
-        if (i >= 0 && failed[i] !== 1) continue;
-        const v = targets[e]!;
-        const mode = gate >>> shift;
-        const held = access[v]!;
-        if (mode === 0) {
-          if ((held & 1) !== 0) continue;
-          queue[tail++] = v;
-        } else if (held !== 0) {
-          access[v] = held | (1 << mode);
-          continue;
-        }
-        if (held === 0) reached++;
-        access[v] = held | (1 << mode);
-        parentEdge[v] = e;
-      }
-    }
+    reachInto(compiled, [source], scenario, access, parentEdge, queue);
+    let reached = 0;
+    for (let v = 0; v < n; v++) if (access[v] !== 0) reached++;
     return reached;
   };
 }

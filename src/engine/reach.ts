@@ -52,18 +52,45 @@ export type ReachArrays = Pick<CompiledGraph, 'nodeCount' | 'edgeCount' | 'offse
 
 export function reach(compiled: ReachArrays, sources: readonly number[], scenario: Scenario): ReachResult {
   const n = compiled.nodeCount;
+  // The result's columns in one allocation (src/util/columns.ts), the queue reused across calls: at
+  // 10M nodes each column is tens of MB, and each allocation can cost a full GC of the heap.
+  const { access, parentEdge, controlled } = carveColumns({ parentEdge: ['int32', n], access: ['uint8', n], controlled: ['uint8', n] });
+  parentEdge.fill(-1);
+  reachInto(compiled, normalizeSources(compiled, sources), scenario, access, parentEdge, scratchQueue(n));
+  for (let v = 0; v < n; v++) controlled[v] = access[v]! & (1 << CONTROL);
+  let hops: Int32Array | undefined;
+  return {
+    controlled,
+    access,
+    parentEdge,
+    get hops() {
+      hops ??= hopCounts(compiled, access, parentEdge);
+      return hops;
+    },
+  };
+}
+
+/**
+ * The BFS of `reach` into caller-owned columns: `access` must be all 0 and `parentEdge` all -1 on
+ * entry, `queue` at least nodeCount long, `sources` distinct node indices. Fills `access` (bit 0:
+ * controlled, read/tamper/deny bits: explicit access) and `parentEdge` as ReachResult documents.
+ * Exported for the benchmark, which times it on buffers it allocates once.
+ */
+export function reachInto(
+  compiled: ReachArrays,
+  sources: Iterable<number>,
+  scenario: Scenario,
+  access: Uint8Array,
+  parentEdge: Int32Array,
+  queue: Int32Array,
+): void {
   const { offsets, targets, instance } = compiled;
   const gates = edgeGates(compiled);
   const { failed } = scenario;
   // Only control bits may meet a gate's low bits (the access mode sits above them).
   const controls = scenario.controls & ((1 << ACCESS_SHIFT) - 1);
-  // The result's columns in one allocation (src/util/columns.ts), the queue reused across calls: at
-  // 10M nodes each column is tens of MB, and each allocation can cost a full GC of the heap.
-  const { access, parentEdge, controlled } = carveColumns({ parentEdge: ['int32', n], access: ['uint8', n], controlled: ['uint8', n] });
-  parentEdge.fill(-1);
-  const queue = scratchQueue(n);
   let tail = 0;
-  for (const s of normalizeSources(compiled, sources)) {
+  for (const s of sources) {
     access[s] = 1 << CONTROL;
     queue[tail++] = s;
   }
@@ -90,17 +117,6 @@ export function reach(compiled: ReachArrays, sources: readonly number[], scenari
       parentEdge[v] = e;
     }
   }
-  for (let v = 0; v < n; v++) controlled[v] = access[v]! & (1 << CONTROL);
-  let hops: Int32Array | undefined;
-  return {
-    controlled,
-    access,
-    parentEdge,
-    get hops() {
-      hops ??= hopCounts(compiled, access, parentEdge);
-      return hops;
-    },
-  };
 }
 
 let queueScratch = new Int32Array(0);
