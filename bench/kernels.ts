@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { CompiledGraph } from '../src/compile/compile.js';
 import type { BoundaryType } from '../src/domain/boundary.js';
 import { depthByInstance } from '../src/engine/depth-by-instance.js';
-import { depthByType, type TypeDepthResult } from '../src/engine/depth-by-type.js';
+import { depthByType, rowTable, type TypeDepthResult } from '../src/engine/depth-by-type.js';
 import { reachedRow } from '../src/engine/propagation-graph.js';
 import { reach, reachInto } from '../src/engine/reach.js';
 import { failInstances, type ControlMask, type Scenario } from '../src/engine/scenario.js';
@@ -234,11 +234,10 @@ function typeMask(result: TypeDepthResult, subset: number): number {
 
 /** Whether "reached under subset" from the one-pass tables matches a BFS's (non-zero: reached), node for node. */
 function sameAsTable(result: TypeDepthResult, access: Uint8Array, subset: number): boolean {
-  const { tables, words, graph } = result;
   const word = subset >>> 5;
   const bit = subset & 31;
   for (let v = 0; v < access.length; v++) {
-    const inTable = ((tables[reachedRow(graph, v) * words + word]! >>> bit) & 1) === 1;
+    const inTable = ((rowTable(result, reachedRow(result.graph, v))[word]! >>> bit) & 1) === 1;
     if (inTable !== (access[v] !== 0)) return false;
   }
   return true;
