@@ -91,8 +91,6 @@ export function whatIf(prepared: PreparedModel, question: WhatIfQuestion): WhatI
     }),
   );
   const organizations = rollUp(prepared, result, data, identities, availability, attackerOrgs);
-  let reachedNodes = 0;
-  for (const a of result.access) if (a !== 0) reachedNodes++;
 
   return {
     ok: true,
@@ -109,7 +107,7 @@ export function whatIf(prepared: PreparedModel, question: WhatIfQuestion): WhatI
       failedInstances: resolved.failed.reduce((n, f) => n + f, 0),
       summary: {
         exposedOrganizations: organizations.filter((o) => !o.attacker && o.reached.data > 0).map((o) => o.id),
-        reachedNodes,
+        reachedNodes: result.reachedCount,
         reachedData: data.length,
       },
       organizations,
