@@ -130,7 +130,7 @@ export function authorizationOf(deployment: Deployment, trusted: readonly (reado
   const organizationIds = model.organizations.map((o) => o.id);
   const rankOf = new Map(organizationIds.map((org, i) => [org, i] as const));
 
-  const ownerOf = (store: DataStore, node: DataNode): string => dataOwner(deployment, store, node);
+  const ownerOf = (store: DataStore, node: DataNode): string => dataOwner(store, node);
   // A profile container is its user's personal information: only `full` trust covers it.
   const levelOf = (store: DataStore) => (store.location === 'fslogixProfile' ? ('full' as const) : ('data' as const));
   const accessFor = (store: DataStore, node: DataNode): Map<string, AccessMask> => {

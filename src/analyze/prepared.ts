@@ -27,28 +27,12 @@ export type PrepareResult =
 
 /** Model → rules → typed columns → compiled engine form, without a graphology graph. */
 export function prepare(model: Model, locations: EntityLocations = new Map()): PrepareResult {
-  const builder = new CompiledGraphBuilder();
-  // Attributes in the order nodes were added; build() tells where each one went.
-  const added: NodeAttributes[] = [];
-  const { deployment, issues } = emitGraph(
-    model,
-    {
-      addNode(id, attributes) {
-        if (!builder.addNode(id, attributes)) return false;
-        added.push(attributes);
-        return true;
-      },
-      addEdge: (source, target, attributes) => builder.addEdge(source, target, attributes),
-      hasNode: (id) => builder.hasNode(id),
-      nodeIds: () => builder.nodeIds(),
-    },
-    locations,
-  );
+  // The builder keeps each node's attributes and hands them back by compiled index.
+  const builder = new CompiledGraphBuilder<NodeAttributes>();
+  const { deployment, issues } = emitGraph(model, builder, locations);
   if (issues.length > 0) return { ok: false, issues };
   const compiled = builder.build();
-  const nodes = new Array<NodeAttributes>(compiled.nodeCount);
-  const indexOfAdded = builder.indexOfAdded();
-  added.forEach((attributes, p) => (nodes[indexOfAdded[p]!] = attributes));
+  const nodes = builder.attributesByIndex();
   return { ok: true, prepared: lazyGraph({ model, deployment, compiled, nodes }) };
 }
 

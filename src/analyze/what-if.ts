@@ -248,7 +248,7 @@ function rollUp(
   const dataTotal = new Map<string, number>();
   for (const store of model.data) {
     for (const node of deployment.dataNodes.get(store.id) ?? []) {
-      const owner = dataOwner(deployment, store, node);
+      const owner = dataOwner(store, node);
       dataTotal.set(owner, (dataTotal.get(owner) ?? 0) + 1);
     }
   }

@@ -9,7 +9,7 @@ import { RULES } from '../rules/registry.js';
 import type { EdgeOptions, Rule } from '../rules/rule.js';
 import { didYouMean } from '../model/suggest.js';
 import { deriveDeployment, type Deployment } from './deployment.js';
-import type { DeploymentGraph, EdgeAttributes, GraphAttributes, GraphSink, NodeAttributes } from './graph-types.js';
+import type { DeploymentGraph, DuplicateNode, EdgeAttributes, GraphAttributes, GraphSink, NodeAttributes, NodeRef } from './graph-types.js';
 import { emitNodes } from './nodes.js';
 import { CompileError } from './compile.js';
 
@@ -44,25 +44,19 @@ export function emitGraph(
   const where = (entity: string | null): SourceLocation =>
     (entity !== null ? locations.get(entity) : undefined) ?? locations.get('model') ?? { file: model.name, line: 1, column: 1 };
 
-  const checked: GraphSink = {
-    addNode(id, attributes) {
-      if (sink.addNode(id, attributes)) return true;
-      issues.push({
-        location: where(attributes.entity),
-        message: `derived node id \`${id}\` (${attributes.label}) collides with another node of that id; rename one of the entities`,
-      });
-      return false;
-    },
-    addEdge: (from, to, attributes) => sink.addEdge(from, to, attributes),
-  };
-
   const deployment = deriveDeployment(model);
-  emitNodes(deployment, checked);
+  emitNodes(deployment, sink);
+  for (const { id, attributes } of sink.sealNodes()) {
+    issues.push({
+      location: where(attributes.entity),
+      message: `derived node id \`${id}\` (${attributes.label}) collides with another node of that id; rename one of the entities`,
+    });
+  }
   if (issues.length > 0) return { deployment, issues };
   // An edge naming a node that does not exist is a rule bug; the sink rejects it loudly.
   for (const rule of rules) {
     const attributes = attributesOf(rule.id);
-    rule.apply(deployment, (from, to, options) => checked.addEdge(from, to, attributes(options)));
+    rule.apply(deployment, (from, to, options) => sink.addEdge(from, to, attributes(options)));
   }
 
   const extraKeys = new Set<string>();
@@ -97,7 +91,7 @@ export function emitGraph(
     }
     if (instance !== null && earlier === undefined) extraInstances.set(instance, { index, boundary: extra.boundary! });
     try {
-      checked.addEdge(extra.from, extra.to, attributes);
+      sink.addEdge(extra.from, extra.to, attributes);
     } catch (error) {
       if (!(error instanceof CompileError) || error.kind !== 'instanceTypeConflict') throw error;
       issues.push({
@@ -156,16 +150,33 @@ export function edgeKeyOf(from: string, to: string, attributes: EdgeAttributes):
   return `${attributes.rule}:${from}->${to}:${attributes.instance ?? ''}:${attributes.access}:${attributes.blockedBy ?? ''}`;
 }
 
-/** Writes into a graphology graph. Keys are unique by construction (emitGraph drops repeated extra edges). */
+/**
+ * Writes into a graphology graph. Keys are unique by construction (emitGraph drops repeated extra
+ * edges); a handle is the node's position in added order, resolved through the added ids.
+ */
 export function graphologySink(graph: DeploymentGraph): GraphSink & NodeLookup {
+  const ids: string[] = [];
+  const duplicates: DuplicateNode[] = [];
+  const idOf = (ref: NodeRef): string => {
+    if (typeof ref === 'string') return ref;
+    const id = ids[ref];
+    if (id === undefined) throw new CompileError('unknownEndpoint', String(ref), `an edge names unknown node handle ${ref}`);
+    return id;
+  };
   return {
     addNode(id, attributes) {
-      if (graph.hasNode(id)) return false;
-      graph.addNode(id, attributes);
-      return true;
+      if (graph.hasNode(id)) duplicates.push({ id, attributes });
+      else graph.addNode(id, attributes);
+      ids.push(id);
+      return ids.length - 1;
     },
+    sealNodes: () => duplicates,
     hasNode: (id) => graph.hasNode(id),
     nodeIds: () => graph.nodes(),
-    addEdge: (from, to, attributes) => void graph.addEdgeWithKey(edgeKeyOf(from, to, attributes), from, to, attributes),
+    addEdge(from, to, attributes) {
+      const source = idOf(from);
+      const target = idOf(to);
+      graph.addEdgeWithKey(edgeKeyOf(source, target, attributes), source, target, attributes);
+    },
   };
 }

@@ -9,7 +9,8 @@ import { NODE_KINDS } from '../domain/kinds.js';
 import type { NodeKind } from '../domain/kinds.js';
 import { ACCESS_MODES } from '../model/types.js';
 import { carveColumns } from '../util/columns.js';
-import type { DeploymentGraph, EdgeAttributes, GraphSink, NodeAttributes } from './graph-types.js';
+import type { DeploymentGraph, EdgeAttributes, GraphSink, NodeAttributes, NodeHandle, NodeLookupHint, NodeRef } from './graph-types.js';
+import { NodeIdIndex } from './node-id-index.js';
 
 /** What the engine needs of a node. */
 export interface NodeRecord {
@@ -109,17 +110,19 @@ export function compile(graph: DeploymentGraph): CompiledGraph {
   return builder.build();
 }
 
-/** A GraphSink that only records, for callers that want plain records. */
+/** A GraphSink that only records, for callers that want plain records (duplicates are the compiler's to find). */
 export function recordingSink(): GraphSink & { records(): GraphRecords } {
   const nodes: NodeRecord[] = [];
   const edges: EdgeRecord[] = [];
+  const idOf = (ref: NodeRef) => (typeof ref === 'string' ? ref : (nodes[ref]?.id ?? String(ref)));
   return {
-    addNode(id: string, attributes: NodeAttributes): boolean {
+    addNode(id: string, attributes: NodeAttributes): NodeHandle {
       nodes.push({ id, kind: attributes.kind, organization: attributes.organization });
-      return true;
+      return nodes.length - 1;
     },
-    addEdge(source: string, target: string, attributes: EdgeAttributes): void {
-      edges.push({ ...attributes, source, target });
+    sealNodes: () => [],
+    addEdge(source: NodeRef, target: NodeRef, attributes: EdgeAttributes): void {
+      edges.push({ ...attributes, source: idOf(source), target: idOf(target) });
     },
     records: () => ({ nodes, edges }),
   };
@@ -128,9 +131,7 @@ export function recordingSink(): GraphSink & { records(): GraphRecords } {
 /** Plain records → compiled arrays (nodes first, then edges, in the given order). */
 export function compileFromArrays(records: GraphRecords): CompiledGraph {
   const builder = new CompiledGraphBuilder();
-  for (const node of records.nodes) {
-    if (!builder.addNode(node.id, node)) throw new CompileError('duplicateNode', node.id, `node '${node.id}' is declared twice`);
-  }
+  for (const node of records.nodes) builder.addNode(node.id, node);
   for (const edge of records.edges) builder.addEdge(edge.source, edge.target, edge);
   return builder.build();
 }
@@ -144,32 +145,44 @@ interface InstanceDraft {
   readonly groups: Set<string>;
 }
 
+/** What the builder needs of a node's attributes; it keeps the whole object for `attributesByIndex()`. */
+type BuilderNode = Pick<NodeAttributes, 'kind' | 'organization'>;
+
 /**
  * Builds a CompiledGraph straight from nodes and edges as they are emitted, into growable typed
  * columns: no object is kept per edge, which is what lets a million-node model compile without
- * drowning in garbage collection. Every node must be added before an edge names it.
+ * drowning in garbage collection. Every node comes first; `sealNodes()` (called by the first edge
+ * if not before) sorts them, and an edge then names its endpoints by id or by the handle `addNode`
+ * returned. Only ids added `byId` go into a hash map: at ten million nodes, a map of every id cost
+ * more than anything else in compiling (bench/README.md, "Growth curve").
  */
-export class CompiledGraphBuilder implements GraphSink {
-  private readonly ids: string[] = [];
-  private readonly position = new Map<string, number>();
-  private readonly kinds: number[] = [];
-  private readonly orgs: (string | null)[] = [];
+export class CompiledGraphBuilder<A extends BuilderNode = BuilderNode> {
+  /** Ids and attributes in added order (a node's handle is its position here). */
+  private ids: string[] = [];
+  private attributes: A[] = [];
+  /** id → added position of the nodes added `byId`. */
+  private readonly named = new Map<string, number>();
+  // Set by sealNodes(): the index of ids, added position → compiled index, the duplicates.
+  private index: NodeIdIndex | null = null;
+  private remap = new Int32Array(0);
+  private duplicates: readonly { readonly id: string; readonly attributes: A }[] = [];
+  private built = false;
   private readonly instances = new Map<string, { readonly code: number; readonly draft: InstanceDraft }>();
   private readonly instanceNames: string[] = [];
   private readonly rules = new Map<string, number>([['', 0]]);
   private edges = 0;
-  // The edge columns, views into one buffer (src/util/columns.ts): sized at the first edge from
-  // the node count, doubled all at once when full.
+  // The edge columns (endpoints as compiled indices), views into one buffer (src/util/columns.ts):
+  // sized at the first edge from the node count, doubled all at once when full.
   private source = new Int32Array(0);
   private target = new Int32Array(0);
   private instanceOf = new Int32Array(0);
   private codes = new Uint8Array(0); // boundary, access, blockedBy, spare
   private ruleOf = new Uint16Array(0);
-  private remap: Int32Array | null = null;
-  private lastSource = '';
-  private lastSourcePosition = -1;
-  private lastTarget = '';
-  private lastTargetPosition = -1;
+  // NaN equals no reference: the first edge looks its endpoints up.
+  private lastSource: NodeRef = Number.NaN;
+  private lastSourceIndex = -1;
+  private lastTarget: NodeRef = Number.NaN;
+  private lastTargetIndex = -1;
   // The last boundary edge's instance, groups and code: runs of edges through one instance (the
   // same strings and arrays, build-graph.ts) skip the instance map and the groups set.
   private lastInstance: string | null = null;
@@ -177,42 +190,81 @@ export class CompiledGraphBuilder implements GraphSink {
   private lastInstanceType: BoundaryType | null = null;
   private lastInstanceCode = -1;
 
-  /** false when the id exists already (a GraphSink reports, the array compilers throw). */
-  addNode(id: string, attributes: Pick<NodeAttributes, 'kind' | 'organization'>): boolean {
-    if (this.remap !== null) throw new Error('addNode() after build()');
-    if (this.position.has(id)) return false;
-    this.position.set(id, this.ids.length);
+  /**
+   * Adds a node and returns its handle (its position in added order). `byHandle`: the node's id is
+   * not put in the hash map (a lookup by id finds it by binary search). An id added twice is found
+   * by `sealNodes()`.
+   */
+  addNode(id: string, attributes: A, lookup: NodeLookupHint = 'byId'): NodeHandle {
+    if (this.index !== null) throw new Error('addNode() after sealNodes()');
+    const p = this.ids.length;
     this.ids.push(id);
-    this.kinds.push(KIND_INDEX.get(attributes.kind) ?? 0);
-    this.orgs.push(attributes.organization);
-    return true;
+    this.attributes.push(attributes);
+    if (lookup === 'byId') this.named.set(id, p);
+    return p;
+  }
+
+  /**
+   * Ends the nodes: sorts them by id (code-unit order: the compiled indices) and returns the nodes
+   * whose id an earlier node holds, in added order. Idempotent.
+   */
+  sealNodes(): readonly { readonly id: string; readonly attributes: A }[] {
+    if (this.index !== null) return this.duplicates;
+    const ids = this.ids;
+    const n = ids.length;
+    // Positions sorted by id: a comparator sort of small integers beat sorting the strings
+    // themselves and reading a map of every id back (10M ids: 10 s against 18 + 19 s, measured).
+    const order: number[] = [];
+    for (let p = 0; p < n; p++) order.push(p);
+    order.sort((a, b) => {
+      const x = ids[a]!;
+      const y = ids[b]!;
+      return x < y ? -1 : x > y ? 1 : a - b;
+    });
+    const sorted: string[] = [];
+    const remap = new Int32Array(n);
+    const repeated: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const p = order[i]!;
+      const id = ids[p]!;
+      if (sorted.length > 0 && sorted[sorted.length - 1] === id) repeated.push(p);
+      else sorted.push(id);
+      remap[p] = sorted.length - 1;
+    }
+    repeated.sort((a, b) => a - b);
+    this.duplicates = repeated.map((p) => ({ id: ids[p]!, attributes: this.attributes[p]! }));
+    this.remap = remap;
+    this.index = new NodeIdIndex(sorted, this.named, remap);
+    return this.duplicates;
   }
 
   hasNode(id: string): boolean {
-    return this.position.has(id);
+    return this.sealedIndex().has(id);
   }
 
   nodeIds(): Iterable<string> {
     return this.ids;
   }
 
-  addEdge(source: string, target: string, edge: Omit<EdgeRecord, 'source' | 'target'>): void {
-    if (this.remap !== null) throw new Error('addEdge() after build()');
-    // Rules emit runs of edges from one node or into one node, passing the very same id strings:
-    // comparing them by identity first skips most hash lookups (two per edge otherwise).
+  addEdge(source: NodeRef, target: NodeRef, edge: Omit<EdgeRecord, 'source' | 'target'>): void {
+    if (this.built) throw new Error('addEdge() after build()');
+    // Seals the nodes at the first edge; refuses edges among nodes with a repeated id.
+    if (this.index === null || this.duplicates.length > 0) this.sealedIndex();
+    // Rules emit runs of edges from one node or into one node, passing the very same ids or
+    // handles: comparing them first skips most lookups.
     let u: number;
     if (this.edges === this.source.length) this.grow();
-    if (source === this.lastSource) u = this.lastSourcePosition;
-    else if (source === this.lastTarget) u = this.lastTargetPosition;
+    if (source === this.lastSource) u = this.lastSourceIndex;
+    else if (source === this.lastTarget) u = this.lastTargetIndex;
     else u = this.endpoint(source, source, target);
     let v: number;
-    if (target === this.lastTarget) v = this.lastTargetPosition;
-    else if (target === this.lastSource) v = this.lastSourcePosition;
+    if (target === this.lastTarget) v = this.lastTargetIndex;
+    else if (target === this.lastSource) v = this.lastSourceIndex;
     else v = this.endpoint(target, source, target);
     this.lastSource = source;
-    this.lastSourcePosition = u;
+    this.lastSourceIndex = u;
     this.lastTarget = target;
-    this.lastTargetPosition = v;
+    this.lastTargetIndex = v;
     const e = this.edges++;
     this.source[e] = u;
     this.target[e] = v;
@@ -224,20 +276,16 @@ export class CompiledGraphBuilder implements GraphSink {
   }
 
   build(): CompiledGraph {
-    // Once only: build() remaps the builder's edge columns in place.
-    if (this.remap !== null) throw new Error('build() called twice');
-    // The default sort compares UTF-16 code units, the order byCodeUnit defines, without a callback.
-    // Sorted in place, and the id → added-position map is read once per node and kept as the
-    // index: a second map of every id cost more than the sort at 3M nodes (profile in bench/README.md).
-    const nodeIds = this.ids.sort();
+    // Once only: build() hands its columns to the graph.
+    if (this.built) throw new Error('build() called twice');
+    const nodeIndex = this.sealedIndex();
+    this.built = true;
+    const nodeIds = [...nodeIndex.keys()];
     const n = nodeIds.length;
-    const remap = new Int32Array(n);
-    for (let i = 0; i < n; i++) remap[this.position.get(nodeIds[i]!)!] = i;
-    this.remap = remap;
-    const nodeIndex = new RemappedIndex(this.position, remap, nodeIds);
+    const remap = this.remap;
 
     const organizations = new Set<string>();
-    for (const org of this.orgs) if (org !== null) organizations.add(org);
+    for (const { organization } of this.attributes) if (organization !== null) organizations.add(organization);
     const organizationIds = [...organizations].sort(byCodeUnit);
     const organizationIndex = new Map(organizationIds.map((org, i) => [org, i]));
     // Engine columns in one buffer (they travel to worker threads together), the rest in another,
@@ -258,11 +306,10 @@ export class CompiledGraphBuilder implements GraphSink {
       edgeRule: ['uint16', m],
       nodeKind: ['uint8', n],
     });
-    for (let p = 0; p < n; p++) {
-      nodeKind[remap[p]!] = this.kinds[p]!;
-      const org = this.orgs[p]!;
-      nodeOrganization[remap[p]!] = org === null ? -1 : organizationIndex.get(org)!;
-    }
+    this.attributes.forEach(({ kind, organization }, p) => {
+      nodeKind[remap[p]!] = KIND_INDEX.get(kind) ?? 0;
+      nodeOrganization[remap[p]!] = organization === null ? -1 : organizationIndex.get(organization)!;
+    });
 
     const instanceIds = [...this.instanceNames].sort(byCodeUnit);
     const instanceIndex = new Map(instanceIds.map((id, i) => [id, i]));
@@ -280,14 +327,9 @@ export class CompiledGraphBuilder implements GraphSink {
     });
 
     // A stable two-pass counting sort orders edges by (source, target, input position) without a
-    // comparator sort over millions of edges. The endpoints are remapped in place: the builder's
-    // own columns are not read as added positions again.
+    // comparator sort over millions of edges. The endpoints are compiled indices already.
     const rawSource = this.source.subarray(0, m);
     const rawTarget = this.target.subarray(0, m);
-    for (let e = 0; e < m; e++) {
-      rawSource[e] = remap[rawSource[e]!]!;
-      rawTarget[e] = remap[rawTarget[e]!]!;
-    }
     const scratch = carveColumns({ byTarget: ['int32', m], start: ['int32', n + 1] });
     countingSort(rawTarget, null, scratch.start, scratch.byTarget);
     scratch.start.fill(0);
@@ -336,28 +378,50 @@ export class CompiledGraphBuilder implements GraphSink {
     };
   }
 
-  /** After build(): the compiled index of each node, in the order the nodes were added. */
-  indexOfAdded(): Int32Array {
-    if (this.remap === null) throw new Error('indexOfAdded() before build()');
-    return this.remap;
+  /** After build(): each node's attributes by compiled index. */
+  attributesByIndex(): A[] {
+    if (!this.built) throw new Error('attributesByIndex() before build()');
+    const byIndex = new Array<A>(this.index!.size);
+    this.attributes.forEach((attributes, p) => (byIndex[this.remap[p]!] = attributes));
+    return byIndex;
   }
 
-  private endpoint(id: string, source: string, target: string): number {
-    const p = this.position.get(id);
-    if (p === undefined) throw new CompileError('unknownEndpoint', id, `edge ${source} -> ${target} names unknown node '${id}'`);
-    return p;
+  /** The index of the ids, sealing the nodes first; an id added twice is a CompileError here. */
+  private sealedIndex(): NodeIdIndex {
+    const duplicates = this.sealNodes();
+    if (duplicates.length > 0) {
+      const { id } = duplicates[0]!;
+      throw new CompileError('duplicateNode', id, `node '${id}' is declared twice`);
+    }
+    return this.index!;
+  }
+
+  /** The compiled index of an edge's endpoint (an id or a handle). */
+  private endpoint(ref: NodeRef, source: NodeRef, target: NodeRef): number {
+    const v = typeof ref === 'number' ? this.remap[ref] : this.index!.get(ref);
+    if (v === undefined) {
+      throw new CompileError('unknownEndpoint', String(ref), `edge ${this.idOf(source)} -> ${this.idOf(target)} names unknown node '${ref}'`);
+    }
+    return v;
+  }
+
+  /** A reference's id, for messages. */
+  private idOf(ref: NodeRef): string {
+    return typeof ref === 'string' ? ref : (this.ids[ref] ?? `#${ref}`);
   }
 
   /** An instance keeps one type; its groups are the union over its edges (failure is per instance). */
-  private instanceCode(edge: Omit<EdgeRecord, 'source' | 'target'>, source: string, target: string): number {
+  private instanceCode(edge: Omit<EdgeRecord, 'source' | 'target'>, source: NodeRef, target: NodeRef): number {
     if (edge.boundary === null) {
       if (edge.instance !== null) {
-        throw new CompileError('instanceWithoutBoundary', edge.instance, `edge ${source} -> ${target} names instance '${edge.instance}' but no boundary`);
+        const where = `${this.idOf(source)} -> ${this.idOf(target)}`;
+        throw new CompileError('instanceWithoutBoundary', edge.instance, `edge ${where} names instance '${edge.instance}' but no boundary`);
       }
       return -1;
     }
     if (edge.instance === null) {
-      throw new CompileError('boundaryWithoutInstance', `${source} -> ${target}`, `edge ${source} -> ${target} crosses a ${edge.boundary} boundary but names no instance`);
+      const where = `${this.idOf(source)} -> ${this.idOf(target)}`;
+      throw new CompileError('boundaryWithoutInstance', where, `edge ${where} crosses a ${edge.boundary} boundary but names no instance`);
     }
     if (edge.instance === this.lastInstance && edge.groups === this.lastGroups && edge.boundary === this.lastInstanceType) return this.lastInstanceCode;
     const code = this.instanceCodeOf(edge.instance, edge.boundary, edge.groups, source, target);
@@ -368,7 +432,7 @@ export class CompiledGraphBuilder implements GraphSink {
     return code;
   }
 
-  private instanceCodeOf(instance: string, boundary: BoundaryType, groups: readonly string[], source: string, target: string): number {
+  private instanceCodeOf(instance: string, boundary: BoundaryType, groups: readonly string[], source: NodeRef, target: NodeRef): number {
     const known = this.instances.get(instance);
     if (known === undefined) {
       const code = this.instanceNames.length;
@@ -380,7 +444,7 @@ export class CompiledGraphBuilder implements GraphSink {
       throw new CompileError(
         'instanceTypeConflict',
         instance,
-        `instance '${instance}' is a ${known.draft.type} boundary on one edge and a ${boundary} boundary on edge ${source} -> ${target}`,
+        `instance '${instance}' is a ${known.draft.type} boundary on one edge and a ${boundary} boundary on edge ${this.idOf(source)} -> ${this.idOf(target)}`,
       );
     }
     for (const group of groups) known.draft.groups.add(group);
@@ -415,61 +479,6 @@ export class CompiledGraphBuilder implements GraphSink {
     next.ruleOf.set(this.ruleOf);
     next.codes.set(this.codes);
     ({ source: this.source, target: this.target, instanceOf: this.instanceOf, ruleOf: this.ruleOf, codes: this.codes } = next);
-  }
-}
-
-/**
- * id → compiled index, read through the builder's id → added-position map and the remap that
- * build() computed: the compiled graph keeps one hash map of its node ids, not two.
- */
-class RemappedIndex implements ReadonlyMap<string, number> {
-  // Private fields: equality (tests' deep equality included) goes by the entries, as for a Map.
-  readonly #position: ReadonlyMap<string, number>;
-  readonly #remap: Int32Array;
-  /** The ids in compiled order: iteration follows it, as a map built from sorted ids would. */
-  readonly #ids: readonly string[];
-
-  constructor(position: ReadonlyMap<string, number>, remap: Int32Array, ids: readonly string[]) {
-    this.#position = position;
-    this.#remap = remap;
-    this.#ids = ids;
-  }
-
-  get [Symbol.toStringTag](): string {
-    return 'Map';
-  }
-
-  get size(): number {
-    return this.#position.size;
-  }
-
-  get(id: string): number | undefined {
-    const p = this.#position.get(id);
-    return p === undefined ? undefined : this.#remap[p];
-  }
-
-  has(id: string): boolean {
-    return this.#position.has(id);
-  }
-
-  forEach(callback: (value: number, key: string, map: ReadonlyMap<string, number>) => void, thisArg?: unknown): void {
-    this.#ids.forEach((id, i) => callback.call(thisArg, i, id, this));
-  }
-
-  *entries(): MapIterator<[string, number]> {
-    for (let i = 0; i < this.#ids.length; i++) yield [this.#ids[i]!, i];
-  }
-
-  keys(): MapIterator<string> {
-    return this.#ids.values();
-  }
-
-  *values(): MapIterator<number> {
-    for (let i = 0; i < this.#ids.length; i++) yield i;
-  }
-
-  [Symbol.iterator](): MapIterator<[string, number]> {
-    return this.entries();
   }
 }
 

@@ -2,6 +2,7 @@
 // each, tenants of organizations. Rules read these instead of re-deriving them.
 
 import type { App, DataStore, HostPool, Model, Subscription, Tenant, User } from '../model/types.js';
+import type { NodeHandle } from './graph-types.js';
 import { memberId, nodeId } from './ids.js';
 import { pushTo } from '../util/group-by.js';
 import { resolveSignIns, type SignIns } from './sign-ins.js';
@@ -30,6 +31,35 @@ export interface Member {
    * role is added to the local administrators group at join.
    */
   readonly hostAdmin: boolean;
+  /** Handles of the member's own nodes (emitNodes writes them), shared with its seats' views. */
+  readonly handles: MemberHandles;
+  /** Handles of this view's session and processes; the member's own are its first seat's. */
+  readonly seatHandles: SeatHandles;
+  /** The member's seats, first on `user.hostPool` (empty without a pool); shared with its views. */
+  readonly seats: readonly Seat[];
+  /** Its profile-container nodes, in model order of their stores; shared with its views. */
+  readonly profiles: readonly DataNode[];
+}
+
+/**
+ * Graph handles (graph-types.ts `NodeHandle`) of a member's principal, credential and device,
+ * written by emitNodes as it adds them: rules that emit an edge per member pass these numbers, so
+ * the sink looks up no id. −1 until emitted (the device: −1 for a user without one).
+ */
+export interface MemberHandles {
+  principal: NodeHandle;
+  credential: NodeHandle;
+  device: NodeHandle;
+}
+
+/** Handles of one seat's session and processes (same order as `Seat.processes`); −1 until emitted. */
+export interface SeatHandles {
+  session: NodeHandle;
+  readonly processes: NodeHandle[];
+}
+
+function seatHandles(processes: number): SeatHandles {
+  return { session: -1, processes: new Array<NodeHandle>(processes).fill(-1) };
 }
 
 /**
@@ -54,8 +84,8 @@ export interface ProfileShare {
   readonly store: DataStore;
   /** Node id of SMB access to the share (`<store>:share`). */
   readonly access: string;
-  /** Its profile-container node ids. */
-  readonly containers: readonly string[];
+  /** Its profile containers (their ids are `node`, their handles `handle`). */
+  readonly containers: readonly DataNode[];
   /** Every VM of every pool whose users keep a container on it. */
   readonly hosts: readonly VmPlacement[];
 }
@@ -73,6 +103,7 @@ export interface Seat {
   readonly processes: readonly string[];
   /** The member as this pool sees it: `session` and `processes` are this seat's (placement lists hold these). */
   readonly view: Member;
+  readonly handles: SeatHandles;
 }
 
 export interface VmPlacement {
@@ -117,15 +148,18 @@ export interface DataNode {
   readonly label: string;
   /** The member whose profile container this is; null for a store shared by its users. */
   readonly member: string | null;
+  /** That member (null likewise). */
+  readonly owner: Member | null;
+  /** Its graph handle, written by emitNodes; −1 until then. */
+  handle: NodeHandle;
 }
 
 /**
  * Whose data a node is: a profile container is its user's organization's data wherever the store
  * sits (a provider's FSLogix share holds customers' data); any other node is the store's organization's.
  */
-export function dataOwner(deployment: Pick<Deployment, 'memberById'>, store: DataStore, node: DataNode): string {
-  if (node.member === null) return store.organization;
-  return deployment.memberById.get(node.member)?.user.organization ?? store.organization;
+export function dataOwner(store: DataStore, node: DataNode): string {
+  return node.owner?.user.organization ?? store.organization;
 }
 
 export interface Deployment {
@@ -137,13 +171,17 @@ export interface Deployment {
   readonly members: ReadonlyMap<string, readonly Member[]>;
   /** Every session of every member, member by member; a member's first seat is on `user.hostPool`. */
   readonly seats: readonly Seat[];
-  /** Sessions of one member (node ids): where the member's code runs as them. Empty without a pool. */
+  /**
+   * Sessions of one member (node ids): where the member's code runs as them; no entry without a
+   * pool. Built on first use (rules read `Member.seats`).
+   */
   readonly sessionsOf: ReadonlyMap<string, readonly string[]>;
   /** Transitive group memberships of each user entry (Entra ID nested groups). */
   readonly groupsOf: ReadonlyMap<string, readonly string[]>;
   /** Principals, Azure scopes and role grants (access.ts). */
   readonly access: AccessFacts;
   readonly allMembers: readonly Member[];
+  /** Built on first use: a map of a million members costs seconds, and rules hold the objects. */
   readonly memberById: ReadonlyMap<string, Member>;
   readonly pools: readonly PoolPlacement[];
   readonly poolById: ReadonlyMap<string, PoolPlacement>;
@@ -157,7 +195,10 @@ export interface Deployment {
   readonly tenantOfOrg: ReadonlyMap<string, Tenant>;
   readonly subscriptionById: ReadonlyMap<string, Subscription>;
   readonly dataNodes: ReadonlyMap<string, readonly DataNode[]>;
-  /** Profile-container nodes of one member (mounted wherever the member's session runs). */
+  /**
+   * Profile-container nodes of one member (mounted wherever the member's session runs), members in
+   * order of their first container. Built on first use (rules read `Member.profiles`).
+   */
   readonly profilesOf: ReadonlyMap<string, readonly string[]>;
   /** Declared and assumed physical hosts, declared first (model order). */
   readonly physicalHosts: readonly PhysicalHostPlacement[];
@@ -213,6 +254,10 @@ export function deriveDeployment(written: Model): Deployment {
         device: nodeId.device(id),
         processes: apps.map((app) => nodeId.process(id, app.id)),
         hostAdmin,
+        handles: { principal: -1, credential: -1, device: -1 },
+        seatHandles: user.hostPool === null ? NO_SEAT : seatHandles(apps.length),
+        seats: [],
+        profiles: [],
       });
     }
     members.set(user.id, list);
@@ -220,15 +265,16 @@ export function deriveDeployment(written: Model): Deployment {
   const allMembers = model.users.flatMap((u) => members.get(u.id) ?? []);
 
   const seats: Seat[] = [];
-  const sessionsOf = new Map<string, string[]>();
   for (const m of allMembers) {
     for (const [poolId, apps] of appsBySeat.get(m.user)!) {
       const primary = poolId === m.user.hostPool;
       const session = primary ? m.session : nodeId.poolSession(m.id, poolId);
       const processes = primary ? m.processes : apps.map((app) => nodeId.poolProcess(m.id, poolId, app.id));
-      const view: Member = primary ? m : { ...m, session, processes };
-      seats.push({ member: m, pool: poolById0.get(poolId)!, session, apps, processes, view });
-      pushTo(sessionsOf, m.id, session);
+      const handles = primary ? m.seatHandles : seatHandles(apps.length);
+      const view: Member = primary ? m : { ...m, session, processes, seatHandles: handles };
+      const seat: Seat = { member: m, pool: poolById0.get(poolId)!, session, apps, processes, view, handles };
+      seats.push(seat);
+      (m.seats as Seat[]).push(seat);
     }
   }
 
@@ -245,12 +291,15 @@ export function deriveDeployment(written: Model): Deployment {
   const poolById = new Map(pools.map((p) => [p.pool.id, p] as const));
 
   const dataNodes = new Map<string, DataNode[]>();
-  const profilesOf = new Map<string, string[]>();
   for (const store of model.data) {
     const nodes = storeNodes(store, members);
     dataNodes.set(store.id, nodes);
-    for (const n of nodes) if (n.member !== null) pushTo(profilesOf, n.member, n.node);
+    for (const n of nodes) if (n.owner !== null) (n.owner.profiles as DataNode[]).push(n);
   }
+  // Maps keyed by member id, built on first use (rules read the members' own fields).
+  let memberById: Map<string, Member> | undefined;
+  let sessionsOf: Map<string, string[]> | undefined;
+  let profilesOf: Map<string, string[]> | undefined;
 
   const { physicalHosts, assumptions } = placeOnHosts(model, pools);
   assumptions.push(...redirectionAssumptions(pools), ...crossTenantSubscriptionAssumptions(model));
@@ -265,11 +314,19 @@ export function deriveDeployment(written: Model): Deployment {
     assumptions,
     members,
     seats,
-    sessionsOf,
+    get sessionsOf() {
+      if (sessionsOf === undefined) {
+        sessionsOf = new Map();
+        for (const seat of seats) pushTo(sessionsOf, seat.member.id, seat.session);
+      }
+      return sessionsOf;
+    },
     groupsOf: signIns.groupsOf,
     access: deriveAccess(model, members, pools),
     allMembers,
-    memberById: new Map(allMembers.map((m) => [m.id, m] as const)),
+    get memberById() {
+      return (memberById ??= new Map(allMembers.map((m) => [m.id, m] as const)));
+    },
     pools,
     poolById,
     membersOfPool: viewsByPool,
@@ -278,7 +335,13 @@ export function deriveDeployment(written: Model): Deployment {
     tenantOfOrg,
     subscriptionById: new Map(model.subscriptions.map((s) => [s.id, s] as const)),
     dataNodes,
-    profilesOf,
+    get profilesOf() {
+      if (profilesOf === undefined) {
+        profilesOf = new Map();
+        for (const nodes of dataNodes.values()) for (const n of nodes) if (n.member !== null) pushTo(profilesOf, n.member, n.node);
+      }
+      return profilesOf;
+    },
     appsOf(user) {
       return appsByUser.get(user) ?? appsOfUnlisted(user, poolById, appById);
     },
@@ -371,7 +434,7 @@ function profileShare(
     {
       store,
       access: nodeId.shareAccess(store.id),
-      containers: nodes.map((n) => n.node),
+      containers: nodes,
       hosts: [...pools].flatMap((id) => poolById.get(id)?.vms ?? []),
     },
   ];
@@ -428,8 +491,11 @@ function vmPlacement(id: string, pool: HostPool, pinned: readonly Member[]): VmP
 }
 
 function storeNodes(store: DataStore, members: ReadonlyMap<string, readonly Member[]>): DataNode[] {
-  if (store.location !== 'fslogixProfile') return [{ node: store.id, label: store.id, member: null }];
+  if (store.location !== 'fslogixProfile') return [{ node: store.id, label: store.id, member: null, owner: null, handle: -1 }];
   const owners = store.users.flatMap((u) => members.get(u) ?? []);
-  if (owners.length === 1) return [{ node: store.id, label: store.id, member: owners[0]!.id }];
-  return owners.map((m) => ({ node: nodeId.userData(store.id, m.id), label: `${store.id} of ${m.id}`, member: m.id }));
+  if (owners.length === 1) return [{ node: store.id, label: store.id, member: owners[0]!.id, owner: owners[0]!, handle: -1 }];
+  return owners.map((m) => ({ node: nodeId.userData(store.id, m.id), label: `${store.id} of ${m.id}`, member: m.id, owner: m, handle: -1 }));
 }
+
+/** The seat handles of a member without a pool: no session or process node is emitted for them. */
+const NO_SEAT: SeatHandles = Object.freeze({ session: -1, processes: [] as NodeHandle[] });

@@ -44,9 +44,37 @@ export interface GraphAttributes {
 
 export type DeploymentGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
-/** Where rules write. Implemented by a graphology graph builder; a direct-to-arrays builder can skip graphology. */
+/**
+ * A node as the sink numbered it when it was added (its position in added order): rules pass
+ * handles of the nodes they emit by the million (a member's session, processes, credential …)
+ * instead of ids the sink would look up in a hash map of every id.
+ */
+export type NodeHandle = number;
+
+/** An edge's endpoint: a node id, or the handle the sink returned for it. */
+export type NodeRef = string | NodeHandle;
+
+/**
+ * How rules find a node: `byId` (the default) by its id as well as its handle; `byHandle` only by its
+ * handle, so the sink need not index its id for fast lookup (a lookup by id still finds it, slower).
+ */
+export type NodeLookupHint = 'byId' | 'byHandle';
+
+/** A node added after another of the same id: not part of the graph. */
+export interface DuplicateNode {
+  readonly id: string;
+  readonly attributes: NodeAttributes;
+}
+
+/**
+ * Where rules write: every node first, then `sealNodes()`, then the edges. Implemented by a
+ * graphology graph builder; a direct-to-arrays builder (compile.ts) skips graphology.
+ */
 export interface GraphSink {
-  /** Adds a node; false (and nothing added) when a node with this id exists already. */
-  addNode(id: string, attributes: NodeAttributes): boolean;
-  addEdge(from: string, to: string, attributes: EdgeAttributes): void;
+  /** Adds a node and returns its handle. An id added twice is reported by `sealNodes()`. */
+  addNode(id: string, attributes: NodeAttributes, lookup?: NodeLookupHint): NodeHandle;
+  /** Ends the nodes; returns the nodes whose id an earlier node holds, in added order. */
+  sealNodes(): readonly DuplicateNode[];
+  /** Throws (CompileError `unknownEndpoint`) for an id or handle of no node. */
+  addEdge(from: NodeRef, to: NodeRef, attributes: EdgeAttributes): void;
 }

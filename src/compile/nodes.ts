@@ -3,7 +3,7 @@
 
 import type { NodeKind } from '../domain/kinds.js';
 import type { User } from '../model/types.js';
-import type { GraphSink, NodeAttributes } from './graph-types.js';
+import type { GraphSink, NodeAttributes, NodeLookupHint } from './graph-types.js';
 import { dataOwner, type Deployment } from './deployment.js';
 import { emitAccessNodes } from './access-nodes.js';
 import { emitInfraNodes } from './infra-nodes.js';
@@ -11,7 +11,7 @@ import { ANY_SUBSCRIPTION, ANY_TENANT, INTERNET, WEB } from './ids.js';
 
 export function emitNodes(deployment: Deployment, sink: GraphSink): void {
   const { model } = deployment;
-  const add = (id: string, attributes: NodeAttributes) => sink.addNode(id, attributes);
+  const add = (id: string, attributes: NodeAttributes, lookup?: NodeLookupHint) => sink.addNode(id, attributes, lookup);
 
   add(INTERNET, { kind: 'network', organization: null, label: 'the internet', entity: null });
   add(WEB, { kind: 'network', organization: null, label: 'a malicious website', entity: null });
@@ -85,16 +85,20 @@ export function emitNodes(deployment: Deployment, sink: GraphSink): void {
       entity = `users/${user.id}`;
     }
     const { organization } = user;
-    add(member.id, { organization, entity, user: user.id, kind: 'principal', label: member.id, privilege: user.privilege });
-    add(member.credential, { organization, entity, user: user.id, kind: 'credential', label: `credentials of ${member.id}` });
-    if (user.device) add(member.device, { organization, entity, user: user.id, kind: 'device', label: `device of ${member.id}` });
+    // Rules reach a member's nodes by the handles written here; only the principal, which models
+    // and scenarios name, is looked up by id (graph-types.ts, NodeLookupHint).
+    const { handles } = member;
+    handles.principal = add(member.id, { organization, entity, user: user.id, kind: 'principal', label: member.id, privilege: user.privilege });
+    handles.credential = add(member.credential, { organization, entity, user: user.id, kind: 'credential', label: `credentials of ${member.id}` }, 'byHandle');
+    if (user.device) handles.device = add(member.device, { organization, entity, user: user.id, kind: 'device', label: `device of ${member.id}` }, 'byHandle');
     for (; s < seats.length && seats[s]!.member === member; s++) {
       const seat = seats[s]!;
       const pool = seat.pool.id;
       const where = seat.session === member.session ? '' : ` on ${pool}`;
-      add(seat.session, { organization, entity, user: user.id, pool, kind: 'session', label: `session of ${member.id}${where}` });
+      seat.handles.session = add(seat.session, { organization, entity, user: user.id, pool, kind: 'session', label: `session of ${member.id}${where}` }, 'byHandle');
       seat.apps.forEach((app, a) => {
-        add(seat.processes[a]!, { organization, entity, user: user.id, pool, kind: 'process', label: `${app.id} of ${member.id}${where}` });
+        const label = `${app.id} of ${member.id}${where}`;
+        seat.handles.processes[a] = add(seat.processes[a]!, { organization, entity, user: user.id, pool, kind: 'process', label }, 'byHandle');
       });
     }
   }
@@ -103,7 +107,9 @@ export function emitNodes(deployment: Deployment, sink: GraphSink): void {
     const entity = `data/${store.id}`;
     const { classification, location } = store;
     for (const target of deployment.dataNodes.get(store.id) ?? []) {
-      add(target.node, { kind: 'data', organization: dataOwner(deployment, store, target), entity, classification, location, label: target.label });
+      // A profile container of its own (`store/member`) is reached by handle; a store by its id.
+      const lookup = target.node === store.id ? 'byId' : 'byHandle';
+      target.handle = add(target.node, { kind: 'data', organization: dataOwner(store, target), entity, classification, location, label: target.label }, lookup);
     }
   }
 

@@ -304,7 +304,7 @@ function byTarget(prepared: PreparedModel, base: PassInput): PassInput {
   for (const store of prepared.model.data) {
     if (store.location !== 'fslogixProfile') continue;
     for (const node of deployment.dataNodes.get(store.id) ?? []) {
-      const org = dataOwner(deployment, store, node);
+      const org = dataOwner(store, node);
       if (org !== store.organization) targetOfNode.set(node.node, containerTargetId(store.id, org));
     }
   }

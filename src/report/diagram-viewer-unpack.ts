@@ -127,11 +127,21 @@ export function unpackedRecords(packed: PackedViewerModel, g: UnpackedGraph): Gr
 export async function unpackViewerModel(packed: PackedViewerModel): Promise<ViewerModel> {
   const g = await unpackGraph(packed);
   const builder = new CompiledGraphBuilder();
+  let sealed = false;
+  const seal = () => {
+    sealed = true;
+    const [twice] = builder.sealNodes();
+    if (twice !== undefined) throw new RangeError(`viewer: node '${twice.id}' is packed twice`);
+  };
+  // Nodes come first, then edges.
   for (const r of recordsOfUnpacked(packed, g)) {
-    if ('id' in r) {
-      if (!builder.addNode(r.id, r)) throw new RangeError(`viewer: node '${r.id}' is packed twice`);
-    } else builder.addEdge(r.source, r.target, r);
+    if ('id' in r) builder.addNode(r.id, r);
+    else {
+      if (!sealed) seal();
+      builder.addEdge(r.source, r.target, r);
+    }
   }
+  if (!sealed) seal();
   const compiled = builder.build();
   const ids = g.ids;
   const nodesOf = (list: readonly number[]) => undeltas(list).map((v) => ids[v]!);

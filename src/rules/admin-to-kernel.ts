@@ -15,12 +15,12 @@ export const adminToKernel: Rule = {
   apply(deployment, edge) {
     for (const pool of deployment.pools) {
       for (const vm of pool.vms) {
-        for (const m of vm.pinned) if (m.hostAdmin) edge(m.session, vm.id);
+        for (const m of vm.pinned) if (m.hostAdmin) edge(m.seatHandles.session, vm.id);
       }
       if (pool.pool.type !== 'pooled') continue;
       const hub = pool.hubs.admin;
       for (const vm of pool.vms) edge(hub, vm.id);
-      for (const m of pool.floating) if (m.hostAdmin) edge(m.session, hub);
+      for (const m of pool.floating) if (m.hostAdmin) edge(m.seatHandles.session, hub);
     }
   },
 };

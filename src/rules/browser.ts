@@ -18,7 +18,7 @@ export const browser: Rule = {
         if (!app.browser) return;
         let crossing = options.get(app.id);
         if (crossing === undefined) options.set(app.id, (crossing = { boundary: 'browser', place: app.id, groups: [`app:${app.id}`] }));
-        edge(WEB, seat.processes[a]!, crossing);
+        edge(WEB, seat.handles.processes[a]!, crossing);
       });
     }
   },

@@ -11,8 +11,10 @@ export const credentialUse: Rule = {
   apply(deployment, edge) {
     for (const member of deployment.allMembers) {
       // MFA stops a replayed password, not a stolen token or session, so no control removes this edge.
-      edge(member.credential, member.id);
-      if (member.user.device) edge(member.device, member.credential);
+      // Handles, not ids (graph-types.ts, NodeHandle): two edges per member.
+      const { principal, credential, device } = member.handles;
+      edge(credential, principal);
+      if (member.user.device) edge(device, credential);
     }
   },
 };

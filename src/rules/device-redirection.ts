@@ -21,11 +21,14 @@ export const deviceRedirection: Rule = {
       const users = [...placement.floating, ...placement.vms.flatMap((vm) => vm.pinned)];
       for (const m of users) {
         if (!m.user.device) continue;
-        if (redirection.drives) edge(m.session, m.device);
-        if (redirection.clipboard) edge(m.session, m.device, { access: 'read' });
+        // Handles of the session and device (graph-types.ts, NodeHandle); the instance is named by id.
+        const session = m.seatHandles.session;
+        const device = m.handles.device;
+        if (redirection.drives) edge(session, device);
+        if (redirection.clipboard) edge(session, device, { access: 'read' });
         const channels = [redirection.printers ? 'printers' : null, redirection.usb ? 'usb' : null].filter((c) => c !== null);
         if (channels.length > 0) {
-          edge(m.session, m.device, { boundary: 'process', place: `${m.device}:rdp-client`, groups: channels.map((c) => `redirection:${c}`) });
+          edge(session, device, { boundary: 'process', place: `${m.device}:rdp-client`, groups: channels.map((c) => `redirection:${c}`) });
         }
       }
     }

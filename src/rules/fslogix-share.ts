@@ -24,7 +24,7 @@ export const fslogixShare: Rule = {
     for (const share of deployment.profileShares) {
       const acl = shareAcl(share.access, share.store.id);
       for (const vm of share.hosts) edge(vm.unprivileged, share.access);
-      for (const container of share.containers) edge(share.access, container, acl);
+      for (const container of share.containers) edge(share.access, container.handle, acl);
     }
   },
 };

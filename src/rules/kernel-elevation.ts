@@ -28,7 +28,7 @@ export const kernelElevation: Rule = {
         edge(vm.unprivileged, vm.id, kernel);
         for (const m of vm.pinned) {
           deployment.appsOf(m.user).forEach((app, a) => {
-            if (app.sandboxed) edge(m.processes[a]!, vm.id, kernel);
+            if (app.sandboxed) edge(m.seatHandles.processes[a]!, vm.id, kernel);
           });
         }
       }
@@ -38,7 +38,7 @@ export const kernelElevation: Rule = {
         deployment.appsOf(m.user).forEach((app, a) => {
           if (!app.sandboxed) return;
           sandboxes = true;
-          edge(m.processes[a]!, pool.hubs.sandboxed);
+          edge(m.seatHandles.processes[a]!, pool.hubs.sandboxed);
         });
       }
       if (sandboxes) for (const vm of pool.vms) edge(pool.hubs.sandboxed, vm.id, crossing.get(vm.id));

@@ -11,21 +11,22 @@ export const placement: Rule = {
   guide:
     'With profile technology like FSLogix, users can be assigned any VM in a host pool without noticing any service interruptions.',
   apply(deployment, edge) {
-    for (const pool of deployment.pools) placePool(deployment.profilesOf, pool, edge);
+    for (const pool of deployment.pools) placePool(pool, edge);
   },
 };
 
-function placePool(profilesOf: ReadonlyMap<string, readonly string[]>, pool: PoolPlacement, edge: EmitEdge): void {
+/** A member's nodes go by handle (graph-types.ts, NodeHandle): this rule emits several edges per member. */
+function placePool(pool: PoolPlacement, edge: EmitEdge): void {
   const occupy = (sessions: string, profiles: string, credentials: string, m: Member) => {
-    edge(sessions, m.session);
-    for (const profile of profilesOf.get(m.id) ?? []) edge(profiles, profile);
-    edge(credentials, m.credential);
+    edge(sessions, m.seatHandles.session);
+    for (const profile of m.profiles) edge(profiles, profile.handle);
+    edge(credentials, m.handles.credential);
   };
 
   for (const vm of pool.vms) {
     for (const m of vm.pinned) {
       // Unprivileged code of a pinned user runs on that VM; admins reach its kernel (rule admin-to-kernel).
-      if (!m.hostAdmin) edge(m.session, vm.unprivileged);
+      if (!m.hostAdmin) edge(m.seatHandles.session, vm.unprivileged);
       occupy(vm.sessions, vm.profiles, vm.credentials, m);
     }
   }
@@ -39,7 +40,7 @@ function placePool(profilesOf: ReadonlyMap<string, readonly string[]>, pool: Poo
     edge(vm.credentials, hubs.credentials);
   }
   for (const m of pool.floating) {
-    if (!m.hostAdmin) edge(m.session, hubs.unprivileged);
+    if (!m.hostAdmin) edge(m.seatHandles.session, hubs.unprivileged);
     occupy(hubs.sessions, hubs.profiles, hubs.credentials, m);
   }
 }

@@ -22,10 +22,10 @@ export const profileLogonCode: Rule = {
     for (const pool of deployment.pools) {
       for (const vm of pool.vms) edge(vm.profiles, vm.sessions);
     }
-    for (const [member, containers] of deployment.profilesOf) {
-      const m = deployment.memberById.get(member);
-      if (m === undefined || m.user.hostPool === null) continue;
-      for (const container of containers) edge(container, m.session);
+    // By handle (graph-types.ts, NodeHandle): an edge per profile container.
+    for (const m of deployment.allMembers) {
+      if (m.user.hostPool === null) continue;
+      for (const container of m.profiles) edge(container.handle, m.seatHandles.session);
     }
   },
 };

@@ -4,6 +4,7 @@
 import type { BoundaryType } from '../domain/boundary.js';
 import type { ControlName } from '../domain/controls.js';
 import type { Deployment } from '../compile/deployment.js';
+import type { NodeRef } from '../compile/graph-types.js';
 import type { Access } from '../model/types.js';
 
 export interface EdgeOptions {
@@ -17,7 +18,11 @@ export interface EdgeOptions {
   readonly blockedBy?: ControlName;
 }
 
-export type EmitEdge = (from: string, to: string, options?: EdgeOptions) => void;
+/**
+ * Emits an edge between two nodes, named by id or by handle (graph-types.ts): rules that emit an edge
+ * per member pass the handles emitNodes wrote on the deployment's members, seats and data nodes.
+ */
+export type EmitEdge = (from: NodeRef, to: NodeRef, options?: EdgeOptions) => void;
 
 /** Where Microsoft Learn documents what a rule relies on. */
 export interface LearnSource {

@@ -19,6 +19,6 @@ export const sessionActsAsUser: Rule = {
   persistence: 'whileSignedIn',
   apply(deployment, edge) {
     // Every session of the member: their own pool's and each application group's.
-    for (const seat of deployment.seats) edge(seat.session, seat.member.id);
+    for (const seat of deployment.seats) edge(seat.handles.session, seat.member.handles.principal);
   },
 };

@@ -11,9 +11,10 @@ export const sessionApps: Rule = {
   apply(deployment, edge) {
     const sandboxes = new Map<string, EdgeOptions>();
     for (const seat of deployment.seats) {
-      const session = seat.session;
+      // Handles, not ids: this rule emits two edges per process (graph-types.ts, NodeHandle).
+      const { session } = seat.handles;
       seat.apps.forEach((app, a) => {
-        const process = seat.processes[a]!;
+        const process = seat.handles.processes[a]!;
         edge(session, process);
         if (!app.sandboxed) return edge(process, session);
         // One options object per app (not per edge): every member's sandbox is the same instance.

@@ -13,11 +13,11 @@ export const tenantControl: Rule = {
     for (const member of deployment.allMembers) {
       if (member.user.privilege !== 'tenantAdmin') continue;
       const tenant = deployment.tenantOfOrg.get(member.user.organization);
-      if (tenant !== undefined) edge(member.id, tenant.id);
+      if (tenant !== undefined) edge(member.handles.principal, tenant.id);
     }
     for (const member of deployment.allMembers) {
       const tenant = deployment.tenantOfOrg.get(member.user.organization);
-      if (tenant !== undefined) edge(tenant.id, member.id);
+      if (tenant !== undefined) edge(tenant.id, member.handles.principal);
     }
     for (const sub of model.subscriptions) edge(sub.tenant, sub.id);
   },

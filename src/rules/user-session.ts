@@ -7,6 +7,6 @@ export const userSession: Rule = {
   description: 'A user (or anyone acting as them) can sign in to and control their own session.',
   guide: 'A user session can\u2019t access or tamper with another user session without being authorized.',
   apply(deployment, edge) {
-    for (const seat of deployment.seats) edge(seat.member.id, seat.session);
+    for (const seat of deployment.seats) edge(seat.member.handles.principal, seat.handles.session);
   },
 };
