@@ -11,7 +11,6 @@ import { ACCESS_MODES } from '../model/types.js';
 import { beyondReadAntichain, depthByType, type TypeAntichain } from '../engine/depth-by-type.js';
 import { explainEdges, reach, ReachBuffers, type ReachArrays, type ReachResult } from '../engine/reach.js';
 import { controlMask, failTypes, noFailures, type ControlMask, type Scenario } from '../engine/scenario.js';
-import { carveColumns } from '../util/columns.js';
 import { mapToInt32 } from '../util/typed-map.js';
 import { minimalSets } from './antichain.js';
 import { ALL_ACCESS, READ_ACCESS, type AccessMask } from './authorization.js';
