@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { crossOrgDepth } from '../../src/policy/cross-org-depth.js';
+import { bridgedOwner } from './bridged-owner.js';
 import { assets, at, bundledContext, bundledText, contextOfText, run } from './helpers.js';
 
 describe('policy cross-org-depth', () => {
@@ -75,31 +76,13 @@ describe('policy cross-org-depth: stores shared on purpose', () => {
 });
 
 describe('policy cross-org-depth: from admins and owners', () => {
-  // a and b each have their own tenant, subscription and pooled pool, but b's subscription owner
-  // `b-owner` also holds Contributor on a's subscription through Azure Lighthouse and signs in to
-  // b's pool beside b's standard user `bob`.
-  const BRIDGED = `name: bridged-owner
-organizations: [{id: a}, {id: b}]
-tenants:
-  - {id: a-dir, organizations: [a]}
-  - {id: b-dir, organizations: [b]}
-subscriptions:
-  - {id: a-sub, tenant: a-dir, organizations: [a]}
-  - {id: b-sub, tenant: b-dir, organizations: [b]}
-hostPools:
-  - {id: a-pool, subscription: a-sub, type: pooled}
-  - {id: b-pool, subscription: b-sub, type: pooled}
-users:
-  - {id: ann, organization: a, hostPool: a-pool}
-  - {id: bob, organization: b, hostPool: b-pool}
-  - {id: b-owner, organization: b, hostPool: b-pool, privilege: subscriptionOwner, subscription: b-sub}
-roleAssignments:
-  - {principal: b-owner, role: Contributor, scope: a-sub, delegation: lighthouse}
-data:
+  // bridged-owner.ts: b's subscription owner `b-owner` holds Contributor on a's subscription through
+  // Azure Lighthouse and signs in to b's pool beside b's standard user `bob`.
+  const BRIDGED = bridgedOwner('bridged-owner', `data:
   - {id: a-db, organization: a, location: database, users: [ann], subscription: a-sub}
 controls:
   credentialGuard: true
-`;
+`);
 
   it('a separate foothold set, named in the finding: the owner reaches with no failure, the standard user through one co-residency failure', () => {
     const context = contextOfText(BRIDGED);

@@ -8,32 +8,17 @@ import type { PreparedModel } from '../../src/analyze/prepared.js';
 import { createPolicyContext, leakageDepth, type PolicyContext, type StoreDepth } from '../../src/policy/context.js';
 import { generatedModel } from '../support/generated.js';
 import { BUNDLED_MODELS, prepareBundled } from '../support/model.js';
+import { bridgedOwner } from './bridged-owner.js';
 import { contextOfText } from './helpers.js';
 
 // b's standard user bob may read a's share; b's subscription owner holds Contributor on a's
-// subscription through Azure Lighthouse (as in cross-org-depth.test.ts): an organization authorized
+// subscription through Azure Lighthouse (bridged-owner.ts): an organization authorized
 // to read only, whose leakage is its reach beyond read — from bob, none without a failure; from
 // b-owner, control of the share's storage with none.
-const READER = `name: reader-and-bridge
-organizations: [{id: a}, {id: b}]
-tenants:
-  - {id: a-dir, organizations: [a]}
-  - {id: b-dir, organizations: [b]}
-subscriptions:
-  - {id: a-sub, tenant: a-dir, organizations: [a]}
-  - {id: b-sub, tenant: b-dir, organizations: [b]}
-hostPools:
-  - {id: a-pool, subscription: a-sub, type: pooled}
-  - {id: b-pool, subscription: b-sub, type: pooled}
-users:
-  - {id: ann, organization: a, hostPool: a-pool}
-  - {id: bob, organization: b, hostPool: b-pool}
-  - {id: b-owner, organization: b, hostPool: b-pool, privilege: subscriptionOwner, subscription: b-sub}
-roleAssignments:
-  - {principal: b-owner, role: Contributor, scope: a-sub, delegation: lighthouse}
-data:
-  - {id: a-share, organization: a, location: share, users: [ann], readers: [bob], subscription: a-sub}
-`;
+const READER = bridgedOwner(
+  'reader-and-bridge',
+  'data:\n  - {id: a-share, organization: a, location: share, users: [ann], readers: [bob], subscription: a-sub}\n',
+);
 
 const MODELS: readonly { name: string; prepared: () => PreparedModel }[] = [
   { name: 'a reader and a bridge', prepared: () => contextOfText(READER).prepared },
