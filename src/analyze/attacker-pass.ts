@@ -7,9 +7,12 @@ import type { EngineArrays } from '../compile/compile.js';
 import type { BoundaryType } from '../domain/boundary.js';
 import type { ControlName } from '../domain/controls.js';
 import { NODE_KINDS } from '../domain/kinds.js';
+import { ACCESS_MODES } from '../model/types.js';
 import { beyondReadAntichain, depthByType, type TypeAntichain } from '../engine/depth-by-type.js';
-import { explainEdges, reach, type ReachArrays } from '../engine/reach.js';
-import { controlMask, failTypes, type ControlMask } from '../engine/scenario.js';
+import { explainEdges, normalizeSources, reachInto, type ReachArrays, type ReachResult } from '../engine/reach.js';
+import { controlMask, failTypes, noFailures, type ControlMask, type Scenario } from '../engine/scenario.js';
+import { carveColumns } from '../util/columns.js';
+import { mapToInt32 } from '../util/typed-map.js';
 import { minimalSets } from './antichain.js';
 import { ALL_ACCESS, READ_ACCESS, type AccessMask } from './authorization.js';
 import type { PreparedModel } from './prepared.js';
@@ -35,13 +38,25 @@ export interface PassInput {
 export interface PassTask {
   readonly attacker: string;
   readonly sources: readonly number[];
+  /**
+   * Only depths below this matter to the caller (a policy's minimum): with 1, the pass is one reach
+   * with no boundary failed (AttackerPass.below), far cheaper than every failure set from footholds
+   * that reach most of the graph (an organization's admins). Absent, or above 1: the full pass.
+   */
+  readonly below?: number;
 }
 
 export interface AttackerPass {
   readonly attacker: string;
+  /**
+   * null: every family is exact. 1 (PassTask.below): only depth 0 is known — a node reached with no
+   * failure has the family [[]] (exact: the empty set is below every other), and an empty family
+   * means "not reached without a failure" (its depth is 1 or more, or it is never reached).
+   */
+  readonly below: 1 | null;
   /** How many foothold nodes stand for the attacker. */
   readonly footholds: number;
-  /** The boundary types that can matter to this attacker (depth-by-type's `types`). */
+  /** The boundary types that can matter to this attacker (depth-by-type's `types`); empty when `below` is 1. */
   readonly types: readonly BoundaryType[];
   /** Distinct minimal-set families of the data nodes, each as minimalTypeSets lists it. */
   readonly antichains: readonly TypeAntichain[];
@@ -78,7 +93,7 @@ export function passInput(prepared: PreparedModel, controls: Partial<Record<Cont
   const data: number[] = [];
   for (let v = 0; v < compiled.nodeCount; v++) if (compiled.nodeKind[v] === DATA_KIND) data.push(v);
   const storeIndex = new Map<string, number>();
-  const storeOfData = Int32Array.from(data, (v) => {
+  const storeOfData = mapToInt32(data, (v) => {
     const store = storeId(nodes[v]!.entity, compiled.nodeIds[v]!);
     let index = storeIndex.get(store);
     if (index === undefined) storeIndex.set(store, (index = storeIndex.size));
@@ -117,7 +132,14 @@ export function familyDepth(family: TypeAntichain): number | null {
   return family.length === 0 ? null : family[0]!.length;
 }
 
+/** The `below` of the task's pass (AttackerPass.below): 1 when the task needs only depth 0, else null. */
+export function passBound(task: Pick<PassTask, 'below'>): 1 | null {
+  return task.below !== undefined && task.below <= 1 ? 1 : null;
+}
+
+/** The attacker's pass: full, or bounded below one failure when the task asks for no more (PassTask.below). */
 export function attackerPass(input: PassInput, task: PassTask): AttackerPass {
+  if (passBound(task) === 1) return unfailedPass(input, task);
   const result = depthByType(input.arrays, task.sources, input.controls);
   const antichains: TypeAntichain[] = [];
   const localOf = new Map<number, number>();
@@ -135,15 +157,39 @@ export function attackerPass(input: PassInput, task: PassTask): AttackerPass {
     dataAntichain[p] = localIndex(result.antichainOf[v]!);
     dataBeyondReadAntichain[p] = localIndex(beyondReadAntichain(result, v));
   });
-  const pass = { attacker: task.attacker, footholds: task.sources.length, types: result.types, antichains, dataAntichain, dataBeyondReadAntichain };
+  const pass = { attacker: task.attacker, below: null, footholds: task.sources.length, types: result.types, antichains, dataAntichain, dataBeyondReadAntichain };
+  return witnessed(input, task, pass);
+}
+
+type Witnesses = Pick<AttackerPass, 'storeNode' | 'storePath' | 'storeBeyondReadPath'>;
+
+/** The pass with its witnesses when the input asks for them (PassInput.witnesses), empty ones otherwise. */
+function witnessed(input: PassInput, task: PassTask, pass: Omit<AttackerPass, keyof Witnesses>): AttackerPass {
   return input.witnesses ? { ...pass, ...storeWitnesses(input, task, pass) } : { ...pass, storeNode: new Int32Array(0), storePath: [], storeBeyondReadPath: [] };
+}
+
+/** Control, tamper or deny in a ReachResult's access mask (ACCESS_MODES bits): reach beyond read. */
+const BEYOND_READ = ALL_ACCESS & ~READ_ACCESS | 1 << ACCESS_MODES.indexOf('control');
+
+/**
+ * The pass bounded below one failure: one reach with nothing failed. Its families are [] and [[]]
+ * (AttackerPass.below); its witnesses are those of the full pass for the stores reached at depth 0
+ * (the same least deep node, the same run: its first minimal set is the empty one).
+ */
+function unfailedPass(input: PassInput, task: PassTask): AttackerPass {
+  const run = reachReusing(input.arrays, task.sources, { failed: noFailures(input.arrays), controls: input.controls });
+  const antichains: TypeAntichain[] = [[], [[]]];
+  const dataAntichain = mapToInt32(input.data, (v) => (run.access[v] !== 0 ? 1 : 0));
+  const dataBeyondReadAntichain = mapToInt32(input.data, (v) => ((run.access[v]! & BEYOND_READ) !== 0 ? 1 : 0));
+  const pass = { attacker: task.attacker, below: 1 as const, footholds: task.sources.length, types: [], antichains, dataAntichain, dataBeyondReadAntichain };
+  return witnessed(input, task, pass);
 }
 
 function storeWitnesses(
   input: PassInput,
   task: PassTask,
   pass: Pick<AttackerPass, 'antichains' | 'dataAntichain' | 'dataBeyondReadAntichain'>,
-): Pick<AttackerPass, 'storeNode' | 'storePath' | 'storeBeyondReadPath'> {
+): Witnesses {
   const depthOf = (p: number) => familyDepth(pass.antichains[pass.dataAntichain[p]!]!) ?? Infinity;
   const storeNode = new Int32Array(input.stores.length).fill(-1);
   input.storeOfData.forEach((store, p) => {
@@ -187,8 +233,29 @@ function pathsOf(
   });
   const paths = new Array<Int32Array>(input.stores.length).fill(new Int32Array(0));
   for (const { set, stores } of bySet.values()) {
-    const run = reach(input.arrays, task.sources, { failed: failTypes(input.arrays, set as BoundaryType[]), controls: input.controls });
+    const run = reachReusing(input.arrays, task.sources, { failed: failTypes(input.arrays, set as BoundaryType[]), controls: input.controls });
     for (const store of stores) paths[store] = Int32Array.from(explainEdges(input.arrays, run, input.data[storeNode[store]!]!) ?? []);
   }
   return paths;
+}
+
+/** The columns of one reach, reused by every pass of this thread (one at a time: passes are synchronous). */
+let reachColumns: { access: Uint8Array; parentEdge: Int32Array; queue: Int32Array } | undefined;
+
+/**
+ * `reach`'s answer in columns this thread reuses, valid until its next call. A pass runs several
+ * reaches (its witnesses, or its whole answer when bounded), each of which reaches a small part of a
+ * large graph: fresh columns cost each call a page fault per 4 KiB (10 MB at a million nodes), more
+ * than its BFS; clearing reused ones costs a memset.
+ */
+function reachReusing(arrays: ReachArrays, sources: readonly number[], scenario: Scenario): Pick<ReachResult, 'access' | 'parentEdge'> {
+  const n = arrays.nodeCount;
+  if (reachColumns === undefined || reachColumns.access.length !== n) {
+    reachColumns = carveColumns({ parentEdge: ['int32', n], queue: ['int32', n], access: ['uint8', n] });
+  }
+  const { access, parentEdge, queue } = reachColumns;
+  access.fill(0);
+  parentEdge.fill(-1);
+  reachInto(arrays, normalizeSources(arrays, sources), scenario, access, parentEdge, queue);
+  return reachColumns;
 }

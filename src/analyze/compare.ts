@@ -14,6 +14,7 @@ import { attackerPass, leakFamily, type AttackerPass, type PassTask } from './at
 import { authorizedAccess, leakageFromPass, leakageInput, leakageTasks, type LeakageInput, type StoreAuthorization } from './leakage.js';
 import type { PreparedModel } from './prepared.js';
 import { subsetsUpTo, typesPresent } from './type-subsets.js';
+import { mapToInt32 } from '../util/typed-map.js';
 
 export interface LeakageCell {
   readonly attacker: string;
@@ -228,7 +229,7 @@ function dataView({ prepared, input }: Pick<CompareSide, 'prepared' | 'input'>):
 
 /** Per data position of `from`: the position of the same node id in `to`, or -1. */
 function counterparts(from: DataView, to: DataView): Int32Array {
-  return Int32Array.from(from.organization, (_, p) => to.positionOf.get(from.id(p)) ?? -1);
+  return mapToInt32(from.organization, (_, p) => to.positionOf.get(from.id(p)) ?? -1);
 }
 
 /**
@@ -245,7 +246,7 @@ function reachability(view: DataView, input: LeakageInput, attacker: string, pas
   if (pass === null) return { family: new Int32Array(view.organization.length).fill(-1), familyMasks: [] };
   const access = authorizedAccess(input, attacker);
   return {
-    family: Int32Array.from(view.organization, (org, p) => (org === own ? -1 : leakFamily(pass, p, access[p]!))),
+    family: mapToInt32(view.organization, (org, p) => (org === own ? -1 : leakFamily(pass, p, access[p]!))),
     familyMasks: pass.antichains.map((family) => family.map(typeMask)),
   };
 }

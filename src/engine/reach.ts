@@ -183,7 +183,7 @@ export function explainPath(compiled: CompiledGraph, result: ReachResult, node: 
 }
 
 /** The compiled edges of explainPath's path, foothold first: [] for a foothold, null when not reached. */
-export function explainEdges(compiled: Pick<CompiledGraph, 'sources'>, result: ReachResult, node: number): number[] | null {
+export function explainEdges(compiled: Pick<CompiledGraph, 'sources'>, result: Pick<ReachResult, 'access' | 'parentEdge'>, node: number): number[] | null {
   if ((result.access[node] ?? 0) === 0) return null;
   const edges: number[] = [];
   for (let e = result.parentEdge[node]!; e >= 0; e = result.parentEdge[compiled.sources[e]!]!) edges.push(e);

@@ -155,10 +155,7 @@ class Walker {
       case 'enum':
         if (typeof value === 'string' && schema.values.includes(value)) return value;
         if (typeof value !== 'string') return this.mismatch(schema, node, place);
-        return this.fail(
-          at,
-          `${subject(place)} must be one of ${listOf(schema.values)}, got ${quote(value)}${didYouMean(value, schema.values)}`,
-        );
+        return this.fail(at, `${subject(place)} must be one of ${acceptedValues(value, schema.values)}, got ${quote(value)}${didYouMean(value, schema.values)}`);
       default:
         return this.mismatch(schema, node, place);
     }
@@ -356,4 +353,12 @@ function copyOf(value: unknown): unknown {
 
 function isNull(node: ParsedNode | null): boolean {
   return node === null || (isScalar(node) && node.value === null);
+}
+
+/** Lists longer than this are not spelled out when a suggestion names the likely value (26 role names on one line buried it). */
+const LONG_LIST = 12;
+
+/** The accepted values as "… must be one of ___": all of them, or their count when a close one will be suggested. */
+function acceptedValues(value: string, values: readonly string[]): string {
+  return values.length > LONG_LIST && didYouMean(value, values) !== '' ? `${values.length} values` : listOf(values);
 }

@@ -4,8 +4,8 @@
 // minimum: `minDepth` from standard users, `minDepthFromAdmins` (at most `minDepth`) from admins.
 
 import { integer, withDefault } from '../model/schema-dsl.js';
-import { leakageDepth, type DepthTarget, type PolicyContext } from './context.js';
-import { below, type ShallowAttacker } from './depth-finding.js';
+import type { DepthTarget, PolicyContext } from './context.js';
+import type { ShallowAttacker } from './depth-finding.js';
 import type { Trust } from './trust.js';
 
 /**
@@ -32,8 +32,8 @@ export function otherOrganizationAttackers(
     // Trust at the target's level: a profile container needs `full` trust (authorization.ts).
     const level = target.store.location === 'fslogixProfile' ? 'full' : 'data';
     if (target.authorized.has(set.organization) || trust.trusts(set.organization, target.organization, level)) return [];
-    const depth = leakageDepth(target, set.organization, context.storeDepths(set.from)?.get(target.id));
     const minimum = set.privileged ? Math.min(minDepth, minDepthFromAdmins) : minDepth;
-    return below(depth, minimum) ? [{ attacker: set.attacker, label: set.label, depth, minimum }] : [];
+    const depth = context.leakageBelow(set.from, target, set.organization, minimum);
+    return depth === undefined ? [] : [{ attacker: set.attacker, label: set.label, depth, minimum }];
   });
 }

@@ -6,7 +6,7 @@
 
 import { minimalSets } from '../analyze/antichain.js';
 import { ALL_ACCESS, authorizationOf, READ_ACCESS } from '../analyze/authorization.js';
-import { attackerPass, familyDepth, passInput, type AttackerPass, type PassInput, type PassTask } from '../analyze/attacker-pass.js';
+import { attackerPass, familyDepth, passBound, passInput, type AttackerPass, type PassInput, type PassTask } from '../analyze/attacker-pass.js';
 import { privilegedFootholds } from '../analyze/footholds.js';
 import { toHop } from '../analyze/hops.js';
 import type { PreparedModel } from '../analyze/prepared.js';
@@ -17,6 +17,7 @@ import { hopOf } from '../engine/reach.js';
 import type { Progress } from '../parallel/pass-pool.js';
 import { localPassRunner, type PassRunner } from '../parallel/pass-runner.js';
 import type { Classification, DataStore, EntityLocations, SourceLocation } from '../model/types.js';
+import { mapToInt32 } from '../util/typed-map.js';
 
 /**
  * What a depth policy protects: a model data store, or — in an FSLogix profile store that holds
@@ -108,11 +109,25 @@ export interface PolicyContext {
   /** Depth of every target (by DepthTarget.id) from these footholds; null if they name no node. */
   storeDepths(from: readonly string[]): ReadonlyMap<string, StoreDepth> | null;
   /**
-   * Computes storeDepths for these foothold sets ahead of the policies, one pass per set not yet
-   * known, on `jobs` worker threads or with a runner (queue workers); the answers are the same as
-   * computing them on demand.
+   * The target's leakage to `organization` (leakageDepth of storeDepths) from these footholds when
+   * its depth is below `below` — what a minimum-depth policy reads; undefined when it is not (or the
+   * footholds name no node). The answer equals storeDepths'; with `below` 1 it needs only a reach
+   * with no failure (PassTask.below), not every failure set: from an organization's admins, who
+   * reach most of a shared deployment, that pass is the bulk of a check's time.
    */
-  prefetch(sets: readonly (readonly string[])[], runner: number | PassRunner, onProgress?: Progress): Promise<void>;
+  leakageBelow(from: readonly string[], target: DepthTarget, organization: string, below: number): StoreDepth | undefined;
+  /**
+   * Answers these questions ahead of the policies, one pass per foothold set not yet known (bounded
+   * when every question about the set is), on `jobs` worker threads or with a runner (queue
+   * workers); the answers are the same as computing them on demand.
+   */
+  prefetch(questions: readonly DepthQuestion[], runner: number | PassRunner, onProgress?: Progress): Promise<void>;
+}
+
+/** What a policy asks of the depth passes: a foothold set, and with `below` only the depths below it (leakageBelow). */
+export interface DepthQuestion {
+  readonly from: readonly string[];
+  readonly below?: number;
 }
 
 /** Sets listed per store: enough for a message, the count stays exact. */
@@ -128,7 +143,9 @@ export function createPolicyContext(
   locations: EntityLocations,
   settings: ReadonlyMap<string, SourceLocation> = new Map(),
 ): PolicyContext {
-  const cache = new Map<string, ReadonlyMap<string, StoreDepth> | null>();
+  // Full passes by foothold key, and passes bounded below one failure (PassTask.below) by the same key.
+  const full = new Map<string, ReadonlyMap<string, StoreDepth> | null>();
+  const unfailed = new Map<string, ReadonlyMap<string, StoreDepth> | null>();
   const start: SourceLocation = locations.get('model') ?? { file, line: 1, column: 1 };
   const standardOrgs = new Set(
     prepared.deployment.allMembers.filter((m) => m.user.privilege === 'standard').map((m) => m.user.organization),
@@ -139,10 +156,20 @@ export function createPolicyContext(
   const inputOf = () => (input ??= policyPassInput(prepared));
   const keyOf = (from: readonly string[]) => [...from].sort().join('\u0000');
   /** The pass task of a foothold set; null when it names no node (as storeDepths answers). */
-  const taskOf = (from: readonly string[]): PassTask | null => {
+  const taskOf = (from: readonly string[], below?: 1): PassTask | null => {
     if (from.length === 0) return null;
     const resolution = resolveQuestion(prepared, { name: 'depth', from, fail: [], controls: {} });
-    return resolution.ok ? { attacker: keyOf(from), sources: resolution.resolved.sources } : null;
+    if (!resolution.ok) return null;
+    return { attacker: keyOf(from), sources: resolution.resolved.sources, ...(below === undefined ? {} : { below }) };
+  };
+  /** The answers of the set's pass, full (`full`) or bounded below one failure (`unfailed`), computed on first use. */
+  const answers = (into: typeof full, from: readonly string[], below?: 1) => {
+    const key = keyOf(from);
+    if (!into.has(key)) {
+      const task = taskOf(from, below);
+      into.set(key, task === null ? null : storeDepthsOf(prepared, inputOf(), organizationOf, attackerPass(inputOf(), task)));
+    }
+    return into.get(key)!;
   };
   const insiderOrganizations = prepared.model.organizations.map((o) => o.id).filter((id) => standardOrgs.has(id));
   return {
@@ -153,26 +180,33 @@ export function createPolicyContext(
     footholdSets: footholdSetsOf(prepared, insiderOrganizations),
     targets,
     locate: (key) => locations.get(key) ?? settings.get(key) ?? start,
-    storeDepths(from) {
-      const key = keyOf(from);
-      if (!cache.has(key)) {
-        const task = taskOf(from);
-        cache.set(key, task === null ? null : storeDepthsOf(prepared, inputOf(), organizationOf, attackerPass(inputOf(), task)));
-      }
-      return cache.get(key)!;
+    storeDepths: (from) => answers(full, from),
+    leakageBelow(from, target, organization, below) {
+      // A full pass answers a bounded question too; a bounded pass's depth is 0 or null (not reached
+      // without a failure), and only 0 is below its bound.
+      const depths = full.has(keyOf(from)) || passBound({ below }) === null ? answers(full, from) : answers(unfailed, from, 1);
+      const depth = leakageDepth(target, organization, depths?.get(target.id));
+      return depth !== undefined && depth.depth !== null && depth.depth < below ? depth : undefined;
     },
-    async prefetch(sets, runner, onProgress) {
+    async prefetch(questions, runner, onProgress) {
+      // Per foothold set, the bound its pass needs: none as soon as one question needs every depth.
+      const bounds = new Map<string, { from: readonly string[]; below: 1 | undefined }>();
+      for (const question of questions) {
+        const key = keyOf(question.from);
+        const known = bounds.get(key);
+        const bounded = passBound(question) === 1 && (known === undefined || known.below === 1);
+        bounds.set(key, { from: question.from, below: bounded ? 1 : undefined });
+      }
       const tasks: PassTask[] = [];
-      for (const from of sets) {
-        const key = keyOf(from);
-        if (cache.has(key) || tasks.some((t) => t.attacker === key)) continue;
-        const task = taskOf(from);
-        if (task === null) cache.set(key, null);
+      for (const [key, { from, below }] of bounds) {
+        if (full.has(key) || (below !== undefined && unfailed.has(key))) continue;
+        const task = taskOf(from, below);
+        if (task === null) (below === undefined ? full : unfailed).set(key, null);
         else tasks.push(task);
       }
       const run = typeof runner === 'number' ? localPassRunner(runner) : runner;
       const passes = tasks.length === 0 ? [] : await run(inputOf(), { input: 'policy' }, tasks, onProgress);
-      for (const pass of passes) cache.set(pass.attacker, storeDepthsOf(prepared, inputOf(), organizationOf, pass));
+      passes.forEach((pass, i) => (pass.below === null ? full : unfailed).set(tasks[i]!.attacker, storeDepthsOf(prepared, inputOf(), organizationOf, pass)));
     },
   };
 }
@@ -310,7 +344,7 @@ function byTarget(prepared: PreparedModel, base: PassInput): PassInput {
   }
   if (targetOfNode.size === 0) return base;
   const index = new Map<string, number>();
-  const storeOfData = Int32Array.from(base.data, (v, p) => {
+  const storeOfData = mapToInt32(base.data, (v, p) => {
     const target = targetOfNode.get(compiled.nodeIds[v]!) ?? base.stores[base.storeOfData[p]!]!;
     let i = index.get(target);
     if (i === undefined) index.set(target, (i = index.size));

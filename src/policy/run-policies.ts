@@ -2,8 +2,7 @@
 // baseline model, keeps only what got worse: findings the baseline did not have, depth findings
 // whose depth dropped, and regressions of depth no minimum covers (policy `depth-regression`).
 
-import type { PolicyContext } from './context.js';
-import { deeper } from './context.js';
+import { deeper, type DepthQuestion, type PolicyContext } from './context.js';
 import { customPolicyInfo, evaluateCustomPolicy } from './custom-policy.js';
 import type { PolicyConfig } from './load-policy.js';
 import { findingId, type Finding, type FindingDraft, type PolicyInfo, type Severity } from './policy.js';
@@ -44,25 +43,30 @@ export function runPolicies(config: PolicyConfig, context: PolicyContext, baseli
 }
 
 /**
- * The foothold sets the policies will ask storeDepths about, of the model and of the baseline: the
- * policies run once against contexts that record each question and answer "no such footholds"
- * (so nothing is computed). Policies ask the same questions whatever the answers, so the check can
- * run every pass ahead, on worker threads; a question not foreseen is still answered on demand.
+ * The questions the policies will ask of the depth passes (storeDepths, leakageBelow), of the model
+ * and of the baseline: the policies run once against contexts that record each question and answer
+ * "no such footholds" (so nothing is computed). Policies ask the same questions whatever the answers,
+ * so the check can run every pass ahead, on worker threads; a question not foreseen is still
+ * answered on demand.
  */
-export function footholdSetsAsked(
+export function depthQuestionsAsked(
   config: PolicyConfig,
   context: PolicyContext,
   baseline: PolicyContext | null,
-): { readonly current: readonly (readonly string[])[]; readonly baseline: readonly (readonly string[])[] } {
-  const recording = (target: PolicyContext, asked: (readonly string[])[]): PolicyContext => ({
+): { readonly current: readonly DepthQuestion[]; readonly baseline: readonly DepthQuestion[] } {
+  const recording = (target: PolicyContext, asked: DepthQuestion[]): PolicyContext => ({
     ...target,
     storeDepths(from) {
-      asked.push([...from]);
+      asked.push({ from: [...from] });
       return null;
     },
+    leakageBelow(from, _target, _organization, below) {
+      asked.push({ from: [...from], below });
+      return undefined;
+    },
   });
-  const current: (readonly string[])[] = [];
-  const before: (readonly string[])[] = [];
+  const current: DepthQuestion[] = [];
+  const before: DepthQuestion[] = [];
   evaluate(config, recording(context, current), baseline === null ? null : recording(baseline, before));
   if (baseline !== null) evaluate(config, recording(baseline, before), null);
   return { current, baseline: before };

@@ -102,7 +102,7 @@ export class PreparedModelCache {
         if (v === undefined) throw new JobInputError(`unknown foothold node \`${id}\` in the model`);
         return v;
       });
-      return encodePass(attackerPass(input, { attacker: unit.attacker, sources }));
+      return encodePass(attackerPass(input, { attacker: unit.attacker, sources, ...(unit.below === undefined ? {} : { below: unit.below }) }));
     }
     let frame = this.inputs.get(key) as SweepFrame | undefined;
     if (frame === undefined) {

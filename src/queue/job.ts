@@ -30,10 +30,11 @@ export type QueueQuestion =
       readonly controls: Partial<Record<ControlName, boolean>>;
     };
 
-/** The unit of a `pass` job: the attacker's name and its foothold nodes (compiled node ids). */
+/** The unit of a `pass` job: the attacker's name, its foothold nodes (compiled node ids) and the task's bound (PassTask.below). */
 export interface PassUnit {
   readonly attacker: string;
   readonly sources: readonly string[];
+  readonly below?: number;
 }
 
 /** The unit of a pass job, read back; undefined when it is not one. */
@@ -48,7 +49,9 @@ export function readPassUnit(unit: string): PassUnit | undefined {
   if (typeof u !== 'object' || u === null || typeof u['attacker'] !== 'string') return undefined;
   const sources = u['sources'];
   if (!Array.isArray(sources) || !sources.every((s) => typeof s === 'string')) return undefined;
-  return { attacker: u['attacker'], sources };
+  const below = u['below'];
+  if (below === undefined) return { attacker: u['attacker'], sources };
+  return Number.isSafeInteger(below) && (below as number) >= 1 ? { attacker: u['attacker'], sources, below: below as number } : undefined;
 }
 
 export interface QueueJobData {

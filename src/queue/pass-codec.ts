@@ -7,11 +7,11 @@ import { isBoundaryType } from '../domain/boundary.js';
 
 /**
  * What a field holds, which says how it travels and how it is checked: `attacker` the task's name,
- * `count` a non-negative integer, `types` boundary types, `families` the minimal-set families,
+ * `bound` the task's AttackerPass.below, `count` a non-negative integer, `types` boundary types, `families` the minimal-set families,
  * `dataFamily` one family index per data node, `storeNode` one data position per store (-1: none),
  * `storePath` one list of compiled edges per store (the last two empty without witnesses).
  */
-type Codec = 'attacker' | 'count' | 'types' | 'families' | 'dataFamily' | 'storeNode' | 'storePath';
+type Codec = 'attacker' | 'bound' | 'count' | 'types' | 'families' | 'dataFamily' | 'storeNode' | 'storePath';
 
 /**
  * How each field of AttackerPass travels. Exhaustive both ways (`satisfies`): a field added to or
@@ -19,6 +19,7 @@ type Codec = 'attacker' | 'count' | 'types' | 'families' | 'dataFamily' | 'store
  */
 const FIELDS = {
   attacker: 'attacker',
+  below: 'bound',
   footholds: 'count',
   types: 'types',
   antichains: 'families',
@@ -32,7 +33,7 @@ const FIELDS = {
 type Field = keyof typeof FIELDS;
 
 /** The result shape of a `pass` job: its codec version and field list. */
-export const PASS_SHAPE = `attacker-pass/1 ${Object.entries(FIELDS)
+export const PASS_SHAPE = `attacker-pass/2 ${Object.entries(FIELDS)
   .map(([field, codec]) => `${field}:${codec}`)
   .join(',')}`;
 
@@ -53,6 +54,8 @@ export function encodePass(pass: AttackerPass): EncodedPass {
 /** What the enqueuing side knows a pass must look like. */
 export interface PassExpectation {
   readonly attacker: string;
+  /** The task's bound (passBound): a pass bounded otherwise answers another question. */
+  readonly below: 1 | null;
   readonly input: Pick<PassInput, 'data' | 'stores' | 'witnesses' | 'arrays'>;
 }
 
@@ -70,7 +73,7 @@ export function decodePass(value: unknown, expected: PassExpectation): AttackerP
   const familyCount = Array.isArray(families) ? families.length : 0;
   const out: Record<string, unknown> = {};
   for (const field of Object.keys(FIELDS) as Field[]) {
-    const decoded = decodeField(FIELDS[field], v[field], { attacker: expected.attacker, dataCount, storeCount, familyCount, edgeCount: input.arrays.edgeCount });
+    const decoded = decodeField(FIELDS[field], v[field], { attacker: expected.attacker, below: expected.below, dataCount, storeCount, familyCount, edgeCount: input.arrays.edgeCount });
     if (typeof decoded === 'string') return `${field} ${decoded}`;
     out[field] = decoded.value;
   }
@@ -79,6 +82,7 @@ export function decodePass(value: unknown, expected: PassExpectation): AttackerP
 
 interface Bounds {
   readonly attacker: string;
+  readonly below: 1 | null;
   readonly dataCount: number;
   readonly storeCount: number;
   readonly familyCount: number;
@@ -90,6 +94,8 @@ function decodeField(codec: Codec, value: unknown, bounds: Bounds): { readonly v
   switch (codec) {
     case 'attacker':
       return value === bounds.attacker ? { value } : `is \`${String(value)}\`, not \`${bounds.attacker}\``;
+    case 'bound':
+      return value === bounds.below ? { value } : `is ${JSON.stringify(value) ?? 'missing'}, not ${String(bounds.below)}`;
     case 'count':
       return Number.isSafeInteger(value) && (value as number) >= 0 ? { value } : 'is not a count';
     case 'types':

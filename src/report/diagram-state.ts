@@ -120,19 +120,17 @@ function headline(input: DiagramInput, organizations: readonly OrganizationSumma
   const footholdName = attackerOrgs.length > 0 && !sameAsOrgs ? `${named} (${listOf(attackerOrgs)})` : named;
   if (exposed.length > 0) {
     const subject = footholdName;
-    const total = exposed.reduce((n, o) => n + o.dataReached, 0);
-    const counts = listOf(exposed.map((o) => `${o.dataReached} ${o.id}`));
     const lead = ranked.find((d) => exposed.some((o) => o.id === d.organization))!;
-    return `${subject} reaches ${counts} data ${total === 1 ? 'store' : 'stores'} ${failurePhrase(lead)}`;
+    return `${subject} reaches ${dataCounts(exposed)} ${failurePhrase(lead)}`;
   }
   const own = organizations.filter((o) => o.dataReached > 0);
   if (own.length === 0) return `${footholdName} reaches no data store`;
-  const total = own.reduce((n, o) => n + o.dataReached, 0);
   const others = organizations.filter((o) => !o.attacker).map((o) => o.id);
-  const rest = others.length > 0 && attackerOrgs.length > 0 ? ` · no ${listOf(others, 'or')} data` : '';
+  const rest =
+    others.length === 0 || attackerOrgs.length === 0 ? '' : others.length <= NAMED ? ` · no ${listOf(others, 'or')} data` : ` · no data of the ${others.length} other organizations`;
   // No other organization is exposed: name the failures that the deepest of these reaches needs.
   const deepest = ranked.reduce((best, d) => (failuresOf(d).length > failuresOf(best).length ? d : best), ranked[0]!);
-  return `${footholdName} reaches ${listOf(own.map((o) => `${o.dataReached} ${o.id}`))} data ${total === 1 ? 'store' : 'stores'} ${failurePhrase(deepest)}${rest}`;
+  return `${footholdName} reaches ${dataCounts(own)} ${failurePhrase(deepest)}${rest}`;
 }
 
 function failurePhrase(data: DiagramData): string {
@@ -162,6 +160,18 @@ function visit(el: DiagramElement, fn: (el: DiagramElement) => void): void {
 
 function unique<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
+}
+
+/** Organizations a headline names one by one; with more it counts them (at 100 organizations it listed 99). */
+const NAMED = 4;
+
+/** `14 contoso and 8 fabrikam data stores`; beyond NAMED organizations `240 data stores of 99 organizations (12 org002, 9 org003, 8 org004, …)`. */
+function dataCounts(organizations: readonly OrganizationSummary[]): string {
+  const total = organizations.reduce((n, o) => n + o.dataReached, 0);
+  const counts = organizations.map((o) => `${o.dataReached} ${o.id}`);
+  const stores = total === 1 ? 'store' : 'stores';
+  if (organizations.length <= NAMED) return `${listOf(counts)} data ${stores}`;
+  return `${total} data ${stores} of ${organizations.length} organizations (${counts.slice(0, NAMED - 1).join(', ')}, \u2026)`;
 }
 
 /** `a`, `a and b`, `a, b and c`. */

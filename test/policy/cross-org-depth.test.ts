@@ -122,11 +122,16 @@ controls:
   it('one attacker pass per foothold set, whatever the number of policies asking', () => {
     const context = contextOfText(BRIDGED);
     const asked: string[] = [];
-    const counting = { ...context, storeDepths: (from: readonly string[]) => (asked.push([...from].sort().join()), context.storeDepths(from)) };
+    const counting: typeof context = {
+      ...context,
+      storeDepths: (from) => (asked.push([...from].sort().join()), context.storeDepths(from)),
+      leakageBelow: (from, target, organization, below) => (asked.push(`${[...from].sort().join()} below ${below}`), context.leakageBelow(from, target, organization, below)),
+    };
     run(crossOrgDepth, counting);
     run(crossOrgDepth, counting, { minDepth: 3 });
-    // a's only store is a's own: a's footholds are never asked about.
-    expect(new Set(asked)).toEqual(new Set(['b', 'b-owner']));
+    // a's only store is a's own: a's footholds are never asked about. The admins are held to
+    // minDepthFromAdmins (1) whatever minDepth is: a pass bounded below one failure answers them.
+    expect(new Set(asked)).toEqual(new Set(['b below 2', 'b below 3', 'b-owner below 1']));
   });
 });
 

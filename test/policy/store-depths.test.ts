@@ -7,9 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeDepth } from '../../src/analyze/depth.js';
 import type { PreparedModel } from '../../src/analyze/prepared.js';
-import { createPolicyContext, deeper, type StoreDepth } from '../../src/policy/context.js';
+import { createPolicyContext, deeper, type DepthQuestion, type StoreDepth } from '../../src/policy/context.js';
 import { defaultPolicyConfig } from '../../src/policy/load-policy.js';
-import { footholdSetsAsked, runPolicies } from '../../src/policy/run-policies.js';
+import { depthQuestionsAsked, runPolicies } from '../../src/policy/run-policies.js';
 import { generatedModel } from '../support/generated.js';
 import { ask, BUNDLED_MODELS, prepareBundled } from '../support/model.js';
 
@@ -51,7 +51,7 @@ describe('storeDepths from attacker passes equals the depth analysis reduced per
       const sets = [...orgs.map((o) => [o]), ['internet'], users.slice(0, 3), [], ['no-such-foothold']];
       const onDemand = createPolicyContext('m.yaml', prepared, new Map());
       const ahead = createPolicyContext('m.yaml', prepared, new Map());
-      await ahead.prefetch(sets, 2);
+      await ahead.prefetch(sets.map((from) => ({ from })), 2);
       for (const from of sets) {
         const expected = referenceStoreDepths(prepared, from);
         expect(onDemand.storeDepths(from)).toEqual(expected);
@@ -62,20 +62,28 @@ describe('storeDepths from attacker passes equals the depth analysis reduced per
   }
 });
 
-describe('footholdSetsAsked', () => {
-  it('names every foothold set the default policies ask about, with and without a baseline', () => {
+describe('depthQuestionsAsked', () => {
+  it('names every question the default policies ask, with and without a baseline', () => {
     const current = createPolicyContext('a.yaml', prepareBundled('cross-org-shared'), new Map());
     const before = createPolicyContext('b.yaml', prepareBundled('cross-org-separated'), new Map());
-    const asked = footholdSetsAsked(defaultPolicyConfig(), current, before);
-    const record = (context: typeof current, into: string[]) => ({ ...context, storeDepths: (from: readonly string[]) => (into.push([...from].sort().join()), context.storeDepths(from)) });
+    const asked = depthQuestionsAsked(defaultPolicyConfig(), current, before);
+    const keyOf = (from: readonly string[], below?: number) => `${[...from].sort().join()}${below === undefined ? '' : ` below ${below}`}`;
+    const record = (context: typeof current, into: string[]): typeof current => ({
+      ...context,
+      storeDepths: (from) => (into.push(keyOf(from)), context.storeDepths(from)),
+      leakageBelow: (from, target, organization, below) => (into.push(keyOf(from, below)), context.leakageBelow(from, target, organization, below)),
+    });
     const seen: string[] = [];
     const seenBefore: string[] = [];
     runPolicies(defaultPolicyConfig(), record(current, seen), record(before, seenBefore));
-    const keys = (sets: readonly (readonly string[])[]) => new Set(sets.map((s) => [...s].sort().join()));
+    const keys = (questions: readonly DepthQuestion[]) => new Set(questions.map((q) => keyOf(q.from, q.below)));
     expect(keys(asked.current)).toEqual(new Set(seen));
     expect(keys(asked.baseline)).toEqual(new Set(seenBefore));
-    // The insiders of both organizations, their admins (each organization's tenant admin), and the
-    // internet for depth-regression.
-    expect(keys(asked.current)).toEqual(new Set(['contoso', 'contoso-it', 'fabrikam', 'fabrikam-it', 'internet']));
+    // The insiders of both organizations held to minDepth 2, their admins (each organization's tenant
+    // admin) held to minDepthFromAdmins 1, and every set again without a bound for depth-regression
+    // (with the internet).
+    expect(keys(asked.current)).toEqual(
+      new Set(['contoso below 2', 'fabrikam below 2', 'contoso-it below 1', 'fabrikam-it below 1', 'contoso', 'contoso-it', 'fabrikam', 'fabrikam-it', 'internet']),
+    );
   });
 });

@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/cli/load.js';
-import { createPolicyContext, type PolicyContext } from '../../src/policy/context.js';
+import { createPolicyContext, type DepthQuestion, type PolicyContext } from '../../src/policy/context.js';
 import { defaultPolicyConfig } from '../../src/policy/load-policy.js';
-import { footholdSetsAsked } from '../../src/policy/run-policies.js';
+import { depthQuestionsAsked } from '../../src/policy/run-policies.js';
 import { cli } from '../support/cli.js';
 import { testRedis } from '../support/redis.js';
 import { transpileCli, type TranspiledCli } from '../support/transpiled-cli.js';
@@ -81,8 +81,8 @@ describe.skipIf(!redis.ok)('check and compare through the queue (loopback Redis)
     // (the killed worker's job given back, not lost or doubled).
     expect(answered(doomed.err)).toEqual([]);
     expect(survivors.map((s) => s.err).join('')).toMatch(/given back to the queue/);
-    const asked = footholdSetsAsked(defaultPolicyConfig(), policyContext(shared), policyContext(separated));
-    const once = (sets: readonly (readonly string[])[]) => [...new Set(sets.map((from) => [...from].sort().join(',')))];
+    const asked = depthQuestionsAsked(defaultPolicyConfig(), policyContext(shared), policyContext(separated));
+    const once = (questions: readonly DepthQuestion[]) => [...new Set(questions.map(({ from }) => [...from].sort().join(',')))];
     const expected = [...once(asked.current), ...once(asked.baseline)].sort();
     expect(expected).toContain('internet');
     expect(expected.length).toBeGreaterThan(16);
@@ -96,4 +96,29 @@ describe.skipIf(!redis.ok)('check and compare through the queue (loopback Redis)
     for (const s of survivors) s.child.kill('SIGTERM');
     expect(await Promise.all(survivors.map((s) => s.exited))).toEqual([0, 0]);
   }, 400_000);
+
+  it('check without a baseline: the admins\u2019 passes bounded below one failure cross the queue, byte-identical to --jobs 1', async () => {
+    // One shared identity tenant: each organization's admins reach every other organization's data
+    // with no failure, which only the bounded passes (PassTask.below) answer here.
+    const model = join(dir, 'shared-tenant.yaml');
+    expect((await cli(['generate', '--orgs', '4', '--users', '120', '--seed', '3', '--shared-tenant', '-o', model])).code).toBe(0);
+    const args = ['check', model, '--format', 'json'];
+    const local = await cli([...args, '--jobs', '1']);
+    expect(local.code).toBe(1);
+    const depths = (JSON.parse(local.out) as { findings: { depths?: { attacker: string; depth: number }[] }[] }).findings.flatMap((f) => f.depths ?? []);
+    expect(depths.some((d) => d.attacker.endsWith(':admins') && d.depth === 0)).toBe(true);
+    const asked = depthQuestionsAsked(defaultPolicyConfig(), policyContext(model), null);
+    expect(asked.current.some((q) => q.below === 1)).toBe(true);
+
+    const worker = start(executable.main, workerArgs);
+    processes.push(worker);
+    await waitFor(worker, /waiting for jobs/);
+    const check = start(executable.main, [...args, '--queue', url, '--quiet']);
+    processes.push(check);
+    expect(await check.exited).toBe(1);
+    expect(withoutNotices(check.err)).toBe(local.err);
+    expect(check.out).toBe(local.out);
+    worker.child.kill('SIGTERM');
+    expect(await worker.exited).toBe(0);
+  }, 200_000);
 });

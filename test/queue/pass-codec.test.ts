@@ -19,11 +19,19 @@ const encoded = () => JSON.parse(JSON.stringify(encodePass(pass))) as Record<str
 describe('pass codec', () => {
   it('round-trips through JSON to the same pass', () => {
     expect(pass.storePath.some((path) => path.length > 0)).toBe(true);
-    expect(decodePass(encoded(), { attacker: pass.attacker, input })).toEqual(pass);
+    expect(decodePass(encoded(), { attacker: pass.attacker, below: null, input })).toEqual(pass);
+  });
+
+  it('round-trips a pass bounded below one failure, and refuses it where a full pass was asked for', () => {
+    const bounded = attackerPass(input, { ...task!, below: 1 });
+    const json = JSON.parse(JSON.stringify(encodePass(bounded))) as Record<string, unknown>;
+    expect(decodePass(json, { attacker: bounded.attacker, below: 1, input })).toEqual(bounded);
+    expect(decodePass(json, { attacker: bounded.attacker, below: null, input })).toBe('below is 1, not null');
+    expect(decodePass(encoded(), { attacker: pass.attacker, below: 1, input })).toBe('below is null, not 1');
   });
 
   it('refuses a result that does not answer the job, saying what is wrong', () => {
-    const expected = { attacker: pass.attacker, input };
+    const expected = { attacker: pass.attacker, below: null, input };
     expect(decodePass(encoded(), { ...expected, attacker: 'someone-else' })).toBe(`attacker is \`${pass.attacker}\`, not \`someone-else\``);
     expect(decodePass({ ...encoded(), shape: 'attacker-pass/0 attacker:string' }, expected)).toMatch(/^a result of another shape \(attacker-pass\/0/);
     expect(decodePass({ ...encoded(), readAntichain: [] }, expected)).toBe('unexpected fields readAntichain');

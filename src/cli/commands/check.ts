@@ -9,7 +9,7 @@ import { InputError, formatIssue, type InputIssue } from '../../model/issues.js'
 import { readTextFile } from '../../model/read-text-file.js';
 import { createPolicyContext, type PolicyContext } from '../../policy/context.js';
 import { checkPolicyAgainstModel, defaultPolicyConfig, parsePolicy, type PolicyConfig } from '../../policy/load-policy.js';
-import { footholdSetsAsked, runPolicies } from '../../policy/run-policies.js';
+import { depthQuestionsAsked, runPolicies } from '../../policy/run-policies.js';
 import { defaultJobs } from '../../parallel/pass-pool.js';
 import { localPassRunner, type PassRunner } from '../../parallel/pass-runner.js';
 import { settingLocations } from '../../policy/setting-locations.js';
@@ -127,7 +127,7 @@ export function registerCheck(program: Command, io: CliIo): void {
           ? localPassRunner(jobs)
           : queuedRunner(io, bar, { target: queue, version, modelText: model.text, nodeIds: model.context.prepared.compiled.nodeIds });
       try {
-        const asked = footholdSetsAsked(config, context, baseline);
+        const asked = depthQuestionsAsked(config, context, baseline);
         bar.phase('depth passes');
         await context.prefetch(asked.current, await runnerOf(loaded!), (done, total) => bar.update(done, total));
         if (baseline !== null) {
