@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import type { CompiledGraph } from '../src/compile/compile.js';
 import type { BoundaryType } from '../src/domain/boundary.js';
 import { depthByInstance } from '../src/engine/depth-by-instance.js';
-import { depthByType, type TypeDepthResult } from '../src/engine/depth-by-type.js';
+import { depthByType, rowTable, type TypeDepthResult } from '../src/engine/depth-by-type.js';
 import { reachedRow } from '../src/engine/propagation-graph.js';
-import { reach, reachInto } from '../src/engine/reach.js';
+import { reach, ReachBuffers } from '../src/engine/reach.js';
 import { failInstances, type ControlMask, type Scenario } from '../src/engine/scenario.js';
 import { boundaryIndex } from '../src/domain/boundary.js';
 import { seededRandom } from '../src/generate/random.js';
@@ -24,35 +24,38 @@ export interface ReachMeasure extends Sample {
   readonly minorFaults?: number;
 }
 
-/** One what-if: a BFS over the compiled arrays under one scenario. */
+/** One what-if: a BFS over the compiled arrays under one scenario, into result columns reused from run to run (ReachBuffers). */
 export function measureReach(compiled: CompiledGraph, sources: readonly number[], scenario: Scenario, runs: number): ReachMeasure {
-  const run = sample(runs, () => reach(compiled, sources, scenario), 3);
-  let reached = 0;
-  for (const access of run.result.access) if (access !== 0) reached++;
-  return { wallMs: run.wallMs, cpuMs: run.cpuMs, minWallMs: run.minWallMs, runs, reached };
+  const buffers = new ReachBuffers(compiled.nodeCount);
+  const run = sample(runs, () => reach(compiled, sources, scenario, buffers).reachedCount, 3);
+  return { wallMs: run.wallMs, cpuMs: run.cpuMs, minWallMs: run.minWallMs, runs, reached: run.result };
 }
 
 /**
  * The least a BFS over these arrays can do: follow every edge, mark nodes seen, nothing else (no
  * scenario, access modes or parents). Shows what JS on the compiled CSR costs against C (scipy)
- * for the same work, apart from what a what-if adds.
+ * for the same work, apart from what a what-if adds. Its two buffers are allocated once and cleared
+ * per run, as reach's are (ReachBuffers); returns the nodes reached.
  */
-export function plainBfs(compiled: CompiledGraph, source: number): number {
+export function plainBfs(compiled: CompiledGraph, source: number): () => number {
   const { offsets, targets } = compiled;
   const seen = new Uint8Array(compiled.nodeCount);
   const queue = new Int32Array(compiled.nodeCount);
-  let tail = 0;
-  seen[source] = 1;
-  queue[tail++] = source;
-  for (let head = 0; head < tail; head++) {
-    const u = queue[head]!;
-    const end = offsets[u + 1]!;
-    for (let e = offsets[u]!; e < end; e++) {
-      const v = targets[e]!;
-      if (seen[v] === 0) (seen[v] = 1), (queue[tail++] = v);
+  return (): number => {
+    seen.fill(0);
+    let tail = 0;
+    seen[source] = 1;
+    queue[tail++] = source;
+    for (let head = 0; head < tail; head++) {
+      const u = queue[head]!;
+      const end = offsets[u + 1]!;
+      for (let e = offsets[u]!; e < end; e++) {
+        const v = targets[e]!;
+        if (seen[v] === 0) (seen[v] = 1), (queue[tail++] = v);
+      }
     }
-  }
-  return tail;
+    return tail;
+  };
 }
 
 /**
@@ -60,47 +63,28 @@ export function plainBfs(compiled: CompiledGraph, source: number): number {
  * scenario's, and its boundary instance's failure flag. No access modes, no parents: what separates
  * this from plainBfs is exactly the scenario test per edge, which scipy's BFS does not make.
  */
-export function scenarioBfs(compiled: CompiledGraph, source: number, scenario: Scenario): number {
+export function scenarioBfs(compiled: CompiledGraph, source: number, scenario: Scenario): () => number {
   const { offsets, targets, instance, blockedBy } = compiled;
   const { failed, controls } = scenario;
   const seen = new Uint8Array(compiled.nodeCount);
   const queue = new Int32Array(compiled.nodeCount);
-  let tail = 0;
-  seen[source] = 1;
-  queue[tail++] = source;
-  for (let head = 0; head < tail; head++) {
-    const u = queue[head]!;
-    const end = offsets[u + 1]!;
-    for (let e = offsets[u]!; e < end; e++) {
-      if ((blockedBy[e]! & controls) !== 0) continue;
-      const i = instance[e]!;
-      if (i >= 0 && failed[i] !== 1) continue;
-      const v = targets[e]!;
-      if (seen[v] === 0) (seen[v] = 1), (queue[tail++] = v);
-    }
-  }
-  return tail;
-}
-
-/**
- * `reach`'s own BFS (src/engine/reach.ts `reachInto`: the edge's gate byte of blocking controls and
- * access mode, the instance's failure flag, access bits, a parent edge per reached node) on columns
- * allocated once and cleared per run, where `reach` allocates its result columns per call. The last
- * rung of the ladder bare BFS → + scenario test → + access modes and parents: what `reach` costs
- * without fresh pages. Returns the nodes reached (controlled or accessed), checked against reach's count.
- */
-export function reusedBuffersReach(compiled: CompiledGraph, source: number, scenario: Scenario): () => number {
-  const n = compiled.nodeCount;
-  const access = new Uint8Array(n);
-  const parentEdge = new Int32Array(n);
-  const queue = new Int32Array(n);
   return (): number => {
-    access.fill(0);
-    parentEdge.fill(-1);
-    reachInto(compiled, [source], scenario, access, parentEdge, queue);
-    let reached = 0;
-    for (let v = 0; v < n; v++) if (access[v] !== 0) reached++;
-    return reached;
+    seen.fill(0);
+    let tail = 0;
+    seen[source] = 1;
+    queue[tail++] = source;
+    for (let head = 0; head < tail; head++) {
+      const u = queue[head]!;
+      const end = offsets[u + 1]!;
+      for (let e = offsets[u]!; e < end; e++) {
+        if ((blockedBy[e]! & controls) !== 0) continue;
+        const i = instance[e]!;
+        if (i >= 0 && failed[i] !== 1) continue;
+        const v = targets[e]!;
+        if (seen[v] === 0) (seen[v] = 1), (queue[tail++] = v);
+      }
+    }
+    return tail;
   };
 }
 
@@ -234,11 +218,10 @@ function typeMask(result: TypeDepthResult, subset: number): number {
 
 /** Whether "reached under subset" from the one-pass tables matches a BFS's (non-zero: reached), node for node. */
 function sameAsTable(result: TypeDepthResult, access: Uint8Array, subset: number): boolean {
-  const { tables, words, graph } = result;
   const word = subset >>> 5;
   const bit = subset & 31;
   for (let v = 0; v < access.length; v++) {
-    const inTable = ((tables[reachedRow(graph, v) * words + word]! >>> bit) & 1) === 1;
+    const inTable = ((rowTable(result, reachedRow(result.graph, v))[word]! >>> bit) & 1) === 1;
     if (inTable !== (access[v] !== 0)) return false;
   }
   return true;

@@ -13,7 +13,7 @@ import { prepare } from '../src/analyze/prepared.js';
 import { resolveQuestion } from '../src/analyze/what-if.js';
 import type { CompiledGraph } from '../src/compile/compile.js';
 import { INTERNET } from '../src/compile/ids.js';
-import { reach } from '../src/engine/reach.js';
+import { reach, ReachBuffers } from '../src/engine/reach.js';
 import { allFailed, controlMask, failTypes, type Scenario } from '../src/engine/scenario.js';
 import { loadModelFile } from '../src/model/load-model.js';
 import type { Model } from '../src/model/types.js';
@@ -22,7 +22,6 @@ import {
   measureReach,
   measureTypeSweep,
   plainBfs,
-  reusedBuffersReach,
   scenarioBfs,
   writeCsr,
   type InstancePairsMeasure,
@@ -72,14 +71,18 @@ export interface EngineWorkloads {
   /** Index of `internet`, the source of the reachability runs (for the scipy baseline). */
   readonly internet: number;
   readonly csr: { readonly indptr: string; readonly indices: string };
-  /** From `internet`, every boundary failed, every control off: every edge traversable. */
+  /**
+   * From `internet`, every boundary failed, every control off: every edge traversable. `reach` into
+   * result columns reused from call to call (ReachBuffers, allocated once before the runs), as the
+   * engine's callers that ask many what-ifs do.
+   */
   readonly reachAll: ReachMeasure;
-  /** The same traversal as a bare BFS (seen flags and a queue only). */
+  /** The same traversal as a bare BFS (seen flags and a queue only, allocated once). */
   readonly plainBfs: ReachMeasure;
   /** The bare BFS plus the what-if's per-edge scenario tests (kernels.ts scenarioBfs). */
   readonly scenarioBfs: ReachMeasure;
-  /** `reach`'s per-edge work with its arrays allocated once (kernels.ts reusedBuffersReach). */
-  readonly reusedBuffersReach: ReachMeasure;
+  /** `reach` with fresh result columns per call (no ReachBuffers): what a one-off what-if pays. */
+  readonly freshColumnsReach: ReachMeasure;
   /** scipy breadth_first_order on the same CSR, timed in rounds between the four above. */
   readonly scipy: ScipyResult;
   /** A realistic what-if: the foothold's insiders with the kernel boundary failed, the model's controls. */
@@ -139,7 +142,7 @@ function engineWorkloads(
   const internet = compiled.nodeIndex.get(INTERNET)!;
   const csr = writeCsr(compiled, csrDirectory);
   progress('single what-if reachability, the bare BFS kernels and scipy on the same CSR (rounds)');
-  const { reachAll, plainBfs: plain, scenarioBfs: filtered, reusedBuffersReach: reused, scipy } = reachAgainstScipy(compiled, internet, csr, 3, 5);
+  const { reachAll, plainBfs: plain, scenarioBfs: filtered, freshColumnsReach: fresh, scipy } = reachAgainstScipy(compiled, internet, csr, 3, 5);
   const reachInsiderKernel = measureReach(compiled, insiders, { failed: failTypes(compiled, ['kernel']), controls }, 15);
 
   // From the internet alone, tenants and subscriptions are never reached (only admins hold them):
@@ -154,7 +157,7 @@ function engineWorkloads(
   const typeSweepInsider = measureTypeSweep(compiled, insiders, controls, { rounds: 3, scalarLimit });
   progress(`order-2 instance sets (${foothold} insiders)`);
   const instancePairs = measureInstancePairs(compiled, insiders, controls, { passRuns: 3, bfsRuns: 21 });
-  return { internet, csr, reachAll, plainBfs: plain, scenarioBfs: filtered, reusedBuffersReach: reused, scipy, reachInsiderKernel, typeSweepOutsider, outsiderFootholds, typeSweepInsider, instancePairs };
+  return { internet, csr, reachAll, plainBfs: plain, scenarioBfs: filtered, freshColumnsReach: fresh, scipy, reachInsiderKernel, typeSweepOutsider, outsiderFootholds, typeSweepInsider, instancePairs };
 }
 
 /**
@@ -170,18 +173,14 @@ function reachAgainstScipy(
   csr: { readonly indptr: string; readonly indices: string },
   rounds: number,
   perRound: number,
-): { reachAll: ReachMeasure; plainBfs: ReachMeasure; scenarioBfs: ReachMeasure; reusedBuffersReach: ReachMeasure; scipy: ScipyResult } {
+): { reachAll: ReachMeasure; plainBfs: ReachMeasure; scenarioBfs: ReachMeasure; freshColumnsReach: ReachMeasure; scipy: ScipyResult } {
   const everything: Scenario = { failed: allFailed(compiled), controls: 0 };
-  const countReached = (access: Uint8Array): number => {
-    let reached = 0;
-    for (const a of access) if (a !== 0) reached++;
-    return reached;
-  };
+  const buffers = new ReachBuffers(compiled.nodeCount);
   const kinds = {
-    reachAll: () => countReached(reach(compiled, [internet], everything).access),
-    plainBfs: () => plainBfs(compiled, internet),
-    scenarioBfs: () => scenarioBfs(compiled, internet, everything),
-    reusedBuffersReach: reusedBuffersReach(compiled, internet, everything),
+    reachAll: () => reach(compiled, [internet], everything, buffers).reachedCount,
+    plainBfs: plainBfs(compiled, internet),
+    scenarioBfs: scenarioBfs(compiled, internet, everything),
+    freshColumnsReach: () => reach(compiled, [internet], everything).reachedCount,
   } as const;
   const names = Object.keys(kinds) as (keyof typeof kinds)[];
   const wall = Object.fromEntries(names.map((k) => [k, [] as number[]])) as Record<keyof typeof kinds, number[]>;
@@ -228,7 +227,7 @@ function reachAgainstScipy(
     probe !== null
       ? { available: false, reason: probe }
       : { available: true, scipy: scipyRuns.scipy!, children: rounds, withPredecessors: merge(scipyRuns.withPredecessors), orderOnly: merge(scipyRuns.orderOnly) };
-  return { reachAll: measure('reachAll'), plainBfs: measure('plainBfs'), scenarioBfs: measure('scenarioBfs'), reusedBuffersReach: measure('reusedBuffersReach'), scipy };
+  return { reachAll: measure('reachAll'), plainBfs: measure('plainBfs'), scenarioBfs: measure('scenarioBfs'), freshColumnsReach: measure('freshColumnsReach'), scipy };
 }
 
 interface RawScipy {

@@ -9,9 +9,8 @@ import type { ControlName } from '../domain/controls.js';
 import { NODE_KINDS } from '../domain/kinds.js';
 import { ACCESS_MODES } from '../model/types.js';
 import { beyondReadAntichain, depthByType, type TypeAntichain } from '../engine/depth-by-type.js';
-import { explainEdges, normalizeSources, reachInto, type ReachArrays, type ReachResult } from '../engine/reach.js';
+import { explainEdges, reach, ReachBuffers, type ReachArrays, type ReachResult } from '../engine/reach.js';
 import { controlMask, failTypes, noFailures, type ControlMask, type Scenario } from '../engine/scenario.js';
-import { carveColumns } from '../util/columns.js';
 import { mapToInt32 } from '../util/typed-map.js';
 import { minimalSets } from './antichain.js';
 import { ALL_ACCESS, READ_ACCESS, type AccessMask } from './authorization.js';
@@ -240,22 +239,15 @@ function pathsOf(
 }
 
 /** The columns of one reach, reused by every pass of this thread (one at a time: passes are synchronous). */
-let reachColumns: { access: Uint8Array; parentEdge: Int32Array; queue: Int32Array } | undefined;
+let reachBuffers: ReachBuffers | undefined;
 
 /**
- * `reach`'s answer in columns this thread reuses, valid until its next call. A pass runs several
- * reaches (its witnesses, or its whole answer when bounded), each of which reaches a small part of a
- * large graph: fresh columns cost each call a page fault per 4 KiB (10 MB at a million nodes), more
- * than its BFS; clearing reused ones costs a memset.
+ * `reach`'s answer in columns this thread reuses (ReachBuffers), valid until its next call. A pass
+ * runs several reaches (its witnesses, or its whole answer when bounded), each of which reaches a
+ * small part of a large graph: fresh columns cost each call a page fault per 4 KiB (10 MB at a
+ * million nodes), more than its BFS; clearing reused ones costs a memset.
  */
 function reachReusing(arrays: ReachArrays, sources: readonly number[], scenario: Scenario): Pick<ReachResult, 'access' | 'parentEdge'> {
-  const n = arrays.nodeCount;
-  if (reachColumns === undefined || reachColumns.access.length !== n) {
-    reachColumns = carveColumns({ parentEdge: ['int32', n], queue: ['int32', n], access: ['uint8', n] });
-  }
-  const { access, parentEdge, queue } = reachColumns;
-  access.fill(0);
-  parentEdge.fill(-1);
-  reachInto(arrays, normalizeSources(arrays, sources), scenario, access, parentEdge, queue);
-  return reachColumns;
+  if (reachBuffers === undefined || reachBuffers.nodeCount !== arrays.nodeCount) reachBuffers = new ReachBuffers(arrays.nodeCount);
+  return reach(arrays, sources, scenario, reachBuffers);
 }

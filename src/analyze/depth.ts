@@ -8,7 +8,7 @@ import { NODE_KINDS } from '../domain/kinds.js';
 import { depthByInstance, minimalInstanceSetCount, minimalInstanceSets } from '../engine/depth-by-instance.js';
 import { beyondReadAntichain, depthByType, minimalTypeSets, type TypeAntichain } from '../engine/depth-by-type.js';
 import { beyondReadRow, reachedRow } from '../engine/propagation-graph.js';
-import { explainPath, reach } from '../engine/reach.js';
+import { explainPath, reach, ReachBuffers } from '../engine/reach.js';
 import { controlMask, failInstances, failTypes, allFailed } from '../engine/scenario.js';
 import { compareSets, minimalSets } from './antichain.js';
 import { accessBeyond, accessKinds, ALL_ACCESS, authorizationOf, READ_ACCESS, type StoreAuthorization } from './authorization.js';
@@ -170,12 +170,14 @@ function witnessPaths(
     }
   }
   const out = new Map<string, Map<number, Witness['path']>>();
+  // Each run's paths are read before the next run: one set of result columns for all of them.
+  const buffers = new ReachBuffers(compiled.nodeCount);
   for (const [k, { set, nodes }] of bySet) {
     const failed =
       by === 'type'
         ? failTypes(compiled, set as BoundaryType[])
         : failInstances(compiled, set.map((id) => compiled.instanceIndex.get(id)!));
-    const run = reach(compiled, sources, { failed, controls: mask });
+    const run = reach(compiled, sources, { failed, controls: mask }, buffers);
     const paths = new Map<number, Witness['path']>();
     for (const node of nodes) paths.set(node, (explainPath(compiled, run, node) ?? []).map((hop) => toHop(prepared, hop)));
     out.set(k, paths);

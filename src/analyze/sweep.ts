@@ -9,7 +9,7 @@ import { NODE_KINDS } from '../domain/kinds.js';
 import { depthByInstance, minimalInstanceSets } from '../engine/depth-by-instance.js';
 import { depthByType, reachedBeyondReadUnder, reachedUnder } from '../engine/depth-by-type.js';
 import { beyondReadRow } from '../engine/propagation-graph.js';
-import { reach } from '../engine/reach.js';
+import { reach, ReachBuffers } from '../engine/reach.js';
 import { controlMask, failInstances } from '../engine/scenario.js';
 import { compareSets } from './antichain.js';
 import type { DepthMode } from './depth-types.js';
@@ -156,8 +156,10 @@ export function planSweep(prepared: PreparedModel, question: SweepQuestion): Swe
 /** The rows of some of a by-instance plan's failure sets (instance indices): one reachability run each. */
 export function sweepRows(prepared: PreparedModel, plan: SweepFrame, sets: readonly (readonly number[])[]): SweepRow[] {
   const { compiled } = prepared;
+  // Each run is read before the next: one set of result columns for all of them.
+  const buffers = new ReachBuffers(compiled.nodeCount);
   return sets.map((set) => {
-    const run = reach(compiled, plan.sources, { failed: failInstances(compiled, set), controls: plan.mask });
+    const run = reach(compiled, plan.sources, { failed: failInstances(compiled, set), controls: plan.mask }, buffers);
     return sweepRow(
       prepared,
       plan,

@@ -1,7 +1,7 @@
 // The what-if simulator: footholds + failed boundaries + control toggles → everything reachable,
 // per organization, with each reached data store's impact and one shortest explanation path.
 
-import { dataOwner } from '../compile/deployment.js';
+import { dataOwner, type DataNode } from '../compile/deployment.js';
 import { patchCadence } from '../model/patch-cadence.js';
 import type { CompiledGraph } from '../compile/compile.js';
 import { CONTROL_NAMES, type ControlName, type Controls } from '../domain/controls.js';
@@ -91,8 +91,6 @@ export function whatIf(prepared: PreparedModel, question: WhatIfQuestion): WhatI
     }),
   );
   const organizations = rollUp(prepared, result, data, identities, availability, attackerOrgs);
-  let reachedNodes = 0;
-  for (const a of result.access) if (a !== 0) reachedNodes++;
 
   return {
     ok: true,
@@ -109,7 +107,7 @@ export function whatIf(prepared: PreparedModel, question: WhatIfQuestion): WhatI
       failedInstances: resolved.failed.reduce((n, f) => n + f, 0),
       summary: {
         exposedOrganizations: organizations.filter((o) => !o.attacker && o.reached.data > 0).map((o) => o.id),
-        reachedNodes,
+        reachedNodes: result.reachedCount,
         reachedData: data.length,
       },
       organizations,
@@ -176,12 +174,21 @@ function impactsOf(accessBits: number): Impact[] {
 function deniedVms(prepared: PreparedModel, result: ReachResult): DeniedVm[] {
   const { compiled, deployment } = prepared;
   const out: DeniedVm[] = [];
+  // A pool's floating users may sit on any of its VMs: counted once per pool, not once per VM.
+  const floatingCounts = new Map<string, ReadonlyMap<string, number>>();
+  const { controlled } = result;
   for (const [vmId, vm] of deployment.vmById) {
     const index = compiled.nodeIndex.get(vmId);
-    if (index === undefined || result.controlled[index] !== 1) continue;
+    if (index === undefined || controlled[index] !== 1) continue;
     const pool = deployment.poolById.get(vm.pool.id)!;
-    const counts = new Map<string, number>();
-    for (const m of [...vm.pinned, ...pool.floating]) counts.set(m.user.organization, (counts.get(m.user.organization) ?? 0) + 1);
+    let floating = floatingCounts.get(vm.pool.id);
+    if (floating === undefined) {
+      const byOrganization = new Map<string, number>();
+      for (const m of pool.floating) byOrganization.set(m.user.organization, (byOrganization.get(m.user.organization) ?? 0) + 1);
+      floatingCounts.set(vm.pool.id, (floating = byOrganization));
+    }
+    const counts = new Map(floating);
+    for (const m of vm.pinned) counts.set(m.user.organization, (counts.get(m.user.organization) ?? 0) + 1);
     out.push({
       vm: vmId,
       pool: vm.pool.id,
@@ -205,9 +212,21 @@ function rollUp(
   // Reach within authorization (per access kind: the impacts it has, every one authorized) is counted apart.
   const authorization = authorizationOf(deployment);
   const storeOf = new Map(model.data.map((s) => [s.id, s] as const));
+  // Per store, its data nodes by node id (the first one listed, as a linear find would give): a
+  // profile store has a node per user, and a find per reached node was quadratic in them.
+  const nodesOf = new Map<string, ReadonlyMap<string, DataNode>>();
+  const dataNodeOf = (store: string, id: string): DataNode | undefined => {
+    let byId = nodesOf.get(store);
+    if (byId === undefined) {
+      const nodes = new Map<string, DataNode>();
+      for (const n of deployment.dataNodes.get(store) ?? []) if (!nodes.has(n.node)) nodes.set(n.node, n);
+      nodesOf.set(store, (byId = nodes));
+    }
+    return byId.get(id);
+  };
   const withinAuthorization = (d: ReachedData): boolean => {
     const store = storeOf.get(d.store);
-    const node = (deployment.dataNodes.get(d.store) ?? []).find((n) => n.node === d.id);
+    const node = dataNodeOf(d.store, d.id);
     if (attackerOrgs.size === 0 || attackerOrgs.has(d.organization) || store === undefined || node === undefined) return false;
     const access = authorization.accessFor(store, node);
     const held = [...attackerOrgs].reduce((mask, org) => mask & (access.get(org) ?? 0), ALL_ACCESS);
@@ -275,10 +294,14 @@ function countReachedByOrganization(compiled: CompiledGraph, result: ReachResult
 /** Distinct users per organization who may sit on a VM the attacker controls. */
 function deniedMembers(prepared: PreparedModel, availability: readonly DeniedVm[]): Map<string, number> {
   const members = new Set<string>();
+  const pools = new Set<string>();
   for (const denied of availability) {
     const vm = prepared.deployment.vmById.get(denied.vm)!;
-    const pool = prepared.deployment.poolById.get(vm.pool.id)!;
-    for (const m of [...vm.pinned, ...pool.floating]) members.add(m.id);
+    for (const m of vm.pinned) members.add(m.id);
+    // A pool's floating users once, however many of its VMs are denied.
+    if (pools.has(vm.pool.id)) continue;
+    pools.add(vm.pool.id);
+    for (const m of prepared.deployment.poolById.get(vm.pool.id)!.floating) members.add(m.id);
   }
   const counts = new Map<string, number>();
   for (const id of members) {

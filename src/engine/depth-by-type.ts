@@ -1,6 +1,7 @@
 // Defense depth and minimal failure sets by boundary TYPE, for every node, in one pass over all 2^T
 // subsets of the T types that matter: each row carries a truth table "reached if exactly this subset
-// of types fails", propagated bit-parallel with a worklist; each edge ANDs with its type's up-set.
+// of types fails", propagated with a worklist; each edge ANDs with its type's up-set. Tables are
+// hash-consed (src/engine/table-store.ts): a row holds a table id, and an edge's effect is memoized.
 
 import { BOUNDARY_TYPES } from '../domain/boundary.js';
 import type { BoundaryType } from '../domain/boundary.js';
@@ -9,6 +10,8 @@ import { beyondReadRow, propagationGraph, reachedRow } from './propagation-graph
 import type { PropagationGraph } from './propagation-graph.js';
 import { normalizeSources } from './reach.js';
 import type { ControlMask } from './scenario.js';
+import { PairMap } from './pair-map.js';
+import { TableStore } from './table-store.js';
 import { carveColumns } from '../util/columns.js';
 
 /** A set of boundary types, in BOUNDARY_TYPES order. */
@@ -27,29 +30,44 @@ export interface TypeDepthResult {
   readonly types: readonly BoundaryType[];
   /** Uint32 words per truth table: max(1, 2^T / 32). With T < 5 only the low 2^T bits are used. */
   readonly words: number;
-  /** Row r's truth table is tables[r*words .. (r+1)*words): bit S set ⇔ r reached when subset S fails. */
-  readonly tables: Uint32Array;
+  /**
+   * Per row: its truth table's index in distinctTables. Rows with equal tables share one (at scale,
+   * a deployment has a few dozen distinct tables for millions of rows). rowTable() reads a row's.
+   */
+  readonly tableOf: Int32Array;
+  /** Table t is distinctTables[t*words .. (t+1)*words): bit S set ⇔ a row holding t is reached when subset S fails. */
+  readonly distinctTables: Uint32Array;
   /** Per compiled node: fewest types whose failure reaches it; -1 when even all failing does not. */
   readonly depth: Int8Array;
   /** Per compiled node: index into antichains (nodes with equal tables share one). */
   readonly antichainOf: Int32Array;
   /**
-   * Compiled node → index into antichains of "reached with control, tamper or deny" (beyondReadRow),
-   * for the nodes where that differs from "reached" (an access edge leads to them); any other node's
-   * is antichainOf's.
+   * Per compiled node: index into antichains of "reached with control, tamper or deny"
+   * (beyondReadRow); antichainOf's where no access edge leads to the node.
    */
-  readonly beyondReadAntichainOf: ReadonlyMap<number, number>;
+  readonly beyondReadAntichainOf: Int32Array;
   readonly antichains: readonly TypeAntichain[];
 }
 
-export function depthByType(compiled: EngineArrays, sources: readonly number[], controls: ControlMask): TypeDepthResult {
+export interface TypeDepthTuning {
+  /**
+   * Distinct tables kept before the ones no row holds any more are dropped (default: twice the
+   * rows, plus 64). Changes memory and time, never an answer; tests set it to 0 to drop them at
+   * every step.
+   */
+  readonly compactAbove?: number;
+}
+
+export function depthByType(compiled: EngineArrays, sources: readonly number[], controls: ControlMask, tuning: TypeDepthTuning = {}): TypeDepthResult {
   const graph = sharedPropagationGraph(compiled, controls);
   const footholds = normalizeSources(compiled, sources);
   const types = typesThatMatter(compiled, graph, footholds);
   const layout = tableLayout(types.length);
-  const tables = propagate(graph, footholds, edgeBits(compiled, graph, types), layout);
-  const { depth, antichainOf, beyondReadAntichainOf, antichains } = readAntichains(graph, tables, types, layout);
-  return { graph, types, words: layout.words, tables, depth, antichainOf, beyondReadAntichainOf, antichains };
+  const compactAbove = tuning.compactAbove ?? 2 * graph.rowCount + 64;
+  const { tableOf, store } = propagate(graph, footholds, edgeBits(compiled, graph, types), layout, compactAbove);
+  const distinctTables = store.tables.subarray(0, store.count * layout.words);
+  const { depth, antichainOf, beyondReadAntichainOf, antichains } = readAntichains(graph, tableOf, distinctTables, types, layout);
+  return { graph, types, words: layout.words, tableOf, distinctTables, depth, antichainOf, beyondReadAntichainOf, antichains };
 }
 
 /** The last propagation graph built per compiled graph: passes from many footholds under the same controls share it. */
@@ -74,7 +92,7 @@ export function minimalTypeSets(result: TypeDepthResult, node: number): TypeAnti
 
 /** Index into antichains of the node's minimal sets for reach with control, tamper or deny (more than read). */
 export function beyondReadAntichain(result: TypeDepthResult, node: number): number {
-  return result.beyondReadAntichainOf.get(node) ?? result.antichainOf[node]!;
+  return result.beyondReadAntichainOf[node]!;
 }
 
 /** Whether the node is reached with control, tamper or deny when exactly these types fail. */
@@ -108,35 +126,52 @@ export function reachedUnder(result: TypeDepthResult, node: number, types: reado
   return ((reachedTable(result, node)[subset >>> 5]! >>> (subset & 31)) & 1) === 1;
 }
 
-function rowTable(result: TypeDepthResult, row: number): Uint32Array {
-  return result.tables.subarray(row * result.words, (row + 1) * result.words);
+/** Truth table of a propagation-graph row (a view into result.distinctTables: do not write to it). */
+export function rowTable(result: Pick<TypeDepthResult, 'tableOf' | 'distinctTables' | 'words'>, row: number): Uint32Array {
+  const base = result.tableOf[row]! * result.words;
+  return result.distinctTables.subarray(base, base + result.words);
 }
 
 /** Types on edges leaving rows reachable with every boundary failed: the only ones that can matter. */
 function typesThatMatter(compiled: EngineArrays, graph: PropagationGraph, footholds: readonly number[]): BoundaryType[] {
-  const { seen, stack } = carveColumns({ stack: ['int32', graph.rowCount], seen: ['uint8', graph.rowCount] });
-  let top = 0;
-  for (const s of footholds) (seen[s] = 1), (stack[top++] = s);
+  const { offsets, targets, instance } = graph;
+  const { instanceType } = compiled;
+  // A BFS on the worklist's scratch: ring holds the rows seen, whose flags are cleared at the end.
+  const { queued: seen, ring: queue } = scratchColumns(graph.rowCount);
+  let tail = 0;
+  for (const s of footholds) if (seen[s] === 0) (seen[s] = 1), (queue[tail++] = s);
   let present = 0;
-  while (top > 0) {
-    const u = stack[--top]!;
-    for (let e = graph.offsets[u]!; e < graph.offsets[u + 1]!; e++) {
-      const i = graph.instance[e]!;
-      if (i >= 0) present |= 1 << compiled.instanceType[i]!;
-      const v = graph.targets[e]!;
-      if (seen[v] === 0) (seen[v] = 1), (stack[top++] = v);
+  for (let head = 0; head < tail; head++) {
+    const u = queue[head]!;
+    const end = offsets[u + 1]!;
+    for (let e = offsets[u]!; e < end; e++) {
+      const i = instance[e]!;
+      if (i >= 0) present |= 1 << instanceType[i]!;
+      const v = targets[e]!;
+      if (seen[v] === 0) (seen[v] = 1), (queue[tail++] = v);
     }
   }
+  for (let k = 0; k < tail; k++) seen[queue[k]!] = 0;
   return BOUNDARY_TYPES.filter((_, t) => ((present >>> t) & 1) === 1);
 }
 
-/** Per propagation edge: bit position of its type within `types`, or -1 for legitimate access. */
+/** The last edge bits built per propagation graph, by the types they were built for. */
+const LAST_BITS = new WeakMap<PropagationGraph, { readonly key: string; readonly bits: Int8Array }>();
+
+/** Per propagation edge: bit position of its type within `types`, or -1 for legitimate access (built once per graph and types). */
 function edgeBits(compiled: EngineArrays, graph: PropagationGraph, types: readonly BoundaryType[]): Int8Array {
-  const bitOfType = BOUNDARY_TYPES.map((type) => types.indexOf(type));
-  const bits = new Int8Array(graph.targets.length);
-  graph.instance.forEach((i, e) => {
-    bits[e] = i < 0 ? -1 : bitOfType[compiled.instanceType[i]!]!;
-  });
+  const key = types.join(',');
+  const last = LAST_BITS.get(graph);
+  if (last !== undefined && last.key === key) return last.bits;
+  const bitOfType = Int8Array.from(BOUNDARY_TYPES, (type) => types.indexOf(type));
+  const { instance } = graph;
+  const { instanceType } = compiled;
+  const bits = new Int8Array(instance.length);
+  for (let e = 0; e < instance.length; e++) {
+    const i = instance[e]!;
+    bits[e] = i < 0 ? -1 : bitOfType[instanceType[i]!]!;
+  }
+  LAST_BITS.set(graph, { key, bits });
   return bits;
 }
 
@@ -170,25 +205,39 @@ function tableLayout(typeCount: number): TableLayout {
  * side: a FIFO worklist re-queues a row whenever it gains bits, and stops when nothing changes.
  * (FIFO beats a topological-rank order here: bits cross boundary edges everywhere, so BFS order
  * follows them better; measured on the synthetic deployment graph in bench/engine.ts.)
+ *
+ * A row holds the id of its table in a TableStore, and what an edge does to its target (v's table
+ * OR u's table, ANDed with the edge type's up-set) depends only on the two ids and the type: it is
+ * computed once per (u's table, v's table, type) and memoized, so relaxing an edge costs a lookup,
+ * not a pass over 2^T/32 words. Id 0 is the empty table, id 1 the full one (reached in every
+ * scenario: footholds, and rows they reach by legitimate access alone), which nothing can add to
+ * and which passes itself on whole along a legitimate edge.
  */
-function propagate(graph: PropagationGraph, footholds: readonly number[], bits: Int8Array, layout: TableLayout): Uint32Array {
-  const { words, validMask, upSets } = layout;
+function propagate(
+  graph: PropagationGraph,
+  footholds: readonly number[],
+  bits: Int8Array,
+  layout: TableLayout,
+  compactAbove: number,
+): { tableOf: Int32Array; store: TableStore } {
+  const { words, validMask, upSets, typeCount } = layout;
   const { rowCount, nodeCount, offsets, targets } = graph;
-  const { tables, queued, ring, full } = carveColumns({
-    tables: ['uint32', rowCount * words],
-    ring: ['int32', Math.max(1, rowCount)],
-    queued: ['uint8', rowCount],
-    full: ['uint8', rowCount],
-  });
-  // full[r] = 1: row r is reached in every scenario (its table is all ones), as footholds and rows
-  // they reach through legitimate access alone are. Nothing can be gained there, and a full row passes
-  // itself on whole along a legitimate edge: both without reading the table word by word. For a
-  // foothold set that reaches most of the graph with no failure (a tenant's admins), that is most rows.
+  const { tableOf } = carveColumns({ tableOf: ['int32', rowCount] });
+  const { queued, ring } = scratchColumns(rowCount);
+  const store = new TableStore(words);
+  const scratch = new Uint32Array(words);
+  const empty = store.intern(scratch);
+  scratch.fill(validMask);
+  const full = store.intern(scratch);
+  // A memo key: (u's table, v's table × (T + 1) + edge type bit + 1), the bit -1 for legitimate access.
+  const stride = typeCount + 1;
+  let memo = new PairMap();
+  // Tables no row holds any more are dropped when there are more than compactAbove (by default twice
+  // the rows: a bound on memory for graphs with little sharing, about twice the dense rowCount × words).
   let head = 0;
   let size = 0;
   for (const s of footholds) {
-    tables.fill(validMask, s * words, (s + 1) * words);
-    full[s] = 1;
+    tableOf[s] = full;
     queued[s] = 1;
     ring[(head + size++) % ring.length] = s;
   }
@@ -197,72 +246,107 @@ function propagate(graph: PropagationGraph, footholds: readonly number[], bits: 
     head = (head + 1) % ring.length;
     size--;
     queued[u] = 0;
-    const ub = u * words;
+    if (store.count > compactAbove) {
+      compactTables(store, tableOf, empty, full);
+      memo = new PairMap();
+    }
+    const a = tableOf[u]!;
+    if (a === empty) continue;
     for (let e = offsets[u]!; e < offsets[u + 1]!; e++) {
       const v = targets[e]!;
-      if (full[v] === 1) continue;
-      const vb = v * words;
+      const c = tableOf[v]!;
+      if (c === full || c === a) continue;
       const bit = bits[e]!;
-      let changed = 0;
-      if (bit < 0 && full[u] === 1) {
-        tables.fill(validMask, vb, vb + words);
-        full[v] = 1;
-        changed = 1;
-      } else if (bit < 0) {
-        for (let w = 0; w < words; w++) {
-          const gain = tables[ub + w]! & ~tables[vb + w]!;
-          if (gain !== 0) (tables[vb + w]! |= gain), (changed = 1);
-        }
+      let r: number;
+      if (bit < 0 && a === full) {
+        r = full;
       } else {
-        const up = bit * words;
-        for (let w = 0; w < words; w++) {
-          const gain = tables[ub + w]! & upSets[up + w]! & ~tables[vb + w]!;
-          if (gain !== 0) (tables[vb + w]! |= gain), (changed = 1);
+        const key = c * stride + bit + 1;
+        r = memo.get(a, key, -1);
+        if (r < 0) {
+          const { tables } = store;
+          const ab = a * words;
+          const cb = c * words;
+          if (bit < 0) {
+            for (let w = 0; w < words; w++) scratch[w] = tables[cb + w]! | tables[ab + w]!;
+          } else {
+            const up = bit * words;
+            for (let w = 0; w < words; w++) scratch[w] = tables[cb + w]! | (tables[ab + w]! & upSets[up + w]!);
+          }
+          r = store.intern(scratch);
+          memo.set(a, key, r);
         }
+        if (r === c) continue;
       }
+      tableOf[v] = r;
       // Twins have no out-edges: reaching one never needs a visit.
-      if (changed === 1 && v < nodeCount && queued[v] === 0) {
+      if (v < nodeCount && queued[v] === 0) {
         queued[v] = 1;
         ring[(head + size++) % ring.length] = v;
       }
     }
   }
-  return tables;
+  return { tableOf, store };
+}
+
+/** Drops the tables no row holds (the empty and full ones stay, as ids 0 and 1) and renumbers tableOf. */
+function compactTables(store: TableStore, tableOf: Int32Array, empty: number, full: number): void {
+  const live = new Uint8Array(store.count);
+  live[empty] = 1;
+  live[full] = 1;
+  for (let r = 0; r < tableOf.length; r++) live[tableOf[r]!] = 1;
+  const remap = store.compact(live);
+  for (let r = 0; r < tableOf.length; r++) tableOf[r] = remap[tableOf[r]!]!;
+}
+
+let scratchBuffer: { readonly queued: Uint8Array; readonly ring: Int32Array } | null = null;
+
+/**
+ * The worklist's columns (queued flags all 0, ring of at least rowCount), shared by every pass of
+ * this thread: a pass runs to the end before it returns and leaves every flag 0 again.
+ */
+function scratchColumns(rowCount: number): { readonly queued: Uint8Array; readonly ring: Int32Array } {
+  if (scratchBuffer === null || scratchBuffer.ring.length < rowCount) {
+    scratchBuffer = carveColumns({ ring: ['int32', Math.max(1, rowCount)], queued: ['uint8', Math.max(1, rowCount)] });
+  }
+  return scratchBuffer;
 }
 
 /** Reads depth and minimal sets per compiled node, computing each distinct table's antichain once. */
 function readAntichains(
   graph: PropagationGraph,
-  tables: Uint32Array,
+  tableOf: Int32Array,
+  distinctTables: Uint32Array,
   types: readonly BoundaryType[],
   layout: TableLayout,
 ): Pick<TypeDepthResult, 'depth' | 'antichainOf' | 'beyondReadAntichainOf' | 'antichains'> {
   const { words } = layout;
   const n = graph.nodeCount;
-  const depth = new Int8Array(n);
-  const antichainOf = new Int32Array(n);
+  const { antichainOf, beyondReadAntichainOf, depth } = carveColumns({ antichainOf: ['int32', n], beyondReadAntichainOf: ['int32', n], depth: ['int8', n] });
   const antichains: TypeAntichain[] = [];
-  const byHash = new Map<number, { row: number; id: number }[]>();
+  // Equal tables have one id (hash-consed), so a table id maps to one antichain, numbered as met.
+  const antichainOfTable = new Int32Array(distinctTables.length / words).fill(-1);
   const scratch = new Uint32Array(words);
+  const depthOf: number[] = [];
   const antichainOfRow = (row: number): number => {
-    const base = row * words;
-    const hash = hashWords(tables, base, words);
-    const bucket = byHash.get(hash) ?? [];
-    let id = bucket.find((seen) => sameWords(tables, seen.row * words, base, words))?.id;
-    if (id === undefined) {
+    const table = tableOf[row]!;
+    let id = antichainOfTable[table]!;
+    if (id < 0) {
       id = antichains.length;
-      antichains.push(minimalSubsets(tables.subarray(base, base + words), types, layout, scratch));
-      bucket.push({ row, id });
-      byHash.set(hash, bucket);
+      const sets = minimalSubsets(distinctTables.subarray(table * words, (table + 1) * words), types, layout, scratch);
+      antichains.push(sets);
+      depthOf.push(sets[0]?.length ?? -1);
+      antichainOfTable[table] = id;
     }
     return id;
   };
-  const beyondReadAntichainOf = new Map<number, number>();
+  const { twinOf } = graph;
   for (let v = 0; v < n; v++) {
-    const id = antichainOfRow(reachedRow(graph, v));
+    const twin = twinOf[v]!;
+    const id = antichainOfRow(twin === -1 ? v : twin);
     antichainOf[v] = id;
-    depth[v] = antichains[id]![0]?.length ?? -1;
-    if (graph.twinOf[v] !== -1) beyondReadAntichainOf.set(v, antichainOfRow(beyondReadRow(graph, v)));
+    depth[v] = depthOf[id]!;
+    beyondReadAntichainOf[v] = twin === -1 ? id : antichainOfRow(beyondReadRow(graph, v));
   }
   return { depth, antichainOf, beyondReadAntichainOf, antichains };
 }
@@ -303,15 +387,4 @@ function bySizeThenTypeOrder(a: TypeSet, b: TypeSet): number {
     if (d !== 0) return d;
   }
   return 0;
-}
-
-function hashWords(words: Uint32Array, base: number, count: number): number {
-  let hash = 0x811c9dc5;
-  for (let w = 0; w < count; w++) hash = Math.imul(hash ^ words[base + w]!, 0x01000193);
-  return hash >>> 0;
-}
-
-function sameWords(words: Uint32Array, a: number, b: number, count: number): boolean {
-  for (let w = 0; w < count; w++) if (words[a + w] !== words[b + w]) return false;
-  return true;
 }

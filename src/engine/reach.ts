@@ -15,8 +15,10 @@ import { carveColumns } from '../util/columns.js';
 const CONTROL = 0;
 
 export interface ReachResult {
-  /** Per node: 1 when reached through a path of control edges (footholds included). */
+  /** Per node: 1 when reached through a path of control edges (footholds included). Built when first read. */
   readonly controlled: Uint8Array;
+  /** Nodes reached: controlled or accessed (access ≠ 0). */
+  readonly reachedCount: number;
   /**
    * Per node: bit i set when the attacker holds ACCESS_MODES[i] on it: bit 0 for control, and
    * read/tamper/deny bits for each such traversable edge from a controlled node. 0 = not reached.
@@ -39,30 +41,68 @@ export interface Hop {
   readonly access: Access;
 }
 
+/** The compiled columns a what-if reads (all plain typed arrays, so a worker thread can hold them). */
+export type ReachArrays = Pick<CompiledGraph, 'nodeCount' | 'edgeCount' | 'offsets' | 'targets' | 'sources' | 'instance' | 'access' | 'blockedBy'>;
+
+/**
+ * A what-if's result columns, kept from one reach() to the next. A caller that asks many what-ifs of
+ * one graph, reading each answer before asking the next (a sweep, witness paths, a viewer's toggles),
+ * passes the same buffers every time: fresh columns per call cost a minor page fault per 4 KB touched
+ * (15–20 µs each on a loaded machine: 1.5–3 ms per call at 85k nodes, more than the BFS itself) and,
+ * at millions of nodes, garbage collections of a large heap.
+ */
+export class ReachBuffers {
+  readonly nodeCount: number;
+  readonly access: Uint8Array;
+  readonly parentEdge: Int32Array;
+  readonly controlled: Uint8Array;
+
+  constructor(nodeCount: number) {
+    if (!Number.isInteger(nodeCount) || nodeCount < 0) throw new RangeError(`reach buffers need a node count, got ${nodeCount}`);
+    this.nodeCount = nodeCount;
+    // One allocation (src/util/columns.ts): at 10M nodes each column is tens of MB, and each
+    // allocation can cost a full GC of the heap.
+    const columns = carveColumns({ parentEdge: ['int32', nodeCount], access: ['uint8', nodeCount], controlled: ['uint8', nodeCount] });
+    this.access = columns.access;
+    this.parentEdge = columns.parentEdge;
+    this.controlled = columns.controlled;
+  }
+}
+
 /**
  * Controlled nodes get the fewest-hop path of control edges; a node only accessed gets the fewest
  * hops to some controlled node plus one access edge.
  *
+ * Without `buffers` the result owns fresh columns. With them, the result's columns are the buffers'
+ * and stay valid until the next reach() into the same buffers (read `controlled` and `hops` before
+ * that too: they are built when first read).
+ *
  * Tuned because a what-if is one BFS over up to millions of edges: an edge's control and access
  * codes are read as one byte (edgeGates), "controlled" lives in bit 0 of the access mask while the
- * BFS runs, and hop counts are derived from the parent edges only when someone reads them.
+ * BFS runs, the queue is reused across calls, and the `controlled` column and hop counts are derived
+ * only when someone reads them.
  */
-/** The compiled columns a what-if reads (all plain typed arrays, so a worker thread can hold them). */
-export type ReachArrays = Pick<CompiledGraph, 'nodeCount' | 'edgeCount' | 'offsets' | 'targets' | 'sources' | 'instance' | 'access' | 'blockedBy'>;
-
-export function reach(compiled: ReachArrays, sources: readonly number[], scenario: Scenario): ReachResult {
+export function reach(compiled: ReachArrays, sources: readonly number[], scenario: Scenario, buffers?: ReachBuffers): ReachResult {
   const n = compiled.nodeCount;
-  // The result's columns in one allocation (src/util/columns.ts), the queue reused across calls: at
-  // 10M nodes each column is tens of MB, and each allocation can cost a full GC of the heap.
-  const { access, parentEdge, controlled } = carveColumns({ parentEdge: ['int32', n], access: ['uint8', n], controlled: ['uint8', n] });
+  if (buffers !== undefined && buffers.nodeCount !== n) throw new RangeError(`reach buffers for ${buffers.nodeCount} nodes, graph has ${n}`);
+  const own = buffers ?? new ReachBuffers(n);
+  const { access, parentEdge } = own;
+  if (buffers !== undefined) access.fill(0);
   parentEdge.fill(-1);
-  reachInto(compiled, normalizeSources(compiled, sources), scenario, access, parentEdge, scratchQueue(n));
-  for (let v = 0; v < n; v++) controlled[v] = access[v]! & (1 << CONTROL);
+  const reachedCount = reachInto(compiled, normalizeSources(compiled, sources), scenario, access, parentEdge, scratchQueue(n));
+  let controlled: Uint8Array | undefined;
   let hops: Int32Array | undefined;
   return {
-    controlled,
     access,
     parentEdge,
+    reachedCount,
+    get controlled() {
+      if (controlled === undefined) {
+        controlled = own.controlled;
+        for (let v = 0; v < n; v++) controlled[v] = access[v]! & (1 << CONTROL);
+      }
+      return controlled;
+    },
     get hops() {
       hops ??= hopCounts(compiled, access, parentEdge);
       return hops;
@@ -73,26 +113,28 @@ export function reach(compiled: ReachArrays, sources: readonly number[], scenari
 /**
  * The BFS of `reach` into caller-owned columns: `access` must be all 0 and `parentEdge` all -1 on
  * entry, `queue` at least nodeCount long, `sources` distinct node indices. Fills `access` (bit 0:
- * controlled, read/tamper/deny bits: explicit access) and `parentEdge` as ReachResult documents.
- * Exported for the benchmark, which times it on buffers it allocates once.
+ * controlled, read/tamper/deny bits: explicit access) and `parentEdge` as ReachResult documents;
+ * returns the number of nodes reached.
  */
-export function reachInto(
+function reachInto(
   compiled: ReachArrays,
   sources: Iterable<number>,
   scenario: Scenario,
   access: Uint8Array,
   parentEdge: Int32Array,
   queue: Int32Array,
-): void {
+): number {
   const { offsets, targets, instance } = compiled;
   const gates = edgeGates(compiled);
   const { failed } = scenario;
   // Only control bits may meet a gate's low bits (the access mode sits above them).
   const controls = scenario.controls & ((1 << ACCESS_SHIFT) - 1);
   let tail = 0;
+  let reached = 0;
   for (const s of sources) {
     access[s] = 1 << CONTROL;
     queue[tail++] = s;
+    reached++;
   }
   for (let head = 0; head < tail; head++) {
     const u = queue[head]!;
@@ -113,10 +155,12 @@ export function reachInto(
         access[v] = held | (1 << mode);
         continue;
       }
+      if (held === 0) reached++;
       access[v] = held | (1 << mode);
       parentEdge[v] = e;
     }
   }
+  return reached;
 }
 
 let queueScratch = new Int32Array(0);

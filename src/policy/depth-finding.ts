@@ -39,8 +39,12 @@ export function depthFinding(
   for (const { depth } of sorted) {
     for (const join of joinsOnPath(context, depth.path)) if (!joins.some((j) => j.entity === join.entity)) joins.push(join);
     for (const bridge of bridgesOnPath(context, depth.path)) {
-      // Only bridges into the data's organization: the path may pass others on its way.
-      if (bridge.into.includes(target.organization) && !bridges.some((b) => b.entity === bridge.entity)) bridges.push(bridge);
+      // Only bridges that touch the data's organization, on either side: the path may pass others on
+      // its way. Its own identity on another organization's hosts (a guest seat, an admin's sign-in)
+      // carries its data to whoever controls those hosts (a fresh user's trial: a guest's seat on a
+      // shared pool exposed its organization's HR database, and only the pool was named).
+      const touches = bridge.into.includes(target.organization) || bridge.from === target.organization;
+      if (touches && !bridges.some((b) => b.entity === bridge.entity)) bridges.push(bridge);
     }
   }
   // A bridge on the path is the first thing to remove: separating tenants and subscriptions does not

@@ -2,6 +2,7 @@
 // depth 1 via {kernel} or {session}"), then every data store, then a witness path per exposed org.
 
 import type { DataDepth, DepthResult } from '../analyze/depth-types.js';
+import { compareSets } from '../analyze/antichain.js';
 import { byString } from './json.js';
 import { formatDepth, formatSets, withFailed } from './sets-text.js';
 import { formatPath } from './what-if-text.js';
@@ -37,9 +38,9 @@ export function formatDepthResult(result: DepthResult): string {
       const high = reachable.at(-1)!.depth!;
       depthText = (low === high ? String(low) : `${low}\u2013${high}`) + (never > 0 ? ` (${never} ${unreachable})` : '');
     }
-    const first = reachable.at(-1) ?? ordered[0]!;
+    const first = ordered[0]!;
     const name = group.length > 1 ? `${first.store} \u00d7${group.length}` : first.store;
-    let sets = first.depth === null ? '' : formatSets(first.minimalSets, first.minimalSetCount);
+    let sets = membersText(group, (d) => d, (d) => formatSets(d.minimalSets, d.minimalSetCount));
     // Access the attackers are authorized for is not leakage: say so on the row, and where only some
     // kinds are (a reader), the depth of the rest (authorization.ts, per access kind).
     const access = result.organizations.find((o) => o.id === first.organization)?.authorizedAccess.find((a) => a.store === first.store);
@@ -47,8 +48,9 @@ export function formatDepthResult(result: DepthResult): string {
     else if (access !== undefined) {
       depthText += ` (${access.access.join(', ')} authorized)`;
       // No `beyondRead`: reach beyond read needs no more than reach at all (depth.ts), so the row's own answer.
-      const beyond = first.beyondRead ?? first;
-      sets = `${access.beyond.join(', ')}: ${beyond.depth === null ? 'not reached' : `depth ${beyond.depth} via ${beyond.depth === 0 ? 'no failure' : formatSets(beyond.minimalSets, beyond.minimalSetCount)}`}`;
+      const beyond = (d: DataDepth) => d.beyondRead ?? d;
+      const text = membersText(group, beyond, (d) => `depth ${d.depth} via ${d.depth === 0 ? 'no failure' : formatSets(d.minimalSets, d.minimalSetCount)}`);
+      sets = `${access.beyond.join(', ')}: ${text === '' ? 'not reached' : text}`;
     }
     table.push([name, first.organization, depthText, sets]);
   }
@@ -63,6 +65,24 @@ export function formatDepthResult(result: DepthResult): string {
     lines.push(...formatPath(result, witness.path));
   }
   return `${lines.join('\n')}\n`;
+}
+
+type Figures = Pick<DataDepth, 'depth' | 'minimalSets' | 'minimalSetCount'>;
+
+/**
+ * The sets column of a row of one store's data nodes (a profile store's containers): the text of
+ * their figures when every reached member has the same, else each distinct text with how many
+ * members it holds for, least deep first — `1 of 4: {kernel} or {user}; 3 of 4: {user} or {kernel,
+ * vm}`. Never one member's sets for all: the row once showed the deepest member's, hiding a
+ * container that a kernel failure alone reaches (a fresh user's trial). '' when none is reached.
+ */
+function membersText(members: readonly DataDepth[], figures: (d: DataDepth) => Figures, text: (f: Figures) => string): string {
+  const reached = members.map(figures).filter((f) => f.depth !== null);
+  const byText = groupBy(reached, text);
+  if (byText.size <= 1) return [...byText.keys()].join('');
+  const rows = [...byText].map(([line, list]) => ({ line, count: list.length, depth: list[0]!.depth!, first: list[0]!.minimalSets[0] ?? [] }));
+  rows.sort((a, b) => a.depth - b.depth || compareSets(a.first, b.first) || byString(a.line, b.line));
+  return rows.map((r) => `${r.count} of ${members.length}: ${r.line}`).join('; ');
 }
 
 /** Data nodes by store and owner (a provider's FSLogix store holds several organizations' containers). */

@@ -300,19 +300,27 @@ function entries(members: readonly Member[]): [User, Member[]][] {
   return [...byUser.values()];
 }
 
-/** A user entry: its session (or principal), apps, credentials and profile containers; one box for a group. */
+/**
+ * A user entry: its session (or principal), apps, credentials and profile containers; one box for a
+ * group. In a pool where the entry holds a second seat (a RemoteApp or desktop group of another
+ * pool), the card is that seat's — its session and the apps that group grants — under an id of its
+ * own, and credentials and profiles stay on the home card (they are one per member).
+ */
 function userCard(b: Builder, user: User, vmIds: readonly string[], given?: readonly Member[]): DiagramElement {
   const members = given ?? b.deployment.members.get(user.id) ?? [];
   const ids = members.map((m) => m.id);
-  const id = `user:${user.id}`;
-  const hasSession = user.hostPool !== null;
-  const keyNodes = hasSession ? ids.map(nodeId.session) : ids;
-  claim(b, id, [...keyNodes, ...ids, ...ids.map(nodeId.device)]);
+  const seat = members[0]?.seats.find((s) => s.view === members[0]);
+  const secondary = seat !== undefined && seat.pool.id !== user.hostPool;
+  const suffix = secondary ? `@${seat.pool.id}` : '';
+  const id = `user:${user.id}${suffix}`;
+  const hasSession = seat !== undefined || user.hostPool !== null;
+  const keyNodes = hasSession ? members.map((m) => m.session) : ids;
+  claim(b, id, secondary ? keyNodes : [...keyNodes, ...ids, ...ids.map(nodeId.device)]);
   const chips: DiagramElement[] = [];
   if (hasSession) {
-    for (const app of b.deployment.appsOf(user)) {
-      const chipId = `app:${user.id}:${app.id}`;
-      const nodes = ids.map((m) => nodeId.process(m, app.id));
+    (seat?.apps ?? b.deployment.appsOf(user)).forEach((app, i) => {
+      const chipId = `app:${user.id}${suffix}:${app.id}`;
+      const nodes = members.map((m) => m.processes[i] ?? nodeId.process(m.id, app.id));
       claim(b, chipId, nodes);
       const tags = [...(app.browser ? ['browser'] : []), ...(app.sandboxed ? ['sandboxed'] : [])];
       chips.push(
@@ -326,8 +334,9 @@ function userCard(b: Builder, user: User, vmIds: readonly string[], given?: read
           tags,
         }),
       );
-    }
+    });
   }
+  if (secondary) return cardElement(b, user, id, members, keyNodes, vmIds, hasSession, chips);
   const credId = `cred:${user.id}`;
   const credNodes = ids.map(nodeId.credential);
   claim(b, credId, credNodes);
@@ -356,6 +365,19 @@ function userCard(b: Builder, user: User, vmIds: readonly string[], given?: read
     const last = chips[chips.length - 1]!;
     chips[chips.length - 1] = { ...last, classification: store.classification, location: store.location };
   }
+  return cardElement(b, user, id, members, keyNodes, vmIds, hasSession, chips);
+}
+
+function cardElement(
+  b: Builder,
+  user: User,
+  id: string,
+  members: readonly Member[],
+  keyNodes: readonly string[],
+  vmIds: readonly string[],
+  hasSession: boolean,
+  chips: readonly DiagramElement[],
+): DiagramElement {
   const tag = PRIVILEGE_TAG[user.privilege];
   return element({
     id,
@@ -367,7 +389,7 @@ function userCard(b: Builder, user: User, vmIds: readonly string[], given?: read
     nodes: keyNodes,
     walls: hasSession ? walls(b, 'session', vmIds) : [],
     arrange: 'flow',
-    children: chips,
+    children: [...chips],
     tags: tag === null ? [] : [tag],
   });
 }

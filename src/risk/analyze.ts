@@ -11,7 +11,7 @@ import type { CompiledGraph } from '../compile/compile.js';
 import { BOUNDARY_TYPES } from '../domain/boundary.js';
 import { CONTROL_NAMES, type ControlName, type Controls } from '../domain/controls.js';
 import { depthByInstance } from '../engine/depth-by-instance.js';
-import { beyondReadAntichain, depthByType, typeDepth, type TypeDepthResult } from '../engine/depth-by-type.js';
+import { beyondReadAntichain, depthByType, rowTable, typeDepth, type TypeDepthResult } from '../engine/depth-by-type.js';
 import { propagationGraph } from '../engine/propagation-graph.js';
 import { controlMask } from '../engine/scenario.js';
 import { didYouMean } from '../model/suggest.js';
@@ -259,7 +259,7 @@ interface Structural {
 /** Unreachable even with everything failed → 0; reached with nothing failed → 1 (from the type tables). */
 function structural(byType: TypeDepthResult, targets: RiskTargets): Structural {
   const everything = 2 ** byType.types.length - 1;
-  const bit = (row: number, subset: number) => ((byType.tables[row * byType.words + (subset >>> 5)]! >>> (subset & 31)) & 1) === 1;
+  const bit = (row: number, subset: number) => ((rowTable(byType, row)[subset >>> 5]! >>> (subset & 31)) & 1) === 1;
   const decide = (rows: readonly number[]): Estimate | null => {
     if (rows.some((r) => bit(r, 0))) return exact(1);
     if (!rows.some((r) => bit(r, everything))) return exact(0);

@@ -5,7 +5,7 @@
 
 import { BOUNDARY_TYPES, type BoundaryType } from '../domain/boundary.js';
 import type { CompiledGraph } from '../compile/compile.js';
-import { depthByType, type TypeDepthResult } from '../engine/depth-by-type.js';
+import { depthByType, rowTable, type TypeDepthResult } from '../engine/depth-by-type.js';
 import { reachedRow } from '../engine/propagation-graph.js';
 import type { ControlMask } from '../engine/scenario.js';
 import { CONTROL_NAMES } from '../domain/controls.js';
@@ -55,8 +55,8 @@ export function reachedUnion(result: TypeDepthResult, nodes: Iterable<number>): 
 export function rowUnion(result: TypeDepthResult, rows: Iterable<number>): Uint32Array {
   const out = new Uint32Array(result.words);
   for (const row of rows) {
-    const base = row * result.words;
-    for (let w = 0; w < result.words; w++) out[w]! |= result.tables[base + w]!;
+    const table = rowTable(result, row);
+    for (let w = 0; w < result.words; w++) out[w]! |= table[w]!;
   }
   return out;
 }
@@ -197,7 +197,7 @@ export function relevantInstances(result: TypeDepthResult): number[] {
   const fullBit = everything & 31;
   for (let r = 0; r < graph.nodeCount; r++) {
     // Reached with every type failed: the top subset's bit.
-    if (((result.tables[r * result.words + fullWord]! >>> fullBit) & 1) === 0) continue;
+    if (((rowTable(result, r)[fullWord]! >>> fullBit) & 1) === 0) continue;
     for (let e = graph.offsets[r]!; e < graph.offsets[r + 1]!; e++) {
       const i = graph.instance[e]!;
       if (i >= 0) seen.add(i);

@@ -14,7 +14,7 @@ import type { PreparedModel } from '../../src/analyze/prepared.js';
 import { subsetsUpTo, typesPresent } from '../../src/analyze/type-subsets.js';
 import type { BoundaryType } from '../../src/domain/boundary.js';
 import { NODE_KINDS } from '../../src/domain/kinds.js';
-import { beyondReadAntichain, depthByType, minimalTypeSets, reachedBeyondReadUnder, reachedUnder, type TypeDepthResult } from '../../src/engine/depth-by-type.js';
+import { beyondReadAntichain, depthByType, minimalTypeSets, reachedBeyondReadUnder, reachedUnder, rowTable, type TypeDepthResult } from '../../src/engine/depth-by-type.js';
 import { beyondReadRow, reachedRow } from '../../src/engine/propagation-graph.js';
 import { controlMask } from '../../src/engine/scenario.js';
 import { runPasses } from '../../src/parallel/pass-pool.js';
@@ -69,8 +69,8 @@ function setsOf(tables: TypeDepthResult, node: { v: number; beyondRead: boolean 
 function leakUnion(tables: TypeDepthResult, nodes: readonly { v: number; beyondRead: boolean }[]): Uint32Array {
   const out = new Uint32Array(tables.words);
   for (const node of nodes) {
-    const base = (node.beyondRead ? beyondReadRow(tables.graph, node.v) : reachedRow(tables.graph, node.v)) * tables.words;
-    for (let w = 0; w < tables.words; w++) out[w]! |= tables.tables[base + w]!;
+    const table = rowTable(tables, node.beyondRead ? beyondReadRow(tables.graph, node.v) : reachedRow(tables.graph, node.v));
+    for (let w = 0; w < tables.words; w++) out[w]! |= table[w]!;
   }
   return out;
 }

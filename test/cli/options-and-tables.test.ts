@@ -28,6 +28,18 @@ describe('--quiet and --scenario', () => {
     expect(helpOf(name)).toMatch(/-q, --quiet\s/);
   });
 
+  it('check takes --json as --format json, and refuses it beside another format', async () => {
+    // The README says `--json` gives the result for machines; check only took --format json (a fresh user's trial).
+    const byFlag = await cli(['check', SHARED, '--json']);
+    const byFormat = await cli(['check', SHARED, '--format', 'json']);
+    expect(byFlag.code).toBe(1);
+    expect(byFlag.out).toBe(byFormat.out);
+    expect(JSON.parse(byFlag.out).passed).toBe(false);
+    const both = await cli(['check', SHARED, '--json', '--format', 'sarif']);
+    expect(both.code).toBe(2);
+    expect(both.err).toContain('--json and --format sarif ask for two formats: give one');
+  });
+
   it.each(['simulate', 'diagram', 'export', 'report', 'view', 'depth', 'sweep', 'risk', 'matrix', 'compare'])('%s takes -s, --scenario <file>', (name) => {
     expect(helpOf(name)).toContain('-s, --scenario <file>');
   });

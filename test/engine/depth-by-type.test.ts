@@ -3,7 +3,8 @@
 
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { depthByType, minimalTypeSets, reachedUnder, typeDepth } from '../../src/engine/depth-by-type.js';
+import { depthByType, minimalTypeSets, reachedUnder, rowTable, typeDepth } from '../../src/engine/depth-by-type.js';
+import type { TypeDepthResult } from '../../src/engine/depth-by-type.js';
 import { controlMask } from '../../src/engine/scenario.js';
 import { DEFAULT_CONTROLS } from '../../src/domain/controls.js';
 import type { Controls } from '../../src/domain/controls.js';
@@ -96,13 +97,38 @@ describe('depthByType', () => {
     );
   });
 
+  it('gives equal tables one id, and the same tables when unused ones are dropped at every step', () => {
+    fc.assert(
+      fc.property(fc.oneof(randomCase, denseCase), ({ graph, sources, controls }) => {
+        const c = compileCase(graph);
+        const footholds = sources.map((s) => node(c, s));
+        const r = depthByType(c, footholds, controlMask(controls));
+        const tables = rowTables(r);
+        // Hash-consed: two rows share an id exactly when their tables are equal.
+        const idOf = new Map<string, number>();
+        tables.forEach((table, row) => {
+          const key = table.join(',');
+          const id = idOf.get(key) ?? r.tableOf[row]!;
+          idOf.set(key, id);
+          expect(r.tableOf[row]).toBe(id);
+        });
+        expect(new Set(r.tableOf).size).toBe(idOf.size);
+        const compacted = depthByType(c, footholds, controlMask(controls), { compactAbove: 0 });
+        expect(rowTables(compacted)).toEqual(tables);
+        expect([...compacted.antichainOf]).toEqual([...r.antichainOf]);
+        expect(compacted.antichains).toEqual(r.antichains);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
   it('is deterministic', () => {
     fc.assert(
       fc.property(randomCase, ({ graph, sources, controls }) => {
         const run = (): unknown => {
           const c = compileCase(graph);
           const r = depthByType(c, sources.map((s) => node(c, s)), controlMask(controls));
-          return [r.types, [...r.tables], [...r.depth], graph.nodes.map((v) => minimalTypeSets(r, node(c, v)))];
+          return [r.types, rowTables(r), [...r.depth], graph.nodes.map((v) => minimalTypeSets(r, node(c, v)))];
         };
         expect(run()).toEqual(run());
       }),
@@ -110,3 +136,8 @@ describe('depthByType', () => {
     );
   });
 });
+
+/** Every row's truth table, as plain arrays. */
+function rowTables(r: TypeDepthResult): number[][] {
+  return Array.from(r.tableOf, (_, row) => [...rowTable(r, row)]);
+}

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { ACCESS_MODES } from '../../src/model/types.js';
 import { CONTROL_NAMES } from '../../src/domain/controls.js';
 import type { Controls } from '../../src/domain/controls.js';
-import { controlledNodes, explainPath, reach, reachedNodes } from '../../src/engine/reach.js';
+import { controlledNodes, explainPath, reach, ReachBuffers, reachedNodes } from '../../src/engine/reach.js';
 import type { Hop, ReachResult } from '../../src/engine/reach.js';
 import { allFailed, controlMask, failInstances, isTraversable, noFailures } from '../../src/engine/scenario.js';
 import type { CompiledGraph } from '../../src/compile/compile.js';
@@ -79,6 +79,36 @@ describe('reach', () => {
       }),
       { numRuns: NUM_RUNS },
     );
+  });
+
+  it('answers the same into reused buffers as into fresh columns, after any earlier answer in them', () => {
+    fc.assert(
+      fc.property(randomCase, fc.infiniteStream(fc.boolean()), ({ graph, sources, controls }, coin) => {
+        const c = compileCase(graph);
+        const s = sources.map((id) => node(c, id));
+        const buffers = new ReachBuffers(c.nodeCount);
+        // Three scenarios in a row into the same buffers: everything failed, a random set, nothing.
+        const random = failInstances(c, instancesOf(graph).filter(() => coin.next().value).map((id) => instance(c, id)));
+        for (const failed of [allFailed(c), random, noFailures(c)]) {
+          const scenario = { failed, controls: controlMask(controls) };
+          const fresh = reach(c, s, scenario);
+          const reused = reach(c, s, scenario, buffers);
+          expect(reused.access).toBe(buffers.access);
+          expect([...reused.access]).toEqual([...fresh.access]);
+          expect([...reused.parentEdge]).toEqual([...fresh.parentEdge]);
+          expect([...reused.controlled]).toEqual([...fresh.controlled]);
+          expect([...reused.hops]).toEqual([...fresh.hops]);
+          expect(reused.reachedCount).toBe(reachedNodes(fresh).length);
+          expect(fresh.reachedCount).toBe(reachedNodes(fresh).length);
+        }
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('refuses buffers sized for another graph', () => {
+    expect(() => reach(c, [node(c, 'mallory')], { failed: allFailed(c), controls: 0 }, new ReachBuffers(c.nodeCount + 1))).toThrow(RangeError);
+    expect(() => new ReachBuffers(-1)).toThrow(RangeError);
   });
 
   it('never shrinks when more boundaries fail or fewer controls are on', () => {

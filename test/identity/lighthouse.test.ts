@@ -90,6 +90,15 @@ describe('role assignments delegated through Azure Lighthouse', () => {
     ]);
   });
 
+  it('a typo in a tenant id is one error where it is written, no cross-tenant advice built on it', () => {
+    // cust-sub names `cust-dr` (no such tenant): the role assignment on it cannot be judged, and
+    // "set `delegation: lighthouse`" for it was wrong advice (a fresh user's trial).
+    const parsed = parseModel(MODEL('  - {principal: prov-admins, role: Contributor, scope: cust-sub}\n').replace('    tenant: cust-dir\n', '    tenant: cust-dr\n'), 'm.yaml');
+    expect(parsed.ok ? [] : parsed.issues.map((i) => `${i.location.line}:${i.location.column} ${i.message}`)).toEqual([
+      '12:13 subscription `cust-sub` references unknown tenant `cust-dr` (did you mean `cust-dir`?)',
+    ]);
+  });
+
   it('accepts a data role held by a B2B guest', () => {
     expect(issues('  - {principal: pat, role: Storage File Data SMB Share Reader, scope: cust-files}\nguests:\n  - {user: pat, tenant: cust-dir}\n')).toEqual([]);
   });

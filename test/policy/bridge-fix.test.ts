@@ -23,6 +23,19 @@ describe('depth findings name the bridge on their path', () => {
     expect(bridge && at({ ...finding!, location: bridge.location })).toBe('models/msp-hosting.yaml:124:5');
   });
 
+  // The same model: fabrikam's user `fiona` is a B2B guest in contoso's tenant (guests entry at line
+  // 98) with a seat on contoso's pooled `contoso-pool`. contoso's standard users reach
+  // fabrikam-designs with one co-residency failure, through fiona's session on that pool: the guest
+  // bridge runs from fabrikam (the data's own organization) into contoso, and it is the one to
+  // remove. A fresh user's trial: only the shared pool was named.
+  it('fabrikam-designs: the guest seat of fabrikam\u2019s own user on contoso\u2019s pool is named with its fix', () => {
+    const finding = run(crossOrgDepth, bundledContext('msp-hosting')).find((f) => f.asset === 'fabrikam-designs');
+    expect(finding).toBeDefined();
+    expect(finding!.fix).toContain('keep the guest off contoso\u2019s session hosts');
+    const guest = finding!.related.find((r) => r.message.includes('`fiona` of fabrikam is a B2B guest'));
+    expect(guest && at({ ...finding!, location: guest.location })).toBe('models/msp-hosting.yaml:98:5');
+  });
+
   // models/cross-org-shared.yaml has no bridge: its findings keep the fix of the shared entities.
   it('a path through no bridge keeps the fix of the shared pool, tenant and subscription', () => {
     const findings = run(crossOrgDepth, bundledContext('cross-org-shared'));

@@ -31,6 +31,7 @@ interface CheckOptions {
   policy?: string;
   baseline?: string;
   format: string;
+  json?: boolean;
   output?: string;
   jobs: string;
   queue?: string;
@@ -66,6 +67,7 @@ export function registerCheck(program: Command, io: CliIo): void {
     .option('-p, --policy <file>', 'policy file (YAML or JSON): settings of the built-in policies and custom ones; default: every built-in policy')
     .option('-b, --baseline <model>', 'the model before the change: report only what got worse (new findings, lower depth, new reachability)')
     .option('--format <format>', `output format: ${Object.keys(CHECK_FORMATS).join(', ')}`, 'text')
+    .option('--json', 'the same as --format json (as the other commands take it)')
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .option('-j, --jobs <n>', 'worker threads for the depth passes (default: one per core; 1 runs in this thread)', String(defaultJobs()))
     .option('--queue <url>', QUEUE_OPTION_HELP)
@@ -85,6 +87,12 @@ export function registerCheck(program: Command, io: CliIo): void {
       ].join('\n'),
     )
     .action(async (file: string, options: CheckOptions, self: Command) => {
+      if (options.json === true) {
+        if (self.getOptionValueSource('format') === 'cli' && options.format !== 'json') {
+          throw new CliError(`--json and --format ${options.format} ask for two formats: give one`, EXIT_BAD_INPUT);
+        }
+        options.format = 'json';
+      }
       if (!isCheckFormat(options.format)) {
         throw new CliError(`--format: expected one of ${Object.keys(CHECK_FORMATS).join(', ')}, got \`${options.format}\``, EXIT_BAD_INPUT);
       }

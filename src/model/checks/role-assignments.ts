@@ -32,7 +32,9 @@ export const roleAssignmentsFit: ModelCheck = {
       if (plane === 'adds' || typeof principal !== 'string' || delegation === undefined) continue;
       const home = lookup.ofPrincipal(principal);
       const target = lookup.ofScope(scope);
-      if (home === undefined || target === undefined) continue;
+      // A tenant that is not declared (a typo, reported where it is written) says nothing here: advice
+      // built on it was wrong (a fresh user's trial got "set `delegation: lighthouse`" for a typo).
+      if (home === undefined || target === undefined || !tenants.has(home) || !tenants.has(target)) continue;
       if (home === target) {
         if (delegation !== null) {
           report(at(assignment, 'delegation'), `${what}: \`delegation: ${delegation}\` is for a principal of another tenant, but \`${principal}\` is in tenant \`${home}\` like \`${scope}\``);
