@@ -155,21 +155,24 @@ export function createPolicyContext(
   let input: PassInput | undefined;
   const inputOf = () => (input ??= policyPassInput(prepared));
   const keyOf = (from: readonly string[]) => [...from].sort().join('\u0000');
-  /** The pass task of a foothold set; null when it names no node (as storeDepths answers). */
-  const taskOf = (from: readonly string[], below?: 1): PassTask | null => {
+  /** The pass task of a foothold set, bounded or not (PassTask.below); null when it names no node (as storeDepths answers). */
+  const taskOf = (from: readonly string[], below: 1 | null): PassTask | null => {
     if (from.length === 0) return null;
     const resolution = resolveQuestion(prepared, { name: 'depth', from, fail: [], controls: {} });
     if (!resolution.ok) return null;
-    return { attacker: keyOf(from), sources: resolution.resolved.sources, ...(below === undefined ? {} : { below }) };
+    return { attacker: keyOf(from), sources: resolution.resolved.sources, ...(below === null ? {} : { below }) };
   };
-  /** The answers of the set's pass, full (`full`) or bounded below one failure (`unfailed`), computed on first use. */
-  const answers = (into: typeof full, from: readonly string[], below?: 1) => {
+  /** Where the answers of a pass with this bound (AttackerPass.below) are kept. */
+  const cacheOf = (below: 1 | null) => (below === null ? full : unfailed);
+  /** The answers of the set's pass, full or bounded below one failure, computed on first use. */
+  const answers = (from: readonly string[], below: 1 | null) => {
     const key = keyOf(from);
-    if (!into.has(key)) {
+    const cache = cacheOf(below);
+    if (!cache.has(key)) {
       const task = taskOf(from, below);
-      into.set(key, task === null ? null : storeDepthsOf(prepared, inputOf(), organizationOf, attackerPass(inputOf(), task)));
+      cache.set(key, task === null ? null : storeDepthsOf(prepared, inputOf(), organizationOf, attackerPass(inputOf(), task)));
     }
-    return into.get(key)!;
+    return cache.get(key)!;
   };
   const insiderOrganizations = prepared.model.organizations.map((o) => o.id).filter((id) => standardOrgs.has(id));
   return {
@@ -180,33 +183,32 @@ export function createPolicyContext(
     footholdSets: footholdSetsOf(prepared, insiderOrganizations),
     targets,
     locate: (key) => locations.get(key) ?? settings.get(key) ?? start,
-    storeDepths: (from) => answers(full, from),
+    storeDepths: (from) => answers(from, null),
     leakageBelow(from, target, organization, below) {
       // A full pass answers a bounded question too; a bounded pass's depth is 0 or null (not reached
       // without a failure), and only 0 is below its bound.
-      const depths = full.has(keyOf(from)) || passBound({ below }) === null ? answers(full, from) : answers(unfailed, from, 1);
+      const depths = answers(from, full.has(keyOf(from)) ? null : passBound({ below }));
       const depth = leakageDepth(target, organization, depths?.get(target.id));
       return depth !== undefined && depth.depth !== null && depth.depth < below ? depth : undefined;
     },
     async prefetch(questions, runner, onProgress) {
       // Per foothold set, the bound its pass needs: none as soon as one question needs every depth.
-      const bounds = new Map<string, { from: readonly string[]; below: 1 | undefined }>();
+      const bounds = new Map<string, { from: readonly string[]; below: 1 | null }>();
       for (const question of questions) {
         const key = keyOf(question.from);
         const known = bounds.get(key);
-        const bounded = passBound(question) === 1 && (known === undefined || known.below === 1);
-        bounds.set(key, { from: question.from, below: bounded ? 1 : undefined });
+        bounds.set(key, { from: question.from, below: known === undefined || known.below === 1 ? passBound(question) : null });
       }
       const tasks: PassTask[] = [];
       for (const [key, { from, below }] of bounds) {
-        if (full.has(key) || (below !== undefined && unfailed.has(key))) continue;
+        if (full.has(key) || cacheOf(below).has(key)) continue;
         const task = taskOf(from, below);
-        if (task === null) (below === undefined ? full : unfailed).set(key, null);
+        if (task === null) cacheOf(below).set(key, null);
         else tasks.push(task);
       }
       const run = typeof runner === 'number' ? localPassRunner(runner) : runner;
       const passes = tasks.length === 0 ? [] : await run(inputOf(), { input: 'policy' }, tasks, onProgress);
-      passes.forEach((pass, i) => (pass.below === null ? full : unfailed).set(tasks[i]!.attacker, storeDepthsOf(prepared, inputOf(), organizationOf, pass)));
+      passes.forEach((pass, i) => cacheOf(pass.below).set(tasks[i]!.attacker, storeDepthsOf(prepared, inputOf(), organizationOf, pass)));
     },
   };
 }

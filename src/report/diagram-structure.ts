@@ -313,14 +313,15 @@ function userCard(b: Builder, user: User, vmIds: readonly string[], given?: read
   const secondary = seat !== undefined && seat.pool.id !== user.hostPool;
   const suffix = secondary ? `@${seat.pool.id}` : '';
   const id = `user:${user.id}${suffix}`;
-  const hasSession = seat !== undefined || user.hostPool !== null;
+  // A member has a seat exactly when it has a pool (Member.seats): the seat says whether it has a session.
+  const hasSession = seat !== undefined;
   const keyNodes = hasSession ? members.map((m) => m.session) : ids;
   claim(b, id, secondary ? keyNodes : [...keyNodes, ...ids, ...ids.map(nodeId.device)]);
   const chips: DiagramElement[] = [];
-  if (hasSession) {
-    (seat?.apps ?? b.deployment.appsOf(user)).forEach((app, i) => {
+  if (seat !== undefined) {
+    seat.apps.forEach((app, i) => {
       const chipId = `app:${user.id}${suffix}:${app.id}`;
-      const nodes = members.map((m) => m.processes[i] ?? nodeId.process(m.id, app.id));
+      const nodes = members.map((m) => m.processes[i]!);
       claim(b, chipId, nodes);
       const tags = [...(app.browser ? ['browser'] : []), ...(app.sandboxed ? ['sandboxed'] : [])];
       chips.push(
@@ -389,7 +390,7 @@ function cardElement(
     nodes: keyNodes,
     walls: hasSession ? walls(b, 'session', vmIds) : [],
     arrange: 'flow',
-    children: [...chips],
+    children: chips,
     tags: tag === null ? [] : [tag],
   });
 }
