@@ -188,7 +188,9 @@ describe.skipIf(!HAVE_CHROMIUM)('the viewer in headless Chromium', () => {
     const both = await expectCli(['kernel', 'vm']);
     expect(both.organizations.filter((o) => o.id !== 'org1' && o.reached.data > 0)).not.toEqual([]);
     await page.locator('details.instances summary').click();
-    expect(await page.locator('input[data-instance]').count()).toBe(500);
+    // The list is drawn on the <details> element's `toggle` event, which the browser dispatches as a
+    // task after the click: wait for it (read at once, the count was 0 in two loaded runs).
+    await expect.poll(() => page.locator('input[data-instance]').count()).toBe(500);
     await page.fill('details.instances input.filter', 'vm@');
     const vmInstances = page.locator('input[data-instance^="vm@"]');
     await expect.poll(() => vmInstances.count()).toBeGreaterThan(0);
